@@ -1,0 +1,88 @@
+// A document as rules see it: its prose as UTF-8 text, split into words, with every
+// byte of the text mapped back to a line and column of the original file.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace touchpoint {
+
+// A Unicode word segment (UAX #29) that holds a letter or a digit.
+struct Word {
+    uint32_t begin = 0;      // byte offsets into Document::text()
+    uint32_t end = 0;        // a possessive ending ('s, ’s) is not part of the word
+    uint32_t key_begin = 0;  // into the document's key arena, see Document::key()
+    uint32_t key_size = 0;
+    bool in_literal = false;  // part of a URL or an e-mail address written in the prose
+};
+
+// A link destination (Markdown link, autolink, HTML href); not part of the prose text.
+struct Link {
+    std::string destination;
+    uint32_t source_begin = 0;  // byte offsets into Document::source()
+    uint32_t source_end = 0;
+};
+
+struct Location {
+    int line = 1;    // 1-based
+    int column = 1;  // 1-based, in Unicode code points
+};
+
+// Maps a run of the prose text back to the original file. A verbatim run is a
+// byte-for-byte copy of the source; any other (a decoded entity, a synthetic break)
+// stands for the whole source range it replaced.
+struct TextRun {
+    uint32_t text_begin = 0;
+    uint32_t source_begin = 0;
+    uint32_t source_size = 0;
+    bool verbatim = true;
+};
+
+class Document {
+public:
+    Document(std::string path, std::string channel, std::string source, std::string text,
+             std::vector<TextRun> runs, std::vector<Link> links = {});
+    ~Document();
+    Document(Document&&) noexcept;
+    Document& operator=(Document&&) noexcept;
+
+    const std::string& path() const { return path_; }
+    const std::string& channel() const { return channel_; }
+    // The original file's text as UTF-8 (a byte-order mark removed).
+    std::string_view source() const { return source_; }
+    // The prose: blocks separated by "\n\n" where the source has a blank line between them.
+    std::string_view text() const { return text_; }
+    std::span<const Word> words() const { return words_; }
+    // The word's matching key: NFC, Unicode case folded, typographic apostrophes as ASCII.
+    std::string_view key(const Word& word) const {
+        return std::string_view(keys_).substr(word.key_begin, word.key_size);
+    }
+    std::span<const Link> links() const { return links_; }
+
+    // Byte offset in source() of a byte of text(); `end` picks the end of a replaced range.
+    uint32_t source_offset(uint32_t text_offset, bool end = false) const;
+    Location locate_source(uint32_t source_offset) const;
+    Location locate(uint32_t text_offset) const { return locate_source(source_offset(text_offset)); }
+    // The source line (without its line break) holding a source offset.
+    std::string_view source_line(int line) const;
+
+private:
+    void index_words();
+    void index_lines();
+
+    std::string path_;
+    std::string channel_;
+    std::string source_;
+    std::string text_;
+    std::vector<TextRun> runs_;
+    std::vector<Link> links_;
+    std::vector<Word> words_;
+    std::string keys_;
+    std::vector<uint32_t> line_starts_;
+};
+
+}  // namespace touchpoint

@@ -1,0 +1,85 @@
+// The plugin API. A plugin is a shared library that exports one touchpoint::Plugin with
+// TOUCHPOINT_PLUGIN(ClassName); the host loads it with Poco's ClassLoader.
+#pragma once
+
+#include <touchpoint/brand.hpp>
+#include <touchpoint/document.hpp>
+#include <touchpoint/text.hpp>
+
+#include <Poco/ClassLibrary.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+// Bumped whenever a type in host/include/touchpoint changes its layout or meaning.
+// The host refuses a plugin built for another version.
+#define TOUCHPOINT_API_VERSION 1
+
+namespace touchpoint {
+
+// Where a finding stands.
+enum class Anchor : unsigned char {
+    text,      // begin/end are byte offsets into Document::text()
+    source,    // begin/end are byte offsets into Document::source() (a link destination)
+    document,  // the whole document: line 1, column 1, no match
+};
+
+struct Finding {
+    std::string rule;  // the rule's name within its plugin ("prefer"), or a pack rule id
+    Severity severity = Severity::warning;
+    Anchor anchor = Anchor::text;
+    uint32_t begin = 0;
+    uint32_t end = 0;  // one past the last byte
+    std::string message;
+    std::vector<std::string> suggestions;
+};
+
+class Reporter {
+public:
+    virtual ~Reporter() = default;
+    virtual void report(Finding finding) = 0;
+};
+
+// A check compiled from the brand; check() is called from many threads at once.
+class Check {
+public:
+    virtual ~Check() = default;
+    virtual void check(const Document& document, Reporter& reporter) const = 0;
+};
+
+struct RuleInfo {
+    std::string name;
+    std::string description;
+    Severity default_severity = Severity::warning;
+};
+
+// What a plugin compiles its checks from.
+class CompileContext {
+public:
+    virtual ~CompileContext() = default;
+    virtual const Brand& brand() const = 0;
+    // The brand locale's dictionary, loaded on first use. Throws when it is missing.
+    virtual const Lexicon& lexicon() const = 0;
+};
+
+class Plugin {
+public:
+    virtual ~Plugin() = default;
+    virtual std::string name() const = 0;  // the rule prefix: "terminology"
+    virtual std::string description() const = 0;
+    virtual std::vector<RuleInfo> rules() const = 0;
+    // The plugin's check for this brand, or nullptr when the brand gives it nothing to do.
+    // Throws std::runtime_error with a plain sentence when the brand is unusable.
+    virtual std::unique_ptr<Check> compile(const CompileContext& context) const = 0;
+};
+
+}  // namespace touchpoint
+
+#define TOUCHPOINT_PLUGIN(PluginClass)                                         \
+    extern "C" __attribute__((visibility("default"))) int touchpoint_plugin_api_version() { \
+        return TOUCHPOINT_API_VERSION;                                         \
+    }                                                                          \
+    POCO_BEGIN_MANIFEST(touchpoint::Plugin)                                    \
+    POCO_EXPORT_CLASS(PluginClass)                                             \
+    POCO_END_MANIFEST

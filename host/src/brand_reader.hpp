@@ -1,0 +1,13 @@
+#pragma once
+
+#include <touchpoint/brand.hpp>
+
+#include <filesystem>
+
+namespace touchpoint {
+
+// Reads and validates a brand file (CONTRACT §1). Throws ConfigError naming the file,
+// line and column of the first fault.
+Brand read_brand(const std::filesystem::path& path);
+
+}  // namespace touchpoint

@@ -1,0 +1,116 @@
+#include <touchpoint/document.hpp>
+#include <touchpoint/text.hpp>
+
+#include "unicode.hpp"
+#include "words.hpp"
+
+#include <algorithm>
+
+namespace touchpoint {
+namespace {
+
+bool is_chunk_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '<' || c == '>'; }
+
+// Whitespace-delimited chunks that are URLs or e-mail addresses, as [begin, end) ranges.
+std::vector<Segment> find_literals(std::string_view text) {
+    std::vector<Segment> literals;
+    size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && is_chunk_space(text[i])) ++i;
+        size_t start = i;
+        while (i < text.size() && !is_chunk_space(text[i])) ++i;
+        std::string_view chunk = text.substr(start, i - start);
+        size_t at = chunk.find('@');
+        bool literal = chunk.find("://") != std::string_view::npos || chunk.starts_with("www.") ||
+                       (at != std::string_view::npos && at > 0 && chunk.find('.', at) != std::string_view::npos);
+        if (literal) literals.push_back({uint32_t(start), uint32_t(i)});
+    }
+    return literals;
+}
+
+// Length of a possessive ending ('s, ’s) at the end of a word, 0 when there is none.
+size_t possessive_size(std::string_view word) {
+    for (std::string_view ending : {"'s", "'S", "\u2019s", "\u2019S"}) {
+        if (word.size() > ending.size() && word.ends_with(ending)) return ending.size();
+    }
+    return 0;
+}
+
+}  // namespace
+
+Document::Document(std::string path, std::string channel, std::string source, std::string text,
+                   std::vector<TextRun> runs, std::vector<Link> links)
+    : path_(std::move(path)),
+      channel_(std::move(channel)),
+      source_(std::move(source)),
+      text_(std::move(text)),
+      runs_(std::move(runs)),
+      links_(std::move(links)) {
+    if (runs_.empty()) runs_.push_back({0, 0, uint32_t(source_.size()), true});
+    index_lines();
+    index_words();
+}
+
+Document::~Document() = default;
+Document::Document(Document&&) noexcept = default;
+Document& Document::operator=(Document&&) noexcept = default;
+
+void Document::index_lines() {
+    line_starts_.push_back(0);
+    for (size_t i = 0; i < source_.size(); ++i)
+        if (source_[i] == '\n') line_starts_.push_back(uint32_t(i + 1));
+}
+
+void Document::index_words() {
+    std::vector<Segment> segments;
+    segments.reserve(text_.size() / 6);
+    find_words(text_, segments);
+    std::vector<Segment> literals = find_literals(text_);
+    auto literal = literals.begin();
+    words_.reserve(segments.size());
+    keys_.reserve(text_.size());
+    for (const Segment& s : segments) {
+        std::string_view word = std::string_view(text_).substr(s.begin, s.end - s.begin);
+        Word w;
+        w.begin = s.begin;
+        w.end = s.end - uint32_t(possessive_size(word));
+        while (literal != literals.end() && literal->end <= s.begin) ++literal;
+        w.in_literal = literal != literals.end() && literal->begin <= s.begin;
+        std::string key = match_key(std::string_view(text_).substr(w.begin, w.end - w.begin));
+        w.key_begin = uint32_t(keys_.size());
+        w.key_size = uint32_t(key.size());
+        keys_ += key;
+        words_.push_back(w);
+    }
+}
+
+uint32_t Document::source_offset(uint32_t text_offset, bool end) const {
+    auto run = std::upper_bound(runs_.begin(), runs_.end(), text_offset,
+                                [](uint32_t t, const TextRun& r) { return t < r.text_begin; });
+    if (run != runs_.begin()) --run;
+    if (run->verbatim) return std::min<uint32_t>(run->source_begin + (text_offset - run->text_begin), uint32_t(source_.size()));
+    if (end && run->source_size > 0) return run->source_begin + run->source_size - 1;
+    return run->source_begin;
+}
+
+Location Document::locate_source(uint32_t offset) const {
+    offset = std::min<uint32_t>(offset, uint32_t(source_.size()));
+    while (offset > 0 && offset < source_.size() && utf8::is_continuation(static_cast<unsigned char>(source_[offset])))
+        --offset;
+    auto next_line = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+    size_t line_index = size_t(next_line - line_starts_.begin()) - 1;
+    uint32_t line_start = line_starts_[line_index];
+    int column = 1 + int(utf8::length(std::string_view(source_).substr(line_start, offset - line_start)));
+    return {int(line_index) + 1, column};
+}
+
+std::string_view Document::source_line(int line) const {
+    if (line < 1 || size_t(line) > line_starts_.size()) return {};
+    uint32_t start = line_starts_[line - 1];
+    uint32_t end = size_t(line) < line_starts_.size() ? line_starts_[line] - 1 : uint32_t(source_.size());
+    std::string_view text = std::string_view(source_).substr(start, end - start);
+    if (text.ends_with('\r')) text.remove_suffix(1);
+    return text;
+}
+
+}  // namespace touchpoint

@@ -1,0 +1,353 @@
+#include "engine.hpp"
+
+#include "brand_reader.hpp"
+#include "formats.hpp"
+#include "xml_file.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <set>
+#include <sstream>
+#include <thread>
+#include <unordered_set>
+
+namespace touchpoint {
+
+namespace fs = std::filesystem;
+
+void Summary::add(const ReportedFinding& finding) {
+    ++findings;
+    switch (finding.severity) {
+    case Severity::error: ++errors; break;
+    case Severity::warning: ++warnings; break;
+    case Severity::suggestion: ++suggestions; break;
+    }
+}
+
+namespace {
+
+std::mutex stderr_mutex;
+
+void warn(const std::string& message) {
+    std::lock_guard lock(stderr_mutex);
+    std::cerr << "touchpoint: warning: " << message << '\n';
+}
+
+void report_fault(const std::string& message) {
+    std::lock_guard lock(stderr_mutex);
+    std::cerr << "touchpoint: error: " << message << '\n';
+}
+
+// A path as reported: relative to the working directory when below it, '/'-separated.
+std::string display_path(const fs::path& absolute) {
+    fs::path relative = absolute.lexically_relative(fs::current_path());
+    if (relative.empty() || *relative.begin() == "..") return absolute.generic_string();
+    return relative.generic_string();
+}
+
+std::string relative_to(const fs::path& absolute, const fs::path& base) {
+    fs::path relative = absolute.lexically_relative(base);
+    return relative.empty() ? absolute.generic_string() : relative.generic_string();
+}
+
+class CollectingReporter : public Reporter {
+public:
+    void report(Finding finding) override { findings.push_back(std::move(finding)); }
+    std::vector<Finding> findings;
+};
+
+bool read_file(const fs::path& path, std::string& bytes) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    in.seekg(0, std::ios::end);
+    std::streamoff size = in.tellg();
+    if (size < 0) return false;
+    bytes.resize(size_t(size));
+    in.seekg(0);
+    return bool(in.read(bytes.data(), size)) || size == 0;
+}
+
+bool is_hidden(const fs::path& path) {
+    std::string name = path.filename().string();
+    return name.size() > 1 && name[0] == '.' && name != "..";
+}
+
+}  // namespace
+
+struct Engine::Input {
+    fs::path path;         // absolute; empty for standard input
+    std::string display;   // as reported
+    std::string relative;  // relative to the project folder, for channel and ignore globs
+};
+
+struct Engine::CompiledCheck {
+    const LoadedPlugin* plugin;
+    std::unique_ptr<Check> check;
+    std::unordered_set<std::string> rules;
+};
+
+class Engine::Context : public CompileContext {
+public:
+    explicit Context(const Brand& brand) : brand_(brand) {}
+    const Brand& brand() const override { return brand_; }
+    const Lexicon& lexicon() const override {
+        std::call_once(once_, [this] {
+            lexicon_ = std::make_unique<Lexicon>(brand_.locale);
+            for (const std::string& word : brand_.accepted_words) lexicon_->accept(word);
+        });
+        return *lexicon_;
+    }
+
+private:
+    const Brand& brand_;
+    mutable std::once_flag once_;
+    mutable std::unique_ptr<Lexicon> lexicon_;
+};
+
+std::optional<Project> load_project(const std::optional<std::string>& config) {
+    if (config) {
+        if (!fs::is_regular_file(*config)) throw RunError("project file '" + *config + "' does not exist");
+        return read_project(*config, installed_rules_folder());
+    }
+    if (auto found = find_project(fs::current_path())) return read_project(*found, installed_rules_folder());
+    return std::nullopt;
+}
+
+void load_plugins(PluginHost& host, const std::optional<Project>& project) {
+    for (const fs::path& folder : default_plugin_folders()) host.load_folder(folder);
+    if (project)
+        for (const fs::path& folder : project->plugin_dirs) host.load_folder(folder);
+}
+
+Engine::Engine(const CheckOptions& options) : options_(options) {
+    project_ = load_project(options_.config);
+    fs::path brand_file;
+    if (options_.brand) {
+        brand_file = *options_.brand;
+        if (!fs::is_regular_file(brand_file)) throw RunError("brand file '" + *options_.brand + "' does not exist");
+    } else if (project_ && !project_->brand_file.empty()) {
+        brand_file = project_->brand_file;
+    } else {
+        throw RunError(project_ ? project_->file.string() + " names no <brand file=\"...\"/>; add one or pass --brand FILE"
+                                : "no brand file: no touchpoint.xml in this folder or above it; pass --brand FILE or --config FILE");
+    }
+    brand_ = read_brand(brand_file);
+    if (brand_file.is_absolute()) brand_.file = display_path(brand_file);
+    check_channels();
+    load_plugins(host_, project_);
+    if (host_.plugins().empty())
+        throw RunError("no rule plugins found (looked in " + default_plugin_folders().front().string() +
+                       " and TOUCHPOINT_PLUGIN_PATH)");
+    context_ = std::make_unique<Context>(brand_);
+    for (const LoadedPlugin& loaded : host_.plugins()) {
+        std::unique_ptr<Check> check;
+        try {
+            check = loaded.plugin->compile(*context_);
+        } catch (const std::exception& e) {
+            throw RunError(brand_.file + ": plugin '" + loaded.name + "' cannot use this brand: " + e.what());
+        }
+        if (!check) continue;
+        CompiledCheck compiled{&loaded, std::move(check), {}};
+        for (const RuleInfo& rule : loaded.rules) compiled.rules.insert(rule.name);
+        checks_.push_back(std::move(compiled));
+    }
+}
+
+Engine::~Engine() {
+    checks_.clear();  // before the plugins that made them are unloaded
+}
+
+void Engine::check_channels() const {
+    std::set<std::string> known{"marketing"};
+    for (const ChannelLimits& channel : brand_.channels) known.insert(channel.id);
+    if (project_)
+        for (const ChannelGlobs& channel : project_->channels) known.insert(channel.id);
+    auto check_filter = [&](const ChannelFilter& filter, const SourceRef& where) {
+        for (const std::string& id : filter.ids)
+            if (!known.count(id))
+                fail_at(where, "unknown channel '" + id + "'; declare it with <channel id=\"" + id +
+                                   "\"/> in the brand file or the project file");
+    };
+    for (const Name& rule : brand_.names) check_filter(rule.channels, rule.where);
+    for (const Prefer& rule : brand_.prefers) check_filter(rule.channels, rule.where);
+    for (const Avoid& rule : brand_.avoids) check_filter(rule.channels, rule.where);
+    if (options_.channel && !known.count(*options_.channel)) {
+        std::string list;
+        for (const std::string& id : known) list += (list.empty() ? "" : ", ") + id;
+        throw RunError("unknown channel '" + *options_.channel + "' for --channel; known channels: " + list);
+    }
+}
+
+std::vector<Engine::Input> Engine::collect_inputs() const {
+    std::vector<Input> inputs;
+    std::set<fs::path> own;
+    if (project_)
+        for (const fs::path& file : project_->own_files()) own.insert(fs::weakly_canonical(file));
+    own.insert(fs::weakly_canonical(brand_.file));
+    fs::path base = project_ ? project_->dir : fs::current_path();
+
+    auto add_file = [&](const fs::path& path) {
+        fs::path absolute = fs::absolute(path).lexically_normal();
+        if (own.count(fs::weakly_canonical(absolute))) return;
+        std::string relative = relative_to(absolute, base);
+        if (project_ && project_->ignored(relative)) return;
+        inputs.push_back({absolute, display_path(absolute), relative});
+    };
+
+    std::vector<std::string> paths = options_.paths;
+    if (paths.empty()) paths.push_back(".");
+    for (const std::string& path : paths) {
+        if (path == "-") {
+            inputs.push_back({fs::path(), options_.stdin_name, options_.stdin_name});
+            continue;
+        }
+        std::error_code error;
+        fs::file_status status = fs::status(path, error);
+        if (error || !fs::exists(status))
+            throw RunError("cannot read '" + path + "': " + (error ? error.message() : "no such file or folder"));
+        if (fs::is_regular_file(status)) {
+            add_file(path);
+            continue;
+        }
+        if (!fs::is_directory(status)) throw RunError("cannot read '" + path + "': not a file or folder");
+        fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, error), end;
+        if (error) throw RunError("cannot read '" + path + "': " + error.message());
+        for (; it != end; it.increment(error)) {
+            if (error) throw RunError("cannot read '" + it->path().string() + "': " + error.message());
+            if (is_hidden(it->path())) {
+                if (it->is_directory()) it.disable_recursion_pending();
+                continue;
+            }
+            if (it->is_regular_file() && format_of(it->path())) add_file(it->path());
+        }
+    }
+    std::sort(inputs.begin(), inputs.end(), [](const Input& a, const Input& b) { return a.display < b.display; });
+    inputs.erase(std::unique(inputs.begin(), inputs.end(), [](const Input& a, const Input& b) { return a.display == b.display; }),
+                 inputs.end());
+    return inputs;
+}
+
+FileReport Engine::check_input(const Input& input) {
+    std::string bytes;
+    if (input.path.empty()) {
+        std::ostringstream buffer;
+        buffer << std::cin.rdbuf();
+        bytes = buffer.str();
+    } else if (!read_file(input.path, bytes)) {
+        warn("skipped " + input.display + ": cannot read it (" + std::strerror(errno) + ")");
+        return {input.display, "", {}};
+    }
+    std::string why;
+    std::optional<std::string> source = decode(std::move(bytes), why);
+    if (!source) {
+        warn("skipped " + input.display + ": " + why);
+        return {input.display, "", {}};
+    }
+    Format format = format_of(input.path.empty() ? fs::path(input.display) : input.path).value_or(Format::plain_text);
+    Extracted extracted = extract(format, *source);
+    std::string channel = options_.channel ? *options_.channel
+                          : !extracted.channel.empty() ? extracted.channel
+                          : project_ ? project_->channel_for(input.relative)
+                                     : std::string("marketing");
+    Document document(input.display, channel, std::move(*source), std::move(extracted.text), std::move(extracted.runs),
+                      std::move(extracted.links));
+    FileReport report{input.display, channel, {}};
+    for (const CompiledCheck& compiled : checks_) run_check(compiled, document, report);
+    std::sort(report.findings.begin(), report.findings.end(), [](const ReportedFinding& a, const ReportedFinding& b) {
+        return std::tie(a.begin.line, a.begin.column, a.end.line, a.end.column, a.rule, a.message) <
+               std::tie(b.begin.line, b.begin.column, b.end.line, b.end.column, b.rule, b.message);
+    });
+    return report;
+}
+
+void Engine::run_check(const CompiledCheck& compiled, const Document& document, FileReport& report) {
+    const LoadedPlugin& plugin = *compiled.plugin;
+    auto fault = [&](const std::string& why) {
+        std::string rules;
+        for (const RuleInfo& rule : plugin.rules) rules += (rules.empty() ? "" : ", ") + plugin.name + "." + rule.name;
+        report_fault("plugin '" + plugin.name + "' (" + (plugin.rules.size() == 1 ? "rule " : "rules ") + rules +
+                     ") failed on " + document.path() + ": " + why);
+        ++rule_faults_;
+    };
+    CollectingReporter reporter;
+    try {
+        compiled.check->check(document, reporter);
+    } catch (const std::exception& e) {
+        fault(e.what());
+        return;
+    } catch (...) {
+        fault("an exception that is not a std::exception");
+        return;
+    }
+    std::string_view text = document.text(), source = document.source();
+    for (Finding& finding : reporter.findings) {
+        if (!compiled.rules.count(finding.rule)) {
+            fault("it reported a finding for rule '" + finding.rule + "', which it does not declare");
+            continue;
+        }
+        if (finding.severity < options_.min_severity) continue;
+        ReportedFinding out;
+        out.file = document.path();
+        out.rule = plugin.name + "." + finding.rule;
+        out.severity = finding.severity;
+        out.message = std::move(finding.message);
+        out.suggestions = std::move(finding.suggestions);
+        out.channel = document.channel();
+        if (finding.anchor == Anchor::document) {
+            out.whole_document = true;
+        } else {
+            size_t limit = finding.anchor == Anchor::text ? text.size() : source.size();
+            if (finding.begin > finding.end || finding.end > limit) {
+                fault("it reported a position outside the document");
+                continue;
+            }
+            uint32_t first = finding.anchor == Anchor::text ? document.source_offset(finding.begin) : finding.begin;
+            uint32_t last = finding.end == finding.begin ? first
+                            : finding.anchor == Anchor::text ? document.source_offset(finding.end - 1, true)
+                                                             : finding.end - 1;
+            out.begin = document.locate_source(first);
+            out.end = document.locate_source(last);
+            out.match = std::string((finding.anchor == Anchor::text ? text : source).substr(finding.begin, finding.end - finding.begin));
+        }
+        out.line_text = std::string(document.source_line(out.begin.line));
+        report.findings.push_back(std::move(out));
+    }
+}
+
+void Engine::run(const std::function<void(const FileReport&)>& on_file) {
+    std::vector<Input> inputs = collect_inputs();
+    unsigned jobs = options_.jobs ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
+    jobs = unsigned(std::min<size_t>(jobs, std::max<size_t>(1, inputs.size())));
+
+    std::vector<std::optional<FileReport>> done(inputs.size());
+    std::mutex mutex;
+    std::condition_variable ready;
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+        for (size_t i = next++; i < inputs.size(); i = next++) {
+            FileReport report = check_input(inputs[i]);
+            std::lock_guard lock(mutex);
+            done[i] = std::move(report);
+            ready.notify_all();
+        }
+    };
+    std::vector<std::thread> workers;
+    for (unsigned j = 0; j < jobs; ++j) workers.emplace_back(work);
+    // Report in path order as soon as each file's turn comes; nothing is kept after that.
+    for (size_t i = 0; i < inputs.size(); ++i) {
+        std::unique_lock lock(mutex);
+        ready.wait(lock, [&] { return done[i].has_value(); });
+        FileReport report = std::move(*done[i]);
+        done[i].reset();
+        lock.unlock();
+        on_file(report);
+    }
+    for (std::thread& worker : workers) worker.join();
+}
+
+}  // namespace touchpoint

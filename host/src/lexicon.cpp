@@ -1,0 +1,208 @@
+#include <touchpoint/text.hpp>
+
+#include <hunspell/hunspell.hxx>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <mutex>
+#include <stdexcept>
+
+namespace touchpoint {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<fs::path> dictionary_dirs() {
+    std::vector<fs::path> dirs;
+    if (const char* env = std::getenv("TOUCHPOINT_DICT_PATH")) {
+        std::string_view list(env);
+        while (!list.empty()) {
+            size_t colon = list.find(':');
+            if (colon != 0) dirs.emplace_back(std::string(list.substr(0, colon)));
+            if (colon == std::string_view::npos) break;
+            list.remove_prefix(colon + 1);
+        }
+    }
+    dirs.emplace_back("/usr/share/hunspell");
+    dirs.emplace_back("/usr/share/myspell/dicts");
+    return dirs;
+}
+
+// Debian's package for a Hunspell dictionary: en_US -> hunspell-en-us, es_US -> hunspell-es.
+std::string debian_package(const std::string& dictionary) {
+    std::string lang = dictionary.substr(0, dictionary.find('_'));
+    if (lang == "en" || lang == "de" || lang == "pt") {
+        std::string name = dictionary;
+        std::transform(name.begin(), name.end(), name.begin(), [](char c) { return c == '_' ? '-' : char(std::tolower(c)); });
+        return "hunspell-" + name;
+    }
+    return "hunspell-" + lang;
+}
+
+bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// Consonant-vowel-consonant endings double their last letter: stop -> stopped.
+bool doubles_last(std::string_view w) {
+    if (w.size() < 3) return false;
+    char a = w[w.size() - 3], b = w[w.size() - 2], c = w.back();
+    return !is_vowel(a) && is_vowel(b) && !is_vowel(c) && c != 'w' && c != 'x' && c != 'y';
+}
+
+bool ends_consonant_y(std::string_view w) { return w.size() >= 2 && w.back() == 'y' && !is_vowel(w[w.size() - 2]); }
+
+// Regular spellings of an inflection of a lower-case word, most likely first.
+std::vector<std::string> regular_forms(const std::string& w, Inflection inflection) {
+    std::vector<std::string> forms;
+    std::string stem_y = ends_consonant_y(w) ? w.substr(0, w.size() - 1) + "i" : std::string();
+    std::string doubled = doubles_last(w) ? w + w.back() : std::string();
+    bool ends_e = !w.empty() && w.back() == 'e';
+    switch (inflection) {
+    case Inflection::plural:
+        if (!stem_y.empty()) forms.push_back(stem_y + "es");
+        if (w.ends_with('s') || w.ends_with('x') || w.ends_with('z') || w.ends_with("ch") || w.ends_with("sh") ||
+            w.ends_with('o'))
+            forms.push_back(w + "es");
+        forms.push_back(w + "s");
+        break;
+    case Inflection::past:
+        if (!stem_y.empty()) forms.push_back(stem_y + "ed");
+        if (ends_e) forms.push_back(w + "d");
+        if (!doubled.empty()) forms.push_back(doubled + "ed");
+        if (!ends_e) forms.push_back(w + "ed");
+        break;
+    case Inflection::progressive:
+        if (w.ends_with("ie")) forms.push_back(w.substr(0, w.size() - 2) + "ying");
+        if (ends_e && !w.ends_with("ee") && !w.ends_with("ye") && !w.ends_with("oe"))
+            forms.push_back(w.substr(0, w.size() - 1) + "ing");
+        if (!doubled.empty()) forms.push_back(doubled + "ing");
+        forms.push_back(w + "ing");
+        break;
+    case Inflection::comparative:
+    case Inflection::superlative: {
+        std::string suffix = inflection == Inflection::comparative ? "er" : "est";
+        if (!stem_y.empty()) forms.push_back(stem_y + suffix);
+        if (ends_e) forms.push_back(w + suffix.substr(1));
+        if (!doubled.empty()) forms.push_back(doubled + suffix);
+        if (!ends_e) forms.push_back(w + suffix);
+        break;
+    }
+    case Inflection::none:
+        forms.push_back(w);
+        break;
+    }
+    return forms;
+}
+
+// The spelling of an inflection by the general rule alone.
+std::string regular_form(const std::string& w, Inflection inflection) {
+    bool consonant_y = ends_consonant_y(w);
+    std::string stem_y = consonant_y ? w.substr(0, w.size() - 1) + "i" : std::string();
+    switch (inflection) {
+    case Inflection::plural:
+        if (consonant_y) return stem_y + "es";
+        if (w.ends_with('s') || w.ends_with('x') || w.ends_with('z') || w.ends_with("ch") || w.ends_with("sh"))
+            return w + "es";
+        return w + "s";
+    case Inflection::past:
+        if (consonant_y) return stem_y + "ed";
+        return w.ends_with('e') ? w + "d" : w + "ed";
+    case Inflection::progressive:
+        if (w.ends_with("ie")) return w.substr(0, w.size() - 2) + "ying";
+        if (w.ends_with('e') && !w.ends_with("ee") && !w.ends_with("ye") && !w.ends_with("oe"))
+            return w.substr(0, w.size() - 1) + "ing";
+        return w + "ing";
+    default:
+        return w;
+    }
+}
+
+}  // namespace
+
+struct Lexicon::Impl {
+    std::unique_ptr<Hunspell> hunspell;
+    mutable std::mutex mutex;
+};
+
+Lexicon::Lexicon(std::string_view locale) : impl_(std::make_unique<Impl>()), locale_(locale) {
+    std::string dictionary(locale);
+    std::replace(dictionary.begin(), dictionary.end(), '-', '_');
+    for (const fs::path& dir : dictionary_dirs()) {
+        fs::path aff = dir / (dictionary + ".aff"), dic = dir / (dictionary + ".dic");
+        if (fs::exists(aff) && fs::exists(dic)) {
+            impl_->hunspell = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+            return;
+        }
+    }
+    throw std::runtime_error("no Hunspell dictionary for locale '" + std::string(locale) + "' (" + dictionary +
+                             ".aff in /usr/share/hunspell); install Debian's " + debian_package(dictionary) +
+                             " package");
+}
+
+Lexicon::~Lexicon() = default;
+
+bool Lexicon::knows(std::string_view word) const {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->hunspell->spell(std::string(word));
+}
+
+std::vector<std::string> Lexicon::stems(std::string_view word) const {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->hunspell->stem(std::string(word));
+}
+
+std::vector<std::string> Lexicon::suggestions(std::string_view word) const {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->hunspell->suggest(std::string(word));
+}
+
+void Lexicon::accept(std::string_view word) {
+    std::lock_guard lock(impl_->mutex);
+    impl_->hunspell->add(std::string(word));
+}
+
+std::vector<std::pair<std::string, Inflection>> Lexicon::inflections(std::string_view word) const {
+    std::string w(word);
+    std::vector<std::pair<std::string, Inflection>> result;
+    if (w.empty()) return result;
+    auto confirmed = [&](const std::string& form) {
+        if (!knows(form)) return false;
+        auto s = stems(form);
+        return std::find(s.begin(), s.end(), w) != s.end();
+    };
+    // Plurals, -s, -ed and -ing forms are never derived words: the dictionary picks the
+    // spelling where it knows one (families, stopped), else the regular one stands
+    // (Debian's en_US lacks some plurals, "customers" among them).
+    bool known = knows(w);
+    for (Inflection inflection : {Inflection::plural, Inflection::past, Inflection::progressive}) {
+        std::vector<std::string> forms = regular_forms(w, inflection);
+        bool any = false;
+        for (const std::string& form : forms)
+            if (known && confirmed(form)) {
+                result.emplace_back(form, inflection);
+                any = true;
+            }
+        if (!any) result.emplace_back(regular_form(w, inflection), inflection);
+    }
+    if (!known) return result;
+    // -er is a comparative only where the word also has a superlative: cheaper (cheapest)
+    // is one, listener and comforter are derived words.
+    std::vector<std::string> superlatives;
+    for (std::string& form : regular_forms(w, Inflection::superlative))
+        if (confirmed(form)) superlatives.push_back(std::move(form));
+    if (!superlatives.empty()) {
+        for (std::string& form : regular_forms(w, Inflection::comparative))
+            if (confirmed(form)) result.emplace_back(std::move(form), Inflection::comparative);
+        for (std::string& form : superlatives) result.emplace_back(std::move(form), Inflection::superlative);
+    }
+    return result;
+}
+
+std::string Lexicon::inflect(std::string_view word, Inflection inflection) const {
+    if (inflection == Inflection::none) return std::string(word);
+    for (auto& [form, kind] : inflections(word))
+        if (kind == inflection) return form;
+    return std::string(word);
+}
+
+}  // namespace touchpoint

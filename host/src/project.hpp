@@ -1,0 +1,49 @@
+// The project file (CONTRACT §2): which files are which touchpoint.
+#pragma once
+
+#include <touchpoint/brand.hpp>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace touchpoint {
+
+struct ChannelGlobs {
+    std::string id;
+    std::vector<std::string> include;
+    SourceRef where;
+};
+
+struct PackRef {
+    std::string id;                    // <pack id="..."/>
+    std::filesystem::path file;        // resolved file
+    SourceRef where;
+};
+
+struct Project {
+    std::filesystem::path file;        // absolute path of touchpoint.xml
+    std::filesystem::path dir;         // its folder: globs and paths are relative to it
+    std::filesystem::path brand_file;  // resolved; empty when the project names none
+    SourceRef brand_where;
+    std::vector<ChannelGlobs> channels;
+    std::vector<std::string> ignores;
+    std::vector<PackRef> packs;
+    std::vector<std::filesystem::path> plugin_dirs;
+
+    // The channel for a path relative to dir: the first matching channel, else marketing.
+    std::string channel_for(std::string_view relative_path) const;
+    bool ignored(std::string_view relative_path) const;
+    // The project's own configuration files, never checked as content.
+    std::vector<std::filesystem::path> own_files() const;
+};
+
+// Reads and validates a project file; throws ConfigError on a fault.
+// `installed_rules` is where packs named by id are looked for after the project's rules/.
+Project read_project(const std::filesystem::path& path, const std::filesystem::path& installed_rules);
+
+// touchpoint.xml in `start` or the nearest folder above it.
+std::optional<std::filesystem::path> find_project(const std::filesystem::path& start);
+
+}  // namespace touchpoint

@@ -1,0 +1,39 @@
+// Assembles extracted prose together with its map back to the source.
+#pragma once
+
+#include <touchpoint/document.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace touchpoint {
+
+class TextBuilder {
+public:
+    explicit TextBuilder(std::string_view source) : source_(source) {}
+
+    // Appends source bytes as they are.
+    void verbatim(size_t source_begin, size_t size);
+    // Appends text standing for the source range [source_begin, source_begin + source_size).
+    void replaced(std::string_view text, size_t source_begin, size_t source_size);
+    // Separates blocks: "\n\n" where the source has a blank line between the previous
+    // text and `next_source_begin`, else "\n". Nothing before the first text.
+    void block_break(size_t next_source_begin);
+
+    const std::string& text() const { return text_; }
+    size_t source_end() const { return source_end_; }
+    std::string take_text() { return std::move(text_); }
+    std::vector<TextRun> take_runs() { return std::move(runs_); }
+
+private:
+    std::string_view source_;
+    std::string text_;
+    std::vector<TextRun> runs_;
+    size_t source_end_ = 0;  // end of the last appended source range
+};
+
+// Blanks template tags ({% ... %}, {{ ... }}) in extracted text, keeping every offset.
+void blank_template_tags(std::string& text);
+
+}  // namespace touchpoint

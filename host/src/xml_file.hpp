@@ -1,0 +1,55 @@
+// A loaded XML configuration file with positions, for validating readers that point
+// at the exact file, line and column of every fault.
+#pragma once
+
+#include <touchpoint/brand.hpp>
+
+#include <pugixml.hpp>
+
+#include <filesystem>
+#include <initializer_list>
+#include <stdexcept>
+#include <string>
+
+namespace touchpoint {
+
+// A configuration fault; what() is "file:line:column: a plain sentence".
+class ConfigError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class XmlFile {
+public:
+    // Reads and parses `path`; throws ConfigError on an unreadable or malformed file.
+    explicit XmlFile(const std::filesystem::path& path);
+
+    const std::filesystem::path& path() const { return path_; }
+    pugi::xml_node root() const { return document_.document_element(); }
+
+    SourceRef where(pugi::xml_node node) const;
+    SourceRef where(pugi::xml_node node, const char* attribute) const;
+    [[noreturn]] void fail(pugi::xml_node node, const std::string& sentence) const;
+    [[noreturn]] void fail(pugi::xml_node node, const char* attribute, const std::string& sentence) const;
+
+    // Refuses an attribute that is not `allowed` and a missing or empty `required` one.
+    void check_attributes(pugi::xml_node node, std::initializer_list<const char*> allowed,
+                          std::initializer_list<const char*> required = {}) const;
+    // Refuses any child element (and any text, unless `text_allowed`).
+    void check_leaf(pugi::xml_node node, bool text_allowed) const;
+    // The element's text, trimmed; refuses an empty one.
+    std::string required_text(pugi::xml_node node) const;
+
+private:
+    SourceRef at_offset(size_t offset) const;
+
+    std::filesystem::path path_;
+    std::string display_;
+    std::string content_;
+    pugi::xml_document document_;
+};
+
+std::string trim(std::string_view text);
+[[noreturn]] void fail_at(const SourceRef& where, const std::string& sentence);
+
+}  // namespace touchpoint

@@ -1,0 +1,214 @@
+// The touchpoint command: check, rules, version (CONTRACT §3).
+#include "brand_reader.hpp"
+#include "engine.hpp"
+#include "report.hpp"
+#include "xml_file.hpp"
+
+#include <charconv>
+#include <cstring>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+using namespace touchpoint;
+
+namespace {
+
+constexpr const char* usage = R"(usage: touchpoint <command> [options]
+
+commands:
+  check [PATH ...]      check files and folders (default: the current folder)
+  check -               check the text on standard input
+  rules                 list loaded plugins, their rule types and packs
+  version               print the version
+
+check options:
+  --config FILE         the project file (default: touchpoint.xml here or above)
+  --brand FILE          a brand file, without or overriding the project file
+  --channel ID          treat every input as this channel
+  --format FORMAT       text or json (default text)
+  --output FILE         write the report there instead of standard output
+  --min-severity LEVEL  suggestion, warning or error (default suggestion)
+  --jobs N              worker threads (default: all cores)
+  --stdin-filename NAME the name (and so the format and channel) of standard input
+  --color WHEN          auto, always or never (default auto: on a terminal, unless NO_COLOR)
+
+exit codes: 0 no error finding, 1 at least one error finding, 2 the run failed
+)";
+
+struct Failure : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+struct CommandLine {
+    std::string command;
+    CheckOptions check;
+    std::string format = "text";
+    std::optional<std::string> output;
+    std::string color = "auto";
+};
+
+CommandLine parse(int argc, char** argv) {
+    CommandLine line;
+    if (argc < 2) throw Failure("no command given; try 'touchpoint check' or 'touchpoint --help'");
+    line.command = argv[1];
+    if (line.command != "check" && line.command != "rules" && line.command != "version")
+        throw Failure("unknown command '" + line.command + "'; the commands are check, rules and version");
+    bool options_done = false;
+    for (int i = 2; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (options_done || arg == "-" || !arg.starts_with("-")) {
+            if (line.command != "check") throw Failure("'touchpoint " + line.command + "' takes no path");
+            line.check.paths.push_back(arg);
+            continue;
+        }
+        if (arg == "--") {
+            options_done = true;
+            continue;
+        }
+        std::string name = arg, value;
+        bool inline_value = false;
+        if (size_t eq = arg.find('='); eq != std::string::npos) {
+            name = arg.substr(0, eq);
+            value = arg.substr(eq + 1);
+            inline_value = true;
+        }
+        auto take = [&]() -> std::string {
+            if (inline_value) return value;
+            if (i + 1 >= argc) throw Failure("option " + name + " needs a value");
+            return argv[++i];
+        };
+        if (name == "--config") line.check.config = take();
+        else if (name == "--brand") line.check.brand = take();
+        else if (name == "--channel") line.check.channel = take();
+        else if (name == "--format") line.format = take();
+        else if (name == "--output") line.output = take();
+        else if (name == "--stdin-filename") line.check.stdin_name = take();
+        else if (name == "--color" || name == "--colour") line.color = take();
+        else if (name == "--min-severity") {
+            std::string level = take();
+            auto severity = parse_severity(level);
+            if (!severity) throw Failure("--min-severity takes suggestion, warning or error, not '" + level + "'");
+            line.check.min_severity = *severity;
+        } else if (name == "--jobs" || name == "-j") {
+            std::string count = take();
+            unsigned jobs = 0;
+            auto [end, error] = std::from_chars(count.data(), count.data() + count.size(), jobs);
+            if (error != std::errc() || end != count.data() + count.size() || jobs == 0 || jobs > 1024)
+                throw Failure("--jobs takes a whole number from 1 to 1024, not '" + count + "'");
+            line.check.jobs = jobs;
+        } else {
+            throw Failure("unknown option '" + arg + "'; see 'touchpoint --help'");
+        }
+    }
+    if (line.color != "auto" && line.color != "always" && line.color != "never")
+        throw Failure("--color takes auto, always or never, not '" + line.color + "'");
+    if (line.command != "check" && (line.output || line.format != "text"))
+        throw Failure("--format and --output go with 'touchpoint check'");
+    return line;
+}
+
+bool use_color(const CommandLine& line, bool to_terminal) {
+    if (line.color == "always") return true;
+    if (line.color == "never") return false;
+    return to_terminal && !std::getenv("NO_COLOR") && line.format == "text";
+}
+
+// Writes to a temporary file beside the target, renamed over it only when complete.
+class AtomicOutput {
+public:
+    explicit AtomicOutput(const std::string& path) : path_(path), temporary_(path + ".touchpoint-tmp") {
+        stream_.open(temporary_, std::ios::binary | std::ios::trunc);
+        if (!stream_) throw Failure("cannot write '" + path + "': " + std::strerror(errno));
+    }
+    ~AtomicOutput() {
+        if (!committed_) {
+            stream_.close();
+            std::remove(temporary_.c_str());
+        }
+    }
+    std::ostream& stream() { return stream_; }
+    void commit() {
+        stream_.close();
+        if (!stream_ || std::rename(temporary_.c_str(), path_.c_str()) != 0)
+            throw Failure("cannot write '" + path_ + "': " + std::strerror(errno));
+        committed_ = true;
+    }
+
+private:
+    std::string path_, temporary_;
+    std::ofstream stream_;
+    bool committed_ = false;
+};
+
+int run_check(const CommandLine& line) {
+    Engine engine(line.check);
+    std::optional<AtomicOutput> file;
+    if (line.output) file.emplace(*line.output);
+    std::ostream& out = file ? file->stream() : std::cout;
+    auto writer = make_writer(line.format, out, use_color(line, !file && isatty(STDOUT_FILENO)));
+    Summary summary;
+    engine.run([&](const FileReport& report) {
+        if (!report.channel.empty()) ++summary.files;
+        for (const ReportedFinding& finding : report.findings) summary.add(finding);
+        writer->file(report);
+    });
+    writer->finish(summary);
+    out.flush();
+    if (file) file->commit();
+    if (engine.rule_faults() > 0) return 2;
+    return summary.errors > 0 ? 1 : 0;
+}
+
+int run_rules() {
+    std::optional<Project> project = load_project(std::nullopt);
+    PluginHost host;
+    load_plugins(host, project);
+    for (const LoadedPlugin& plugin : host.plugins()) {
+        std::cout << plugin.name << "  " << plugin.plugin->description() << "\n    " << plugin.file.string() << '\n';
+        for (const RuleInfo& rule : plugin.rules)
+            std::cout << "    " << plugin.name << '.' << rule.name << "  (" << to_string(rule.default_severity) << ")  "
+                      << rule.description << '\n';
+    }
+    if (project && !project->packs.empty()) {
+        std::cout << "packs\n";
+        for (const PackRef& pack : project->packs)
+            std::cout << "    " << (pack.id.empty() ? pack.file.stem().string() : pack.id) << "  " << pack.file.string() << '\n';
+    }
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc >= 2 && (std::string_view(argv[1]) == "--help" || std::string_view(argv[1]) == "-h" ||
+                      std::string_view(argv[1]) == "help")) {
+        std::cout << usage;
+        return 0;
+    }
+    try {
+        CommandLine line = parse(argc, argv);
+        for (int i = 2; i < argc; ++i)
+            if (std::string_view(argv[i]) == "--help" || std::string_view(argv[i]) == "-h") {
+                std::cout << usage;
+                return 0;
+            }
+        if (line.command == "version") {
+            std::cout << "touchpoint " << TOUCHPOINT_VERSION << " (plugin API " << TOUCHPOINT_API_VERSION << ")\n";
+            return 0;
+        }
+        if (line.command == "rules") return run_rules();
+        std::ostringstream probe;
+        if (!make_writer(line.format, probe, false))
+            throw Failure("unknown format '" + line.format + "'; the formats are " + std::string(report_formats()));
+        return run_check(line);
+    } catch (const std::exception& e) {
+        std::cout.flush();
+        std::cerr << "touchpoint: error: " << e.what() << '\n';
+        return 2;
+    }
+}
