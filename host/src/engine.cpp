@@ -109,12 +109,21 @@ private:
     mutable std::unique_ptr<Lexicon> lexicon_;
 };
 
-std::optional<Project> load_project(const std::optional<std::string>& config) {
+std::optional<Project> load_project(const std::optional<std::string>& config, const std::vector<std::string>& paths) {
     if (config) {
         if (!fs::is_regular_file(*config)) throw RunError("project file '" + *config + "' does not exist");
         return read_project(*config, installed_rules_folder());
     }
     if (auto found = find_project(fs::current_path())) return read_project(*found, installed_rules_folder());
+    // Outside any project, the first path checked may be inside one: "touchpoint check samples/".
+    for (const std::string& path : paths) {
+        if (path == "-") continue;
+        std::error_code error;
+        fs::path start = fs::is_directory(path, error) ? fs::path(path) : fs::path(path).parent_path();
+        if (start.empty()) start = ".";
+        if (auto found = find_project(start)) return read_project(*found, installed_rules_folder());
+        break;
+    }
     return std::nullopt;
 }
 
@@ -125,7 +134,7 @@ void load_plugins(PluginHost& host, const std::optional<Project>& project) {
 }
 
 Engine::Engine(const CheckOptions& options) : options_(options) {
-    project_ = load_project(options_.config);
+    project_ = load_project(options_.config, options_.paths);
     fs::path brand_file;
     if (options_.brand) {
         brand_file = *options_.brand;
@@ -208,8 +217,9 @@ std::vector<Engine::Input> Engine::collect_inputs() const {
         }
         std::error_code error;
         fs::file_status status = fs::status(path, error);
-        if (error || !fs::exists(status))
-            throw RunError("cannot read '" + path + "': " + (error ? error.message() : "no such file or folder"));
+        if (!fs::exists(status))
+            throw RunError("cannot read '" + path + "': no such file or folder");
+        if (error) throw RunError("cannot read '" + path + "': " + error.message());
         if (fs::is_regular_file(status)) {
             add_file(path);
             continue;

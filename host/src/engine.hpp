@@ -95,7 +95,8 @@ private:
 // Loads the plugins the options and project file name (for `touchpoint rules`).
 void load_plugins(PluginHost& host, const std::optional<Project>& project);
 
-// The project file the options name or the upward search finds, if any.
-std::optional<Project> load_project(const std::optional<std::string>& config);
+// The project file: the one --config names, else touchpoint.xml in the working folder
+// or above it, else in the folder of the first path checked or above it.
+std::optional<Project> load_project(const std::optional<std::string>& config, const std::vector<std::string>& paths);
 
 }  // namespace touchpoint

@@ -165,11 +165,9 @@ std::vector<std::pair<std::string, Inflection>> Lexicon::inflections(std::string
     std::string w(word);
     std::vector<std::pair<std::string, Inflection>> result;
     if (w.empty()) return result;
-    auto confirmed = [&](const std::string& form) {
-        if (!knows(form)) return false;
-        auto s = stems(form);
-        return std::find(s.begin(), s.end(), w) != s.end();
-    };
+    // The dictionary confirms a spelling it knows (stopped, not stoped). Hunspell's stems
+    // cannot serve here: it lists some forms as words of their own ("stopped").
+    auto confirmed = [&](const std::string& form) { return knows(form); };
     // Plurals, -s, -ed and -ing forms are never derived words: the dictionary picks the
     // spelling where it knows one (families, stopped), else the regular one stands
     // (Debian's en_US lacks some plurals, "customers" among them).

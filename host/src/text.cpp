@@ -99,7 +99,13 @@ std::string shape_like(std::string_view original, Inflection inflection, std::st
         size_t start = last == std::string::npos ? 0 : last + 1;
         std::string word = result.substr(start);
         std::string lower = match_key(word);
-        if (lower == word) result = result.substr(0, start) + lexicon->inflect(word, inflection);
+        if (lower == word) {
+            std::string inflected = lexicon->inflect(word, inflection);
+            // An adjective without -er/-est forms compares with more/most: "more affordable".
+            if (inflected == word && inflection == Inflection::comparative) inflected = "more " + word;
+            if (inflected == word && inflection == Inflection::superlative) inflected = "most " + word;
+            result = result.substr(0, start) + inflected;
+        }
     }
     // Letter case: all capitals, or a capital first letter, carry over.
     bool has_lower = false, has_upper = false;

@@ -3,6 +3,7 @@
 #include "unicode.hpp"
 
 #include <unicode/brkiter.h>
+#include <unicode/uchar.h>
 #include <unicode/utext.h>
 
 #include <memory>
@@ -11,11 +12,12 @@
 namespace touchpoint {
 namespace {
 
-// ASCII word-break classes (UAX #29 Word_Break, as ICU tailors it: no colon in MidLetter).
+// ASCII word-break classes (UAX #29 Word_Break as ICU tailors it: no colon in MidLetter,
+// '@' a letter so that e-mail addresses stay whole).
 enum Class : unsigned char { other, letter, digit, extend_num_let, mid_num_let, mid_num };
 
 constexpr Class classify(unsigned char c) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return letter;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '@') return letter;
     if (c >= '0' && c <= '9') return digit;
     if (c == '_') return extend_num_let;
     if (c == '.' || c == '\'') return mid_num_let;
@@ -47,7 +49,7 @@ void find_words_ascii(std::string_view text, uint32_t base, std::vector<Segment>
         while (i < n) {
             c = cls(i);
             if (c == letter || c == digit || c == extend_num_let) {
-                has_alnum |= c != extend_num_let;
+                has_alnum |= c == digit || (c == letter && text[i] != '@');
                 prev = c;
                 ++i;
             } else if (c == mid_num_let && prev == letter && cls(i + 1) == letter) {
@@ -72,6 +74,15 @@ icu::BreakIterator& word_iterator() {
     return *iterator;
 }
 
+bool holds_letter_or_digit(std::string_view segment) {
+    size_t pos = 0;
+    while (pos < segment.size()) {
+        UChar32 c = UChar32(utf8::next(segment, pos));
+        if (u_hasBinaryProperty(c, UCHAR_ALPHABETIC) || (U_GET_GC_MASK(c) & U_GC_N_MASK)) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 void find_words_icu(std::string_view text, uint32_t base, std::vector<Segment>& out) {
@@ -83,7 +94,8 @@ void find_words_icu(std::string_view text, uint32_t base, std::vector<Segment>& 
     it.setText(&utext, status);
     int32_t start = it.first();
     for (int32_t end = it.next(); end != icu::BreakIterator::DONE; start = end, end = it.next()) {
-        if (it.getRuleStatus() >= UBRK_WORD_NUMBER) out.push_back({base + uint32_t(start), base + uint32_t(end)});
+        if (it.getRuleStatus() >= UBRK_WORD_NUMBER && holds_letter_or_digit(text.substr(start, end - start)))
+            out.push_back({base + uint32_t(start), base + uint32_t(end)});
     }
     utext_close(&utext);
 }

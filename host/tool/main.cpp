@@ -165,7 +165,7 @@ int run_check(const CommandLine& line) {
 }
 
 int run_rules() {
-    std::optional<Project> project = load_project(std::nullopt);
+    std::optional<Project> project = load_project(std::nullopt, {});
     PluginHost host;
     load_plugins(host, project);
     for (const LoadedPlugin& plugin : host.plugins()) {

@@ -35,9 +35,13 @@ std::string joined_keys(std::string_view phrase) {
     return key;
 }
 
-// A name as written, for comparing with the canonical form: NFC, ASCII quotes, and a
-// line break (with the spaces around it) read as one space.
-std::string written_form(std::string_view text) {
+// A name as written, for comparing with the canonical form: NFC, ASCII quotes, a
+// no-break space as a space, and a line break (with the spaces around it) as one space.
+std::string written_form(std::string_view raw) {
+    std::string text(raw);
+    for (std::string_view no_break : {"\u00A0", "\u202F"})
+        for (size_t at = text.find(no_break); at != std::string::npos; at = text.find(no_break, at))
+            text.replace(at, no_break.size(), " ");
     std::string out;
     size_t i = 0;
     while (i < text.size()) {
@@ -46,7 +50,7 @@ std::string written_form(std::string_view text) {
             bool newline = false;
             while (j < text.size() && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r' || text[j] == '\n'))
                 newline |= text[j++] == '\n';
-            out += newline ? std::string(" ") : std::string(text.substr(i, j - i));
+            out += newline ? std::string(" ") : text.substr(i, j - i);
             i = j;
         } else {
             out += text[i++];

@@ -1,1 +1,171 @@
+// The terminology plugin's matching semantics (CONTRACT §1), on real sentences.
+#include "../terminology.hpp"
+
+#include "support.hpp"
+
 #include <catch2/catch.hpp>
+
+using namespace touchpoint;
+
+namespace {
+
+class TestContext : public CompileContext {
+public:
+    explicit TestContext(Brand brand) : brand_(std::move(brand)) {}
+    const Brand& brand() const override { return brand_; }
+    const Lexicon& lexicon() const override {
+        static Lexicon lexicon("en-US");
+        return lexicon;
+    }
+
+private:
+    Brand brand_;
+};
+
+class Collect : public Reporter {
+public:
+    void report(Finding finding) override { findings.push_back(std::move(finding)); }
+    std::vector<Finding> findings;
+};
+
+Brand riverbend() {
+    Brand brand;
+    brand.name = "Riverbend Health";
+    brand.prefers.push_back({"patient", {"customer", "client"}, Severity::warning, {}, {}});
+    brand.prefers.push_back({"care team", {"staff", "personnel"}, Severity::warning, {{"marketing", "script"}}, {}});
+    Avoid cheap;
+    cheap.term = "cheap";
+    cheap.reason = "Conflicts with our quality positioning.";
+    cheap.suggest = "affordable";
+    brand.avoids.push_back(cheap);
+    Avoid guarantee;
+    guarantee.term = "guarantee";
+    guarantee.severity = Severity::error;
+    guarantee.reason = "Health outcomes cannot be guaranteed.";
+    brand.avoids.push_back(guarantee);
+    Avoid wait;
+    wait.pattern = "\\bno[ -]wait(ing)?\\b";
+    wait.severity = Severity::error;
+    brand.avoids.push_back(wait);
+    brand.names.push_back({"Riverbend Health", {"Riverbend Hospital", "RBH"}, Severity::warning, {}, {}});
+    brand.names.push_back({"MyRiverbend", {}, Severity::warning, {}, {}});
+    return brand;
+}
+
+// "rule:match" for each finding, in order.
+std::vector<std::string> check(const std::string& text, const std::string& channel = "marketing",
+                               Format format = Format::plain_text) {
+    TestContext context(riverbend());
+    auto compiled = terminology::TerminologyPlugin().compile(context);
+    Document document = test::make_document(text, format, channel);
+    Collect collect;
+    compiled->check(document, collect);
+    std::vector<std::string> out;
+    for (const Finding& f : collect.findings)
+        out.push_back(f.rule + ":" + std::string(document.text().substr(f.begin, f.end - f.begin)));
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<Finding> findings(const std::string& text) {
+    TestContext context(riverbend());
+    auto compiled = terminology::TerminologyPlugin().compile(context);
+    Document document = test::make_document(text);
+    Collect collect;
+    compiled->check(document, collect);
+    return collect.findings;
+}
+
+using V = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("inflected forms match; derived words do not") {
+    CHECK(check("customers and Clients") == V{"prefer:Clients", "prefer:customers"});
+    CHECK(check("guaranteed, guarantees, guaranteeing") ==
+          V{"avoid:guaranteed", "avoid:guaranteeing", "avoid:guarantees"});
+    CHECK(check("cheaper and cheapest") == V{"avoid:cheaper", "avoid:cheapest"});
+    CHECK(check("a guarantor, comfortable chairs, the staffer, customary fees") == V{});
+}
+
+TEST_CASE("whole words only, at Unicode word boundaries") {
+    CHECK(check("cheapskate, cheapness, customerservice") == V{});
+    CHECK(check("“cheap” (cheap) cheap.") == V{"avoid:cheap", "avoid:cheap", "avoid:cheap"});
+    CHECK(check("non-cheap") == V{"avoid:cheap"});
+    CHECK(check("www.cheap.example and info@cheap.example") == V{});
+}
+
+TEST_CASE("matching is case-insensitive by Unicode case folding, after NFC") {
+    CHECK(check("CUSTOMER Customer cUsToMeR") == V{"prefer:CUSTOMER", "prefer:Customer", "prefer:cUsToMeR"});
+    Brand brand = riverbend();
+    Avoid cafe;
+    cafe.term = "café";
+    brand.avoids.push_back(cafe);
+    TestContext context(brand);
+    auto compiled = terminology::TerminologyPlugin().compile(context);
+    Document document = test::make_document("CAFE\u0301 and Café");  // decomposed, then composed
+    Collect collect;
+    compiled->check(document, collect);
+    CHECK(collect.findings.size() == 2);
+}
+
+TEST_CASE("a possessive ending is not part of the word") {
+    CHECK(check("the customer's file, the client’s file, the customers' files") ==
+          V{"prefer:client", "prefer:customer", "prefer:customers"});
+}
+
+TEST_CASE("hyphen, space and line break are equal inside multi-word terms") {
+    CHECK(check("our care team") == V{});
+    CHECK(check("Riverbend-Hospital and Riverbend\nHospital") ==
+          V{"name:Riverbend\nHospital", "name:Riverbend-Hospital"});
+    CHECK(check("Riverbend,\nHospital") == V{});
+    CHECK(check("Riverbend\n\nHospital") == V{});
+}
+
+TEST_CASE("overlapping terms: the longest at the leftmost start wins") {
+    CHECK(check("Riverbend Hospital staff") == V{"name:Riverbend Hospital", "prefer:staff"});
+}
+
+TEST_CASE("rules limited to channels apply only there") {
+    CHECK(check("staff only", "signage") == V{});
+    CHECK(check("staff only", "script") == V{"prefer:staff"});
+}
+
+TEST_CASE("names: any other capitalisation, spacing or hyphenation of the canonical form") {
+    CHECK(check("Riverbend Health") == V{});
+    CHECK(check("RiverBend Health") == V{"name:RiverBend Health"});
+    CHECK(check("Riverbend health") == V{"name:Riverbend health"});
+    CHECK(check("River bend Health") == V{"name:River bend Health"});
+    CHECK(check("Riverbend-Health") == V{"name:Riverbend-Health"});
+    CHECK(check("RiverbendHealth") == V{"name:RiverbendHealth"});
+    CHECK(check("Riverbend\nHealth") == V{});
+    CHECK(check("Riverbend\u00A0Health") == V{});
+    CHECK(check("Riverbend Health's clinics") == V{});
+    CHECK(check("rbh") == V{"name:rbh"});
+    CHECK(check("MyRiverbend, My Riverbend, myriverbend") == V{"name:My Riverbend", "name:myriverbend"});
+    // A correct name wins over a misspelt one overlapping it.
+    CHECK(check("Visit my Riverbend Health account") == V{});
+}
+
+TEST_CASE("avoid patterns are ICU regular expressions, case-insensitive") {
+    CHECK(check("No-wait clinic, no waiting room, nowait") == V{"avoid:No-wait", "avoid:no waiting"});
+}
+
+TEST_CASE("suggestions keep the original's capitalisation and number; messages say why") {
+    auto f = findings("Customers love it. The cheap option. Staff. RBH.");
+    REQUIRE(f.size() == 4);
+    CHECK(f[0].message == "Use 'Patients' instead of 'Customers'.");
+    CHECK(f[0].suggestions == V{"Patients"});
+    CHECK(f[1].message == "Conflicts with our quality positioning.");
+    CHECK(f[1].suggestions == V{"affordable"});
+    CHECK(f[2].suggestions == V{"Care team"});
+    CHECK(f[3].rule == "name");
+    CHECK(f[3].message == "Write the name as 'Riverbend Health', not 'RBH'.");
+    CHECK(f[3].suggestions == V{"Riverbend Health"});
+}
+
+TEST_CASE("Markdown: markup between words does not hide a term, code does") {
+    CHECK(check("Our **care** *team* and `cheap` code", "marketing", Format::markdown) == V{});
+    CHECK(check("Riverbend **Hospital** and [staff](https://cheap.example)", "marketing", Format::markdown) ==
+          V{"name:Riverbend Hospital", "prefer:staff"});
+}

@@ -1,0 +1,218 @@
+// End-to-end: the built touchpoint command on real files, as a user and a CI job run it.
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace touchpoint;
+using test::run_touchpoint;
+using test::ScratchDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string brand = R"(<brand name="Acme Care">
+  <prefer term="patient" instead-of="customer"/>
+  <avoid term="guarantee" severity="error" reason="Outcomes cannot be guaranteed."/>
+  <avoid term="cheap" severity="suggestion" reason="Say affordable." suggest="affordable"/>
+</brand>
+)";
+
+size_t count_lines(const std::string& text) { return size_t(std::count(text.begin(), text.end(), '\n')); }
+
+}  // namespace
+
+TEST_CASE("the samples give the reviewed findings") {
+    auto result = run_touchpoint({"check", "samples/", "--format", "json"}, test::source_dir());
+    CHECK(result.err.empty());
+    CHECK(result.exit_code == 1);
+    CHECK(result.out == test::read_file(test::source_dir() / "tests" / "e2e" / "samples.expected.json"));
+}
+
+TEST_CASE("the report is byte-identical whatever --jobs is") {
+    auto one = run_touchpoint({"check", "samples", "--format", "json", "--jobs", "1"}, test::source_dir());
+    auto eight = run_touchpoint({"check", "samples", "--format", "json", "--jobs", "8"}, test::source_dir());
+    CHECK(one.exit_code == 1);
+    CHECK(one.out == eight.out);
+    auto text_one = run_touchpoint({"check", "samples", "-j", "1"}, test::source_dir());
+    auto text_eight = run_touchpoint({"check", "samples", "-j", "8"}, test::source_dir());
+    CHECK(text_one.out == text_eight.out);
+}
+
+TEST_CASE("text reports are compiler style with the line, a caret and a summary") {
+    ScratchDir dir;
+    dir.write("brand.xml", brand);
+    dir.write("copy.md", "# Hello\n\nOur customers are\nlovely.\n");
+    auto result = run_touchpoint({"check", "--brand", "brand.xml", "copy.md"}, dir.path());
+    CHECK(result.exit_code == 0);
+    CHECK(result.out ==
+          "copy.md:3:5: warning: Use 'patients' instead of 'customers'. [terminology.prefer]\n"
+          " 3 | Our customers are\n"
+          "   |     ^~~~~~~~~\n"
+          "   = suggestion: 'patients'\n"
+          "1 file checked: 1 finding (0 errors, 1 warning, 0 suggestions).\n");
+    CHECK(result.out.find('\033') == std::string::npos);
+    auto colored = run_touchpoint({"check", "--brand", "brand.xml", "copy.md", "--color", "always"}, dir.path());
+    CHECK(colored.out.find("\033[1;33mwarning:\033[0m") != std::string::npos);
+}
+
+TEST_CASE("exit codes: 0 without error findings, 1 with, 2 when the run fails") {
+    ScratchDir dir;
+    dir.write("brand.xml", brand);
+    dir.write("ok.txt", "A fine sentence for every patient.\n");
+    dir.write("bad.txt", "We guarantee it.\n");
+    CHECK(run_touchpoint({"check", "--brand", "brand.xml", "ok.txt"}, dir.path()).exit_code == 0);
+    CHECK(run_touchpoint({"check", "--brand", "brand.xml", "bad.txt"}, dir.path()).exit_code == 1);
+    CHECK(run_touchpoint({"check", "--brand", "brand.xml", "bad.txt", "--min-severity", "error"}, dir.path()).exit_code == 1);
+
+    auto bad_option = run_touchpoint({"check", "--brand", "brand.xml", "--formats", "json"}, dir.path());
+    CHECK(bad_option.exit_code == 2);
+    CHECK(bad_option.out.empty());
+    CHECK(bad_option.err == "touchpoint: error: unknown option '--formats'; see 'touchpoint --help'\n");
+
+    auto bad_format = run_touchpoint({"check", "--brand", "brand.xml", "--format", "yaml"}, dir.path());
+    CHECK(bad_format.exit_code == 2);
+    CHECK(bad_format.out.empty());
+    CHECK(count_lines(bad_format.err) == 1);
+
+    auto missing = run_touchpoint({"check", "--brand", "brand.xml", "nowhere.md"}, dir.path());
+    CHECK(missing.exit_code == 2);
+    CHECK(missing.out.empty());
+    CHECK(missing.err == "touchpoint: error: cannot read 'nowhere.md': no such file or folder\n");
+
+    dir.write("broken.xml", "<brand name=\"X\">\n  <avoid term=\"cheap\" severity=\"fatal\"/>\n</brand>\n");
+    auto broken = run_touchpoint({"check", "--brand", "broken.xml", "ok.txt"}, dir.path());
+    CHECK(broken.exit_code == 2);
+    CHECK(broken.out.empty());
+    CHECK(broken.err == "touchpoint: error: broken.xml:2:23: severity 'fatal' is not one of error, warning, suggestion\n");
+
+    auto no_brand = run_touchpoint({"check", "ok.txt"}, dir.path());
+    CHECK(no_brand.exit_code == 2);
+    CHECK(no_brand.err.find("no brand file") != std::string::npos);
+}
+
+TEST_CASE("standard input is checked with 'check -'") {
+    ScratchDir dir;
+    dir.write("brand.xml", brand);
+    auto result = run_touchpoint({"check", "-", "--brand", "brand.xml", "--format", "json"}, dir.path(),
+                                 "Line one.\nCheap customers.\n");
+    CHECK(result.exit_code == 0);
+    CHECK(result.out.find("\"file\": \"<stdin>\",\n      \"line\": 2, \"column\": 1, \"end_line\": 2, \"end_column\": 5") !=
+          std::string::npos);
+    CHECK(result.out.find("\"summary\": { \"files\": 1, \"findings\": 2, \"errors\": 0, \"warnings\": 1, \"suggestions\": 1 }") !=
+          std::string::npos);
+    auto named = run_touchpoint({"check", "-", "--brand", "brand.xml", "--stdin-filename", "draft.md"}, dir.path(),
+                                "`cheap` code only\n");
+    CHECK(named.out == "1 file checked: no findings.\n");
+}
+
+TEST_CASE("--min-severity, --channel and --output") {
+    ScratchDir dir;
+    dir.write("brand.xml", R"(<brand name="Acme">
+  <prefer term="care team" instead-of="staff" channels="marketing"/>
+  <avoid term="cheap" severity="suggestion"/>
+  <channel id="signage"/>
+</brand>)");
+    dir.write("a.txt", "Cheap staff.\n");
+    auto all = run_touchpoint({"check", "--brand", "brand.xml", "a.txt", "--format", "json"}, dir.path());
+    CHECK(all.out.find("\"findings\": 2") != std::string::npos);
+    auto warnings = run_touchpoint({"check", "--brand", "brand.xml", "a.txt", "--format", "json", "--min-severity", "warning"}, dir.path());
+    CHECK(warnings.out.find("\"findings\": 1, \"errors\": 0, \"warnings\": 1, \"suggestions\": 0") != std::string::npos);
+    auto signage = run_touchpoint({"check", "--brand", "brand.xml", "a.txt", "--format", "json", "--channel", "signage"}, dir.path());
+    CHECK(signage.out.find("\"findings\": 1, \"errors\": 0, \"warnings\": 0, \"suggestions\": 1") != std::string::npos);
+    CHECK(signage.out.find("\"channel\": \"signage\"") != std::string::npos);
+    auto unknown = run_touchpoint({"check", "--brand", "brand.xml", "a.txt", "--channel", "radio"}, dir.path());
+    CHECK(unknown.exit_code == 2);
+    CHECK(unknown.err == "touchpoint: error: unknown channel 'radio' for --channel; known channels: marketing, signage\n");
+    auto to_file = run_touchpoint({"check", "--brand", "brand.xml", "a.txt", "--format", "json", "--output", "report.json"}, dir.path());
+    CHECK(to_file.out.empty());
+    CHECK(test::read_file(dir.path() / "report.json") == all.out);
+}
+
+TEST_CASE("a project: channels by glob and front matter, ignores, hidden folders, own files") {
+    ScratchDir dir;
+    dir.write("site/brand.xml", R"(<brand name="Acme">
+  <prefer term="care team" instead-of="staff" channels="marketing"/>
+  <channel id="signage"/>
+</brand>)");
+    dir.write("site/touchpoint.xml", R"(<touchpoint>
+  <brand file="brand.xml"/>
+  <channel id="signage" include="signs/**"/>
+  <ignore>old/**</ignore>
+</touchpoint>)");
+    dir.write("site/web/page.md", "Our staff.\n");
+    dir.write("site/web/poster.md", "---\nchannel: signage\n---\nOur staff.\n");
+    dir.write("site/signs/door.txt", "Staff only\n");
+    dir.write("site/old/page.md", "Our staff.\n");
+    dir.write("site/.drafts/page.md", "Our staff.\n");
+    dir.write("site/web/notes.rst", "Our staff.\n");
+    // From inside the project (upward search) and from outside it (found from the path).
+    for (auto [cwd, path, prefix] : {std::tuple{dir.path() / "site" / "web", std::string("."), std::string("")},
+                                     std::tuple{dir.path(), std::string("site"), std::string("site/web/")}}) {
+        auto result = run_touchpoint({"check", path, "--format", "json"}, cwd);
+        CHECK(result.exit_code == 0);
+        CHECK(result.out.find("\"file\": \"" + prefix + "page.md\"") != std::string::npos);
+        CHECK(result.out.find("\"summary\": { \"files\": " + std::string(prefix.empty() ? "2" : "3") + ", \"findings\": 1,") !=
+              std::string::npos);
+    }
+}
+
+TEST_CASE("binary and non-UTF-8 files are skipped with a warning; the run goes on") {
+    ScratchDir dir;
+    dir.write("brand.xml", brand);
+    dir.write("a.md", std::string("cheap\0\1\2", 8));
+    dir.write("b.md", "caf\xE9 cheap\n");
+    dir.write("c.md", "cheap\n");
+    auto result = run_touchpoint({"check", "--brand", "brand.xml", ".", "--format", "json"}, dir.path());
+    CHECK(result.exit_code == 0);
+    CHECK(result.err == "touchpoint: warning: skipped a.md: a binary file\n"
+                        "touchpoint: warning: skipped b.md: not UTF-8 (byte 0xE9 at line 1, column 4)\n");
+    CHECK(result.out.find("\"file\": \"c.md\"") != std::string::npos);
+    CHECK(result.out.find("\"files\": 1,") != std::string::npos);
+}
+
+TEST_CASE("a rule that throws is reported with plugin, rule and file; the rest of the run completes") {
+    ScratchDir dir;
+    dir.write("brand.xml", brand);
+    dir.write("touchpoint.xml", "<touchpoint>\n  <brand file=\"brand.xml\"/>\n  <plugins dir=\"" +
+                                    (test::binary_dir() / "test-plugins" / "faulty").string() + "\"/>\n</touchpoint>\n");
+    dir.write("a.txt", "boom\n");
+    dir.write("b.txt", "hello customer\n");
+    auto result = run_touchpoint({"check", "--format", "json"}, dir.path());
+    CHECK(result.exit_code == 2);
+    CHECK(result.err == "touchpoint: error: plugin 'faulty' (rule faulty.hello) failed on a.txt: boom went the rule\n");
+    CHECK(result.out.find("\"rule\": \"faulty.hello\"") != std::string::npos);
+    CHECK(result.out.find("\"rule\": \"terminology.prefer\"") != std::string::npos);
+
+    dir.write("a.txt", "outside and undeclared\n");
+    auto misreport = run_touchpoint({"check", "--format", "json"}, dir.path());
+    CHECK(misreport.exit_code == 2);
+    CHECK(misreport.err ==
+          "touchpoint: error: plugin 'faulty' (rule faulty.hello) failed on a.txt: it reported a position outside the document\n"
+          "touchpoint: error: plugin 'faulty' (rule faulty.hello) failed on a.txt: it reported a finding for rule 'mystery', which it does not declare\n");
+}
+
+TEST_CASE("a plugin folder holding something that is not a plugin stops the run before checking") {
+    ScratchDir dir;
+    dir.write("brand.xml", brand);
+    dir.write("a.txt", "customer\n");
+    fs::create_directories(dir.path() / "plugins");
+    fs::copy_file(test::binary_dir() / "test-plugins" / "other_version" / "other_version.so",
+                  dir.path() / "plugins" / "other_version.so");
+    auto result = run_touchpoint({"check", "--brand", "brand.xml", "a.txt"}, dir.path(), "",
+                                 {{"TOUCHPOINT_PLUGIN_PATH", (dir.path() / "plugins").string()}});
+    CHECK(result.exit_code == 2);
+    CHECK(result.out.empty());
+    CHECK_THAT(result.err, Catch::StartsWith("touchpoint: error: refused " + (dir.path() / "plugins" / "other_version.so").string() +
+                                             ": it was built for plugin API version"));
+}
+
+TEST_CASE("rules and version") {
+    auto rules = run_touchpoint({"rules"}, test::source_dir() / "samples");
+    CHECK(rules.exit_code == 0);
+    CHECK(rules.out.find("terminology.prefer") != std::string::npos);
+    CHECK(rules.out.find("terminology.avoid") != std::string::npos);
+    CHECK(rules.out.find("terminology.name") != std::string::npos);
+    auto version = run_touchpoint({"version"}, test::source_dir());
+    CHECK(version.exit_code == 0);
+    CHECK_THAT(version.out, Catch::StartsWith("touchpoint 0.1.0 (plugin API "));
+}

@@ -1,0 +1,78 @@
+#include "support.hpp"
+
+#include <Poco/Pipe.h>
+#include <Poco/PipeStream.h>
+#include <Poco/Process.h>
+#include <Poco/StreamCopier.h>
+
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <thread>
+
+namespace touchpoint::test {
+
+namespace fs = std::filesystem;
+
+Document make_document(const std::string& source, Format format, const std::string& channel) {
+    Extracted extracted = extract(format, source);
+    return Document("test", channel, source, std::move(extracted.text), std::move(extracted.runs),
+                    std::move(extracted.links));
+}
+
+ScratchDir::ScratchDir() {
+    std::random_device random;
+    path_ = fs::temp_directory_path() / ("touchpoint-test-" + std::to_string(random()) + std::to_string(random()));
+    fs::create_directories(path_);
+}
+
+ScratchDir::~ScratchDir() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+}
+
+fs::path ScratchDir::write(const std::string& relative, const std::string& content) const {
+    fs::path file = path_ / relative;
+    fs::create_directories(file.parent_path());
+    std::ofstream(file, std::ios::binary) << content;
+    return file;
+}
+
+std::string read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+fs::path source_dir() { return TOUCHPOINT_SOURCE_DIR; }
+fs::path binary_dir() { return TOUCHPOINT_BINARY_DIR; }
+
+CommandResult run_touchpoint(const std::vector<std::string>& args, const fs::path& cwd, const std::string& input,
+                             const std::vector<std::pair<std::string, std::string>>& env) {
+    Poco::Process::Env environment;
+    for (const auto& [name, value] : env) environment[name] = value;
+    environment["NO_COLOR"] = "1";
+    Poco::Pipe in_pipe, out_pipe, err_pipe;
+    Poco::ProcessHandle process = Poco::Process::launch((binary_dir() / "bin" / "touchpoint").string(),
+                                                        Poco::Process::Args(args.begin(), args.end()), cwd.string(),
+                                                        &in_pipe, &out_pipe, &err_pipe, environment);
+    CommandResult result;
+    std::thread feeder([&] {
+        Poco::PipeOutputStream stream(in_pipe);
+        stream << input;
+        stream.close();
+    });
+    std::thread err_reader([&] {
+        Poco::PipeInputStream stream(err_pipe);
+        Poco::StreamCopier::copyToString(stream, result.err);
+    });
+    Poco::PipeInputStream out_stream(out_pipe);
+    Poco::StreamCopier::copyToString(out_stream, result.out);
+    feeder.join();
+    err_reader.join();
+    result.exit_code = process.wait();
+    return result;
+}
+
+}  // namespace touchpoint::test

@@ -1,0 +1,46 @@
+// Helpers shared by the tests: documents from strings, scratch folders, running the command.
+#pragma once
+
+#include "formats.hpp"
+
+#include <touchpoint/document.hpp>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace touchpoint::test {
+
+// A document from source text, extracted as the format says.
+Document make_document(const std::string& source, Format format = Format::plain_text,
+                       const std::string& channel = "marketing");
+
+// A fresh folder under the system's temporary folder, removed when the object goes.
+class ScratchDir {
+public:
+    ScratchDir();
+    ~ScratchDir();
+    const std::filesystem::path& path() const { return path_; }
+    // Writes a file (creating folders) and returns its path.
+    std::filesystem::path write(const std::string& relative, const std::string& content) const;
+
+private:
+    std::filesystem::path path_;
+};
+
+struct CommandResult {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+// Runs the built touchpoint command with `args` in `cwd`, feeding `input` on standard input.
+CommandResult run_touchpoint(const std::vector<std::string>& args, const std::filesystem::path& cwd,
+                             const std::string& input = "", const std::vector<std::pair<std::string, std::string>>& env = {});
+
+std::string read_file(const std::filesystem::path& path);
+
+std::filesystem::path source_dir();
+std::filesystem::path binary_dir();
+
+}  // namespace touchpoint::test

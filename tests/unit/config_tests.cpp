@@ -1,0 +1,154 @@
+// Brand and project files: every fault is refused with its file, line, column and a plain sentence.
+#include "brand_reader.hpp"
+#include "project.hpp"
+#include "support.hpp"
+#include "xml_file.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace touchpoint;
+using touchpoint::test::ScratchDir;
+
+namespace {
+
+// The error reading a brand file whose <brand> holds `body`, without the file's folder.
+std::string brand_error(const std::string& body, const std::string& root_attributes = R"(name="Acme")") {
+    ScratchDir dir;
+    auto file = dir.write("brand.xml", "<brand " + root_attributes + ">\n" + body + "\n</brand>\n");
+    try {
+        read_brand(file);
+    } catch (const ConfigError& e) {
+        std::string message = e.what();
+        return message.substr(dir.path().string().size() + 1);
+    }
+    return "no error";
+}
+
+std::string project_error(const std::string& body) {
+    ScratchDir dir;
+    dir.write("brand.xml", R"(<brand name="Acme"/>)");
+    auto file = dir.write("touchpoint.xml", "<touchpoint>\n" + body + "\n</touchpoint>\n");
+    try {
+        read_project(file, dir.path() / "installed");
+    } catch (const ConfigError& e) {
+        std::string message = e.what();
+        return message.substr(dir.path().string().size() + 1);
+    }
+    return "no error";
+}
+
+}  // namespace
+
+TEST_CASE("the contract's brand file reads") {
+    Brand brand = read_brand(test::source_dir() / "samples" / "brand.xml");
+    CHECK(brand.name == "Riverbend Health");
+    CHECK(brand.locale == "en-US");
+    CHECK(brand.promise == "Compassionate care that treats you like family.");
+    REQUIRE(brand.pillars.size() == 2);
+    CHECK(brand.pillars[1].terms == std::vector<std::string>{"family", "neighbor", "close to home"});
+    REQUIRE(brand.names.size() == 2);
+    CHECK(brand.names[0].variants == std::vector<std::string>{"Riverbend Hospital", "RBH"});
+    REQUIRE(brand.prefers.size() == 2);
+    CHECK(brand.prefers[0].instead_of == std::vector<std::string>{"customer", "client"});
+    CHECK(brand.prefers[1].channels.ids == std::vector<std::string>{"marketing", "script"});
+    CHECK(brand.avoids[1].severity == Severity::error);
+    CHECK(brand.avoids[2].pattern == "\\bno[ -]wait(ing)?\\b");
+    CHECK(brand.facts.size() == 3);
+    CHECK(brand.accepted_words == std::vector<std::string>{"telehealth"});
+    REQUIRE(brand.channel("marketing"));
+    CHECK(brand.channel("marketing")->max_grade == 8.0);
+    CHECK(brand.channel("signage")->max_words == 8);
+}
+
+TEST_CASE("brand file faults name the place and say what is wrong") {
+    CHECK(brand_error("<pilar id=\"x\"/>") ==
+          "brand.xml:2:1: unknown element <pilar> in <brand>; expected promise, pillar, name, prefer, avoid, fact, accept or channel");
+    CHECK(brand_error("  <avoid term=\"cheap\" sevrity=\"error\"/>") ==
+          "brand.xml:2:23: <avoid> has no attribute 'sevrity'; it takes: term, pattern, severity, reason, suggest, channels");
+    CHECK(brand_error("<prefer term=\"patient\"/>") == "brand.xml:2:1: <prefer> needs a 'instead-of' attribute");
+    CHECK(brand_error("<prefer term=\"patient\" instead-of=\"customer||client\"/>") ==
+          "brand.xml:2:24: 'instead-of' has an empty alternative; separate words with a single '|'");
+    CHECK(brand_error("<pillar id=\"a\"><term> </term></pillar>") == "brand.xml:2:16: <term> is empty");
+    CHECK(brand_error("<pillar id=\"a\"><term>care</term></pillar>\n<pillar id=\"a\"><term>x</term></pillar>") ==
+          "brand.xml:3:1: duplicate pillar 'a'; the first is at line 2");
+    CHECK(brand_error("<avoid pattern=\"(no wait\"/>") ==
+          "brand.xml:2:8: the pattern '(no wait' is not a valid regular expression: unbalanced parenthesis at character 9");
+    CHECK(brand_error("<avoid term=\"cheap\" severity=\"fatal\"/>") ==
+          "brand.xml:2:21: severity 'fatal' is not one of error, warning, suggestion");
+    CHECK(brand_error("<avoid term=\"x\" pattern=\"y\"/>") ==
+          "brand.xml:2:1: <avoid> needs either a 'term' or a 'pattern' attribute, not both");
+    CHECK(brand_error("<avoid term=\"--\"/>") == "brand.xml:2:8: the term '--' has no word in it");
+    CHECK(brand_error("<fact id=\"p\" kind=\"phone\" value=\"555-0100\"/>") ==
+          "brand.xml:2:27: phone fact 'p' needs ten digits, like (918) 555-0100");
+    CHECK(brand_error("<fact id=\"p\" kind=\"fax\" value=\"1\"/>") ==
+          "brand.xml:2:14: fact kind 'fax' is not one of phone, email, url");
+    CHECK(brand_error("<channel id=\"signage\" max-words=\"many\"/>") ==
+          "brand.xml:2:23: max-words 'many' is not a whole number of at least 1");
+    CHECK(brand_error("<channel id=\"a\" max-grade=\"-2\"/>") == "brand.xml:2:17: max-grade '-2' is not a positive number");
+    CHECK(brand_error("<prefer term=\"patient\" instead-of=\"client\"/>\n<avoid term=\"Client\"/>") ==
+          "brand.xml:3:8: 'Client' is already listed at line 2; a word may be flagged by one rule only");
+    CHECK(brand_error("<avoid term=\"cheap\" channels=\"\"/>") ==
+          "brand.xml:2:21: 'channels' is empty; leave it out to apply to all channels");
+    CHECK(brand_error("<promise>a</promise><promise>b</promise>") == "brand.xml:2:21: the brand has a second <promise>; it takes one");
+    CHECK(brand_error("stray text") == "brand.xml:1:1: <brand> takes elements, not text");
+    CHECK(brand_error("<accept/>", R"(name="Acme")") == "brand.xml:2:1: <accept> is empty");
+    CHECK(brand_error("", R"(name="Acme" locale="english")") ==
+          "brand.xml:1:20: locale 'english' is not a language tag like en-US");
+    CHECK(brand_error("", R"(title="Acme")") == "brand.xml:1:8: <brand> has no attribute 'title'; it takes: name, locale");
+    CHECK(brand_error("<name canonical=\"Acme\"><variant>ACME Inc</variant><alias>x</alias></name>") ==
+          "brand.xml:2:51: <name> takes <variant> elements, not <alias>");
+}
+
+TEST_CASE("malformed XML is refused with its place") {
+    ScratchDir dir;
+    auto file = dir.write("brand.xml", "<brand name=\"Acme\">\n  <avoid term=\"cheap\">\n</brand>\n");
+    try {
+        read_brand(file);
+        FAIL("no error");
+    } catch (const ConfigError& e) {
+        CHECK(std::string(e.what()) == file.string() + ":3:3: this is not well-formed XML: Start-end tags mismatch");
+    }
+}
+
+TEST_CASE("project file faults name the place and say what is wrong") {
+    CHECK(project_error("<brand file=\"missing.xml\"/>") == "touchpoint.xml:2:8: brand file 'missing.xml' does not exist");
+    CHECK(project_error("<chanel id=\"x\" include=\"**\"/>") ==
+          "touchpoint.xml:2:1: unknown element <chanel> in <touchpoint>; expected brand, channel, ignore, pack or plugins");
+    CHECK(project_error("<channel id=\"x\"/>") == "touchpoint.xml:2:1: <channel> needs a 'include' attribute");
+    CHECK(project_error("<channel id=\"x\" include=\"a/**\"/><channel id=\"x\" include=\"b/**\"/>") ==
+          "touchpoint.xml:2:33: duplicate channel 'x'; the first is at line 2 (list several globs in one include, separated by spaces)");
+    CHECK(project_error("<ignore></ignore>") == "touchpoint.xml:2:1: <ignore> is empty");
+    CHECK_THAT(project_error("<pack id=\"nope\"/>"),
+               Catch::StartsWith("touchpoint.xml:2:7: no rule pack 'nope' in the project's rules/ folder or in "));
+    CHECK(project_error("<plugins dir=\"nowhere\"/>") == "touchpoint.xml:2:10: plugin folder 'nowhere' does not exist");
+}
+
+TEST_CASE("the project file assigns channels by the first matching glob and ignores") {
+    ScratchDir dir;
+    dir.write("brand.xml", R"(<brand name="Acme"/>)");
+    auto file = dir.write("touchpoint.xml", R"(<touchpoint>
+  <brand file="brand.xml"/>
+  <channel id="signage" include="signage/** lobby/*.txt"/>
+  <channel id="script" include="scripts/**"/>
+  <ignore>archive/**</ignore>
+  <ignore>*.draft.md</ignore>
+</touchpoint>)");
+    Project project = read_project(file, dir.path());
+    CHECK(project.channel_for("signage/a.txt") == "signage");
+    CHECK(project.channel_for("lobby/b.txt") == "signage");
+    CHECK(project.channel_for("scripts/x/y.md") == "script");
+    CHECK(project.channel_for("web/index.md") == "marketing");
+    CHECK(project.ignored("archive/old.md"));
+    CHECK(project.ignored("web/new.draft.md"));
+    CHECK_FALSE(project.ignored("web/new.md"));
+    CHECK(project.brand_file == dir.path() / "brand.xml");
+}
+
+TEST_CASE("the project file is found by looking upward") {
+    ScratchDir dir;
+    dir.write("touchpoint.xml", "<touchpoint/>");
+    dir.write("a/b/c/file.md", "x");
+    auto found = find_project(dir.path() / "a" / "b" / "c");
+    REQUIRE(found);
+    CHECK(*found == dir.path() / "touchpoint.xml");
+}

@@ -1,0 +1,99 @@
+// Inflections through Hunspell, and the term automaton.
+#include "support.hpp"
+
+#include <touchpoint/text.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+using namespace touchpoint;
+
+namespace {
+const Lexicon& english() {
+    static Lexicon lexicon("en-US");
+    return lexicon;
+}
+
+bool has_form(std::string_view word, std::string_view form) {
+    for (auto& [f, inflection] : english().inflections(word))
+        if (f == form) return true;
+    return false;
+}
+}  // namespace
+
+TEST_CASE("inflected forms are generated and confirmed by the dictionary") {
+    CHECK(has_form("customer", "customers"));
+    CHECK(has_form("guarantee", "guaranteed"));
+    CHECK(has_form("guarantee", "guarantees"));
+    CHECK(has_form("guarantee", "guaranteeing"));
+    CHECK(has_form("family", "families"));
+    CHECK(has_form("stop", "stopped"));
+    CHECK(has_form("stop", "stopping"));
+    CHECK(has_form("cheap", "cheaper"));
+    CHECK(has_form("cheap", "cheapest"));
+    CHECK(has_form("care", "caring"));
+    CHECK(has_form("telehealth", "telehealths"));  // unknown word: regular forms only
+}
+
+TEST_CASE("derived words are not inflections") {
+    CHECK_FALSE(has_form("comfort", "comfortable"));
+    CHECK_FALSE(has_form("listen", "listener"));
+    CHECK_FALSE(has_form("comfort", "comforter"));
+    CHECK_FALSE(has_form("guarantee", "guarantor"));
+    CHECK_FALSE(has_form("staff", "staffer"));
+}
+
+TEST_CASE("a missing dictionary names the Debian package to install") {
+    try {
+        Lexicon lexicon("xx-YY");
+        FAIL("no error");
+    } catch (const std::runtime_error& e) {
+        CHECK(std::string(e.what()) ==
+              "no Hunspell dictionary for locale 'xx-YY' (xx_YY.aff in /usr/share/hunspell); install Debian's hunspell-xx package");
+    }
+}
+
+TEST_CASE("suggestions take the case and inflection of the replaced text") {
+    CHECK(shape_like("Customers", Inflection::plural, "patient", &english()) == "Patients");
+    CHECK(shape_like("customer", Inflection::none, "patient", &english()) == "patient");
+    CHECK(shape_like("STAFF", Inflection::none, "care team", &english()) == "CARE TEAM");
+    CHECK(shape_like("Staff", Inflection::plural, "care team", &english()) == "Care teams");
+    CHECK(shape_like("cheaper", Inflection::comparative, "affordable", &english()) == "more affordable");
+    CHECK(shape_like("Cheap", Inflection::none, "affordable", &english()) == "Affordable");
+    CHECK(shape_like("A", Inflection::none, "b", &english()) == "B");
+}
+
+TEST_CASE("the term automaton finds every term in one pass") {
+    TermMatcher matcher;
+    uint32_t customer = matcher.add("customer");
+    uint32_t close = matcher.add("close to home");
+    uint32_t care = matcher.add("care");
+    uint32_t care_team = matcher.add("care team");
+    matcher.build(&english());
+    Document d = test::make_document("Customers' care team is close-to-home\nclose to\nhomes, close, to home. Care.");
+    std::vector<std::pair<uint32_t, std::string>> found;
+    matcher.scan(d, [&](const TermMatcher::Match& m) {
+        auto w = d.words();
+        found.emplace_back(m.entry, std::string(d.text().substr(w[m.first_word].begin, w[m.last_word].end - w[m.first_word].begin)));
+    });
+    using P = std::pair<uint32_t, std::string>;
+    CHECK(found == std::vector<P>{{customer, "Customers"},
+                                  {care_team, "care team"},
+                                  {care, "care"},
+                                  {close, "close-to-home"},
+                                  {close, "close to\nhomes"},
+                                  {care, "Care"}});
+}
+
+TEST_CASE("the automaton's work does not depend on the number of terms") {
+    // 20,000 terms: a word still costs one lookup and one walk from each start.
+    TermMatcher matcher;
+    for (int i = 0; i < 20000; ++i) matcher.add("term" + std::to_string(i) + " word");
+    uint32_t target = matcher.add("needle");
+    matcher.build(nullptr);
+    Document d = test::make_document("hay hay needle hay term19999 word");
+    std::vector<uint32_t> entries;
+    matcher.scan(d, [&](const TermMatcher::Match& m) { entries.push_back(m.entry); });
+    CHECK(entries == std::vector<uint32_t>{target, 19999});
+}
