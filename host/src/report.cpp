@@ -3,6 +3,9 @@
 #include "unicode.hpp"
 
 #include <cstdio>
+#include <cstring>
+#include <set>
+#include <sstream>
 
 namespace touchpoint {
 namespace {
@@ -140,13 +143,228 @@ private:
     bool color_;
 };
 
+std::string xml_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&apos;"; break;
+        case '\n': out += "&#10;"; break;
+        case '\r': out += "&#13;"; break;
+        case '\t': out += "&#9;"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) break;  // not allowed in XML 1.0
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string json_quoted(std::string_view text) {
+    std::ostringstream out;
+    json_string(out, text);
+    return out.str();
+}
+
+// SARIF 2.1.0 with code point columns (columnKind) and exclusive end columns.
+class SarifWriter : public ReportWriter {
+public:
+    SarifWriter(std::ostream& out, const RunInfo& run) : out_(out), run_(run) {}
+
+    void file(const FileReport& report) override {
+        for (const ReportedFinding& f : report.findings) {
+            rules_used_.insert(f.rule);
+            std::ostringstream r;
+            r << "        {\n          \"ruleId\": " << json_quoted(f.rule) << ",\n          \"level\": "
+              << json_quoted(level(f.severity)) << ",\n          \"message\": { \"text\": " << json_quoted(f.message)
+              << " },\n          \"locations\": [ { \"physicalLocation\": { \"artifactLocation\": { \"uri\": "
+              << json_quoted(uri(f.file)) << " }";
+            if (!f.whole_document)
+                r << ", \"region\": { \"startLine\": " << f.begin.line << ", \"startColumn\": " << f.begin.column
+                  << ", \"endLine\": " << f.end.line << ", \"endColumn\": " << f.end.column + 1 << " }";
+            r << " } } ]";
+            if (!f.suggestions.empty()) {
+                r << ",\n          \"properties\": { \"suggestions\": [";
+                for (size_t i = 0; i < f.suggestions.size(); ++i) r << (i ? ", " : "") << json_quoted(f.suggestions[i]);
+                r << "], \"channel\": " << json_quoted(f.channel) << " }";
+            }
+            r << "\n        }";
+            results_.push_back(r.str());
+        }
+    }
+
+    void finish(const Summary&) override {
+        out_ << "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
+             << "  \"runs\": [\n    {\n      \"tool\": { \"driver\": {\n        \"name\": \"touchpoint\",\n"
+             << "        \"version\": " << json_quoted(run_.version) << ",\n        \"rules\": [";
+        bool first = true;
+        for (const auto& [id, description] : run_.rules) {
+            if (!rules_used_.count(id) && !run_.list_all_rules) continue;
+            out_ << (first ? "\n" : ",\n") << "          { \"id\": " << json_quoted(id)
+                 << ", \"shortDescription\": { \"text\": " << json_quoted(description) << " } }";
+            first = false;
+        }
+        out_ << (first ? "]" : "\n        ]") << "\n      } },\n      \"columnKind\": \"unicodeCodePoints\",\n"
+             << "      \"results\": [";
+        for (size_t i = 0; i < results_.size(); ++i) out_ << (i ? ",\n" : "\n") << results_[i];
+        out_ << (results_.empty() ? "]" : "\n      ]") << "\n    }\n  ]\n}\n";
+    }
+
+private:
+    static std::string_view level(Severity severity) {
+        return severity == Severity::error ? "error" : severity == Severity::warning ? "warning" : "note";
+    }
+    static std::string uri(const std::string& path) {
+        std::string out;
+        for (unsigned char c : path) {
+            if (std::isalnum(c) || std::strchr("/-._~", c) || c >= 0x80) {
+                out += char(c);
+            } else {
+                char buffer[4];
+                std::snprintf(buffer, sizeof buffer, "%%%02X", c);
+                out += buffer;
+            }
+        }
+        return out;
+    }
+
+    std::ostream& out_;
+    const RunInfo& run_;
+    std::set<std::string> rules_used_;
+    std::vector<std::string> results_;
+};
+
+// JUnit XML: a test suite per file, a failing test case per finding, one passing case
+// for a clean file.
+class JunitWriter : public ReportWriter {
+public:
+    explicit JunitWriter(std::ostream& out) : out_(out) {}
+
+    void file(const FileReport& report) override {
+        if (report.channel.empty()) return;  // skipped
+        std::ostringstream suite;
+        size_t cases = std::max<size_t>(1, report.findings.size());
+        suite << "  <testsuite name=\"" << xml_escape(report.path) << "\" tests=\"" << cases << "\" failures=\""
+              << report.findings.size() << "\" errors=\"0\">\n";
+        if (report.findings.empty())
+            suite << "    <testcase classname=\"" << xml_escape(report.path) << "\" name=\"keeps the brand promise\"/>\n";
+        for (const ReportedFinding& f : report.findings) {
+            std::string where = std::to_string(f.begin.line) + ":" + std::to_string(f.begin.column);
+            suite << "    <testcase classname=\"" << xml_escape(f.file) << "\" name=\"" << xml_escape(f.rule + " at " + where)
+                  << "\">\n      <failure message=\"" << xml_escape(f.message) << "\" type=\"" << to_string(f.severity)
+                  << "\">" << xml_escape(f.file + ":" + where + ": " + std::string(to_string(f.severity)) + ": " + f.message +
+                                         (f.match.empty() ? "" : " ('" + f.match + "')"))
+                  << "</failure>\n    </testcase>\n";
+        }
+        suite << "  </testsuite>\n";
+        suites_ += suite.str();
+        tests_ += cases;
+        failures_ += report.findings.size();
+    }
+
+    void finish(const Summary&) override {
+        out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"touchpoint\" tests=\"" << tests_
+             << "\" failures=\"" << failures_ << "\" errors=\"0\">\n" << suites_ << "</testsuites>\n";
+    }
+
+private:
+    std::ostream& out_;
+    std::string suites_;
+    size_t tests_ = 0, failures_ = 0;
+};
+
+// Checkstyle XML, as read by CI dashboards and reviewdog.
+class CheckstyleWriter : public ReportWriter {
+public:
+    explicit CheckstyleWriter(std::ostream& out) : out_(out) {
+        out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n";
+    }
+
+    void file(const FileReport& report) override {
+        if (report.channel.empty()) return;
+        out_ << "  <file name=\"" << xml_escape(report.path) << "\">\n";
+        for (const ReportedFinding& f : report.findings)
+            out_ << "    <error line=\"" << f.begin.line << "\" column=\"" << f.begin.column << "\" severity=\""
+                 << (f.severity == Severity::suggestion ? "info" : to_string(f.severity)) << "\" message=\""
+                 << xml_escape(f.message) << "\" source=\"" << xml_escape(f.rule) << "\"/>\n";
+        out_ << "  </file>\n";
+    }
+
+    void finish(const Summary&) override { out_ << "</checkstyle>\n"; }
+
+private:
+    std::ostream& out_;
+};
+
+// GitHub Actions workflow commands: an annotation per finding, then a summary line,
+// since GitHub shows only the first annotations of a step.
+class GithubWriter : public ReportWriter {
+public:
+    explicit GithubWriter(std::ostream& out) : out_(out) {}
+
+    void file(const FileReport& report) override {
+        for (const ReportedFinding& f : report.findings) {
+            std::string_view command = f.severity == Severity::error ? "error" : f.severity == Severity::warning ? "warning" : "notice";
+            out_ << "::" << command << " file=" << property(f.file) << ",line=" << f.begin.line;
+            if (!f.whole_document)
+                out_ << ",col=" << f.begin.column << ",endLine=" << f.end.line << ",endColumn=" << f.end.column;
+            std::string message = f.message;
+            if (!f.suggestions.empty()) message += " Suggestion: " + f.suggestions.front();
+            out_ << ",title=" << property(f.rule) << "::" << data(message) << '\n';
+        }
+    }
+
+    void finish(const Summary& s) override {
+        out_ << "touchpoint: " << s.files << (s.files == 1 ? " file" : " files") << " checked: " << s.findings
+             << (s.findings == 1 ? " finding" : " findings") << " (" << s.errors << " errors, " << s.warnings
+             << " warnings, " << s.suggestions << " suggestions)\n";
+    }
+
+private:
+    static std::string data(std::string_view text) {
+        std::string out;
+        for (char c : text) {
+            if (c == '%') out += "%25";
+            else if (c == '\r') out += "%0D";
+            else if (c == '\n') out += "%0A";
+            else out += c;
+        }
+        return out;
+    }
+    static std::string property(std::string_view text) {
+        std::string out;
+        for (char c : data(text)) {
+            if (c == ':') out += "%3A";
+            else if (c == ',') out += "%2C";
+            else out += c;
+        }
+        return out;
+    }
+
+    std::ostream& out_;
+};
+
 }  // namespace
 
-std::string_view report_formats() { return "text, json"; }
+std::string_view report_formats() { return "text, json, sarif, junit, checkstyle, github"; }
 
-std::unique_ptr<ReportWriter> make_writer(std::string_view format, std::ostream& out, bool color) {
+bool is_report_format(std::string_view format) {
+    for (std::string_view known : {"text", "json", "sarif", "junit", "checkstyle", "github"})
+        if (format == known) return true;
+    return false;
+}
+
+std::unique_ptr<ReportWriter> make_writer(std::string_view format, std::ostream& out, bool color, const RunInfo& run) {
     if (format == "text") return std::make_unique<TextWriter>(out, color);
     if (format == "json") return std::make_unique<JsonWriter>(out);
+    if (format == "sarif") return std::make_unique<SarifWriter>(out, run);
+    if (format == "junit") return std::make_unique<JunitWriter>(out);
+    if (format == "checkstyle") return std::make_unique<CheckstyleWriter>(out);
+    if (format == "github") return std::make_unique<GithubWriter>(out);
     return nullptr;
 }
 

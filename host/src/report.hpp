@@ -3,7 +3,9 @@
 
 #include "engine.hpp"
 
+#include <map>
 #include <memory>
+#include <string>
 #include <ostream>
 #include <string_view>
 
@@ -16,10 +18,18 @@ public:
     virtual void finish(const Summary& summary) = 0;
 };
 
-// nullptr for an unknown format.
-std::unique_ptr<ReportWriter> make_writer(std::string_view format, std::ostream& out, bool color);
+// What formats with rule metadata (SARIF) say about the run.
+struct RunInfo {
+    std::string version;
+    std::map<std::string, std::string> rules;  // PLUGIN.RULE -> description
+    bool list_all_rules = true;
+};
 
-// The formats make_writer knows, for messages and help.
+bool is_report_format(std::string_view format);
+// The formats known, for messages and help.
 std::string_view report_formats();
+
+// nullptr for an unknown format.
+std::unique_ptr<ReportWriter> make_writer(std::string_view format, std::ostream& out, bool color, const RunInfo& run);
 
 }  // namespace touchpoint

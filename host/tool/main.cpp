@@ -30,7 +30,7 @@ check options:
   --config FILE         the project file (default: touchpoint.xml here or above)
   --brand FILE          a brand file, without or overriding the project file
   --channel ID          treat every input as this channel
-  --format FORMAT       text or json (default text)
+  --format FORMAT       text, json, sarif, junit, checkstyle or github (default text)
   --output FILE         write the report there instead of standard output
   --min-severity LEVEL  suggestion, warning or error (default suggestion)
   --jobs N              worker threads (default: all cores)
@@ -150,7 +150,10 @@ int run_check(const CommandLine& line) {
     std::optional<AtomicOutput> file;
     if (line.output) file.emplace(*line.output);
     std::ostream& out = file ? file->stream() : std::cout;
-    auto writer = make_writer(line.format, out, use_color(line, !file && isatty(STDOUT_FILENO)));
+    RunInfo run{TOUCHPOINT_VERSION, {}, true};
+    for (const LoadedPlugin& plugin : engine.plugins().plugins())
+        for (const RuleInfo& rule : plugin.rules) run.rules[plugin.name + "." + rule.name] = rule.description;
+    auto writer = make_writer(line.format, out, use_color(line, !file && isatty(STDOUT_FILENO)), run);
     Summary summary;
     engine.run([&](const FileReport& report) {
         if (!report.channel.empty()) ++summary.files;
@@ -202,8 +205,7 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (line.command == "rules") return run_rules();
-        std::ostringstream probe;
-        if (!make_writer(line.format, probe, false))
+        if (!is_report_format(line.format))
             throw Failure("unknown format '" + line.format + "'; the formats are " + std::string(report_formats()));
         return run_check(line);
     } catch (const std::exception& e) {
