@@ -1,5 +1,7 @@
 #include "support.hpp"
 
+#include "brand_reader.hpp"
+
 #include <Poco/Pipe.h>
 #include <Poco/PipeStream.h>
 #include <Poco/Process.h>
@@ -18,6 +20,16 @@ Document make_document(const std::string& source, Format format, const std::stri
     Extracted extracted = extract(format, source);
     return Document("test", channel, source, std::move(extracted.text), std::move(extracted.runs),
                     std::move(extracted.links));
+}
+
+const Lexicon& TestContext::lexicon() const {
+    static Lexicon lexicon("en-US");
+    return lexicon;
+}
+
+Brand brand_from_xml(const std::string& xml) {
+    ScratchDir dir;
+    return read_brand(dir.write("brand.xml", xml));
 }
 
 ScratchDir::ScratchDir() {

@@ -4,8 +4,10 @@
 #include "formats.hpp"
 
 #include <touchpoint/document.hpp>
+#include <touchpoint/plugin.hpp>
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,31 @@ namespace touchpoint::test {
 // A document from source text, extracted as the format says.
 Document make_document(const std::string& source, Format format = Format::plain_text,
                        const std::string& channel = "marketing");
+
+// Collects what a check reports.
+class CollectingReporter : public Reporter {
+public:
+    void report(Finding finding) override { findings.push_back(std::move(finding)); }
+    void measure(std::string_view group, std::string_view key, double value) override {
+        measures[std::string(group)][std::string(key)] = value;
+    }
+    std::vector<Finding> findings;
+    std::map<std::string, std::map<std::string, double>> measures;
+};
+
+// A brand for compiling a plugin's check, with the en-US lexicon.
+class TestContext : public CompileContext {
+public:
+    explicit TestContext(Brand brand) : brand_(std::move(brand)) {}
+    const Brand& brand() const override { return brand_; }
+    const Lexicon& lexicon() const override;
+
+private:
+    Brand brand_;
+};
+
+// Reads a brand file given as XML text.
+Brand brand_from_xml(const std::string& xml);
 
 // A fresh folder under the system's temporary folder, removed when the object goes.
 class ScratchDir {

@@ -166,10 +166,10 @@ private:
     }
 
     void read_fact(pugi::xml_node node) {
-        xml_.check_attributes(node, {"id", "kind", "value"}, {"id", "kind", "value"});
+        xml_.check_attributes(node, {"id", "kind", "value", "severity"}, {"id", "kind", "value"});
         xml_.check_leaf(node, false);
         Fact fact{trim(node.attribute("id").value()), trim(node.attribute("kind").value()),
-                  trim(node.attribute("value").value()), xml_.where(node)};
+                  trim(node.attribute("value").value()), severity(node, Severity::warning), xml_.where(node)};
         unique_id("fact", fact.id, node, fact_ids_);
         if (fact.kind == "phone") {
             std::string digits;
@@ -198,13 +198,14 @@ private:
     }
 
     void read_channel(pugi::xml_node node) {
-        xml_.check_attributes(node, {"id", "min-pillars", "max-grade", "max-words"}, {"id"});
+        xml_.check_attributes(node, {"id", "min-pillars", "max-grade", "max-words", "max-sentence-words"}, {"id"});
         xml_.check_leaf(node, false);
         ChannelLimits limits;
         limits.id = trim(node.attribute("id").value());
         unique_id("channel", limits.id, node, channel_ids_);
         limits.min_pillars = integer(node, "min-pillars", 0);
         limits.max_words = integer(node, "max-words", 1);
+        limits.max_sentence_words = integer(node, "max-sentence-words", 1);
         if (pugi::xml_attribute grade = node.attribute("max-grade")) {
             std::string text = trim(grade.value());
             double value = 0;

@@ -57,8 +57,15 @@ std::string relative_to(const fs::path& absolute, const fs::path& base) {
 
 class CollectingReporter : public Reporter {
 public:
+    explicit CollectingReporter(FileReport& file) : file_(file) {}
     void report(Finding finding) override { findings.push_back(std::move(finding)); }
+    void measure(std::string_view group, std::string_view key, double value) override {
+        file_.measures[std::string(group)][std::string(key)] = value;
+    }
     std::vector<Finding> findings;
+
+private:
+    FileReport& file_;
 };
 
 bool read_file(const fs::path& path, std::string& bytes) {
@@ -268,10 +275,15 @@ FileReport Engine::check_input(const Input& input) {
                       std::move(extracted.links));
     FileReport report{input.display, channel, {}};
     for (const CompiledCheck& compiled : checks_) run_check(compiled, document, report);
-    std::sort(report.findings.begin(), report.findings.end(), [](const ReportedFinding& a, const ReportedFinding& b) {
-        return std::tie(a.begin.line, a.begin.column, a.end.line, a.end.column, a.rule, a.message) <
-               std::tie(b.begin.line, b.begin.column, b.end.line, b.end.column, b.rule, b.message);
-    });
+    auto key = [](const ReportedFinding& f) {
+        return std::tie(f.begin.line, f.begin.column, f.end.line, f.end.column, f.rule, f.message, f.match);
+    };
+    std::sort(report.findings.begin(), report.findings.end(),
+              [&](const ReportedFinding& a, const ReportedFinding& b) { return key(a) < key(b); });
+    // The same finding reached twice (a URL both as text and as link destination) is one.
+    report.findings.erase(std::unique(report.findings.begin(), report.findings.end(),
+                                      [&](const ReportedFinding& a, const ReportedFinding& b) { return key(a) == key(b); }),
+                          report.findings.end());
     return report;
 }
 
@@ -284,7 +296,7 @@ void Engine::run_check(const CompiledCheck& compiled, const Document& document, 
                      ") failed on " + document.path() + ": " + why);
         ++rule_faults_;
     };
-    CollectingReporter reporter;
+    CollectingReporter reporter(report);
     try {
         compiled.check->check(document, reporter);
     } catch (const std::exception& e) {

@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,8 +31,9 @@ struct ReportedFinding {
 
 struct FileReport {
     std::string path;  // as reported: relative to the working directory
-    std::string channel;
+    std::string channel;  // empty when the file was skipped
     std::vector<ReportedFinding> findings;
+    std::map<std::string, std::map<std::string, double>> measures;  // group -> key -> value
 };
 
 struct Summary {

@@ -131,6 +131,13 @@ Lexicon::Lexicon(std::string_view locale) : impl_(std::make_unique<Impl>()), loc
         fs::path aff = dir / (dictionary + ".aff"), dic = dir / (dictionary + ".dic");
         if (fs::exists(aff) && fs::exists(dic)) {
             impl_->hunspell = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+            // English gains Debian's medical word list (hunspell-en-med) where installed.
+            if (dictionary.starts_with("en"))
+                for (const fs::path& extra_dir : dictionary_dirs())
+                    if (fs::exists(extra_dir / "en_med_glut.dic")) {
+                        impl_->hunspell->add_dic((extra_dir / "en_med_glut.dic").c_str());
+                        break;
+                    }
             return;
         }
     }
@@ -142,8 +149,11 @@ Lexicon::Lexicon(std::string_view locale) : impl_(std::make_unique<Impl>()), loc
 Lexicon::~Lexicon() = default;
 
 bool Lexicon::knows(std::string_view word) const {
+    std::string plain(word);
+    for (size_t at = plain.find("\u2019"); at != std::string::npos; at = plain.find("\u2019", at))
+        plain.replace(at, 3, "'");
     std::lock_guard lock(impl_->mutex);
-    return impl_->hunspell->spell(std::string(word));
+    return impl_->hunspell->spell(plain);
 }
 
 std::vector<std::string> Lexicon::stems(std::string_view word) const {

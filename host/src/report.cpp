@@ -37,6 +37,7 @@ public:
     explicit JsonWriter(std::ostream& out) : out_(out) { out_ << "{\n  \"version\": 1,\n  \"findings\": ["; }
 
     void file(const FileReport& report) override {
+        if (!report.channel.empty()) documents_.push_back(document(report));
         for (const ReportedFinding& f : report.findings) {
             out_ << (first_ ? "\n" : ",\n") << "    {\n      \"file\": ";
             first_ = false;
@@ -62,14 +63,50 @@ public:
     }
 
     void finish(const Summary& s) override {
-        out_ << (first_ ? "],\n" : "\n  ],\n") << "  \"summary\": { \"files\": " << s.files
+        out_ << (first_ ? "],\n" : "\n  ],\n") << "  \"documents\": [";
+        for (size_t i = 0; i < documents_.size(); ++i) out_ << (i ? ",\n" : "\n") << documents_[i];
+        out_ << (documents_.empty() ? "],\n" : "\n  ],\n");
+        out_ << "  \"summary\": { \"files\": " << s.files
              << ", \"findings\": " << s.findings << ", \"errors\": " << s.errors << ", \"warnings\": " << s.warnings
              << ", \"suggestions\": " << s.suggestions << " }\n}\n";
     }
 
 private:
+    // A checked file with its measures (an extension of CONTRACT §4).
+    static std::string document(const FileReport& report) {
+        std::ostringstream out;
+        out << "    { \"file\": ";
+        json_string(out, report.path);
+        out << ", \"channel\": ";
+        json_string(out, report.channel);
+        out << ", \"findings\": " << report.findings.size();
+        for (const auto& [group, values] : report.measures) {
+            out << ", ";
+            json_string(out, group);
+            out << ": {";
+            bool first = true;
+            for (const auto& [key, value] : values) {
+                out << (first ? " " : ", ");
+                first = false;
+                json_string(out, key);
+                out << ": " << number(value);
+            }
+            out << " }";
+        }
+        out << " }";
+        return out.str();
+    }
+
+    static std::string number(double value) {
+        char buffer[32];
+        if (value == double(int64_t(value))) std::snprintf(buffer, sizeof buffer, "%lld", (long long)value);
+        else std::snprintf(buffer, sizeof buffer, "%.2f", value);
+        return buffer;
+    }
+
     std::ostream& out_;
     bool first_ = true;
+    std::vector<std::string> documents_;
 };
 
 class TextWriter : public ReportWriter {

@@ -63,6 +63,7 @@ struct Fact {
     std::string id;
     std::string kind;  // phone, email or url
     std::string value;
+    Severity severity = Severity::warning;
     SourceRef where;
 };
 
@@ -71,6 +72,7 @@ struct ChannelLimits {
     std::optional<int> min_pillars;
     std::optional<double> max_grade;
     std::optional<int> max_words;
+    std::optional<int> max_sentence_words;
     SourceRef where;
 };
 

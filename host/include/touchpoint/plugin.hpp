@@ -39,6 +39,9 @@ class Reporter {
 public:
     virtual ~Reporter() = default;
     virtual void report(Finding finding) = 0;
+    // A measurement of the document for reports, as group -> key -> value
+    // ("pillars" -> "compassion" -> 3); written to the JSON report's "documents".
+    virtual void measure(std::string_view group, std::string_view key, double value) = 0;
 };
 
 // A check compiled from the brand; check() is called from many threads at once.

@@ -9,24 +9,8 @@ using namespace touchpoint;
 
 namespace {
 
-class TestContext : public CompileContext {
-public:
-    explicit TestContext(Brand brand) : brand_(std::move(brand)) {}
-    const Brand& brand() const override { return brand_; }
-    const Lexicon& lexicon() const override {
-        static Lexicon lexicon("en-US");
-        return lexicon;
-    }
-
-private:
-    Brand brand_;
-};
-
-class Collect : public Reporter {
-public:
-    void report(Finding finding) override { findings.push_back(std::move(finding)); }
-    std::vector<Finding> findings;
-};
+using test::TestContext;
+using Collect = test::CollectingReporter;
 
 Brand riverbend() {
     Brand brand;
