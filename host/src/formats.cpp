@@ -180,9 +180,10 @@ private:
             break;
         case MD_TEXT_BR:
         case MD_TEXT_SOFTBR: {
+            // A soft break wraps a paragraph: a space in the prose. A hard break is a line break.
             size_t newline = source_.find('\n', builder_.source_end());
             size_t at = newline == std::string_view::npos ? builder_.source_end() : newline;
-            builder_.replaced("\n", at, at < source_.size() ? 1 : 0);
+            builder_.replaced(type == MD_TEXT_BR ? "\n" : " ", at, at < source_.size() ? 1 : 0);
             break;
         }
         case MD_TEXT_CODE:

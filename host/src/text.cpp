@@ -8,6 +8,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace touchpoint {
@@ -88,6 +89,26 @@ bool joins_words(std::string_view gap) {
         }
     }
     return true;
+}
+
+std::vector<std::pair<uint32_t, uint32_t>> paragraphs(std::string_view text) {
+    std::vector<std::pair<uint32_t, uint32_t>> result;
+    auto blank = [](std::string_view line) { return line.find_first_not_of(" \t\r") == std::string_view::npos; };
+    size_t begin = std::string_view::npos, end = 0, pos = 0;
+    while (pos <= text.size()) {
+        size_t line_end = std::min(text.find('\n', pos), text.size());
+        std::string_view line = text.substr(pos, line_end - pos);
+        if (blank(line)) {
+            if (begin != std::string_view::npos) result.emplace_back(uint32_t(begin), uint32_t(end));
+            begin = std::string_view::npos;
+        } else {
+            if (begin == std::string_view::npos) begin = pos;
+            end = line.ends_with('\r') ? line_end - 1 : line_end;
+        }
+        pos = line_end + 1;
+    }
+    if (begin != std::string_view::npos) result.emplace_back(uint32_t(begin), uint32_t(end));
+    return result;
 }
 
 std::string shape_like(std::string_view original, Inflection inflection, std::string_view replacement,

@@ -216,3 +216,21 @@ TEST_CASE("rules and version") {
     CHECK(version.exit_code == 0);
     CHECK_THAT(version.out, Catch::StartsWith("touchpoint 0.1.0 (plugin API "));
 }
+
+TEST_CASE("the brand locale picks the dictionary; a missing one names the Debian package") {
+    ScratchDir dir;
+    dir.write("es.xml", R"(<brand name="Clínica Riverbend" locale="es-US"><avoid term="barato"/></brand>)");
+    dir.write("anuncio.txt", "Bienvenidos a nuestra clínica. Atención médica para toda la famila, nada barata.\n");
+    auto spanish = run_touchpoint({"check", "--brand", "es.xml", "anuncio.txt", "--format", "json"}, dir.path());
+    CHECK(spanish.err.empty());
+    CHECK(spanish.out.find("\"match\": \"famila\"") != std::string::npos);
+    CHECK(spanish.out.find("'famila' is not in the es-US dictionary.") != std::string::npos);
+    CHECK(spanish.out.find("\"findings\": 1,") != std::string::npos);
+
+    dir.write("xx.xml", R"(<brand name="X" locale="xx-YY"/>)");
+    auto missing = run_touchpoint({"check", "--brand", "xx.xml", "anuncio.txt"}, dir.path());
+    CHECK(missing.exit_code == 2);
+    CHECK(missing.out.empty());
+    CHECK_THAT(missing.err, Catch::Contains("no Hunspell dictionary for locale 'xx-YY'"));
+    CHECK_THAT(missing.err, Catch::Contains("install Debian's hunspell-xx package"));
+}

@@ -40,7 +40,8 @@ std::string project_error(const std::string& body) {
 }  // namespace
 
 TEST_CASE("the contract's brand file reads") {
-    Brand brand = read_brand(test::source_dir() / "samples" / "brand.xml");
+    // tests/data/contract-brand.xml is CONTRACT §1's example, verbatim.
+    Brand brand = read_brand(test::source_dir() / "tests" / "data" / "contract-brand.xml");
     CHECK(brand.name == "Riverbend Health");
     CHECK(brand.locale == "en-US");
     CHECK(brand.promise == "Compassionate care that treats you like family.");
@@ -53,6 +54,7 @@ TEST_CASE("the contract's brand file reads") {
     CHECK(brand.prefers[1].channels.ids == std::vector<std::string>{"marketing", "script"});
     CHECK(brand.avoids[1].severity == Severity::error);
     CHECK(brand.avoids[2].pattern == "\\bno[ -]wait(ing)?\\b");
+    CHECK(brand.avoids.size() == 3);
     CHECK(brand.facts.size() == 3);
     CHECK(brand.accepted_words == std::vector<std::string>{"telehealth"});
     REQUIRE(brand.channel("marketing"));

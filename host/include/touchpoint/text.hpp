@@ -29,6 +29,10 @@ std::vector<std::string> phrase_keys(std::string_view phrase);
 // spaces, hyphens and at most one line break, and nothing else.
 bool joins_words(std::string_view gap);
 
+// The paragraphs of a text: [begin, end) byte ranges between blank lines (lines of
+// only spaces, tabs or a carriage return count as blank), without the line breaks.
+std::vector<std::pair<uint32_t, uint32_t>> paragraphs(std::string_view text);
+
 // Inflections a term matches in, and that a suggestion is given in.
 enum class Inflection : unsigned char { none, plural, past, progressive, comparative, superlative };
 

@@ -1,0 +1,112 @@
+// Sentences, syllables, the grade and the channel limits.
+#include "../readability.hpp"
+#include "../text_stats.hpp"
+
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace touchpoint;
+using namespace touchpoint::readability;
+
+namespace {
+
+const char* brand_xml = R"(<brand name="Riverbend Health">
+  <channel id="marketing" max-grade="8"/>
+  <channel id="signage" max-words="8"/>
+  <channel id="script" max-sentence-words="12"/>
+</brand>)";
+
+test::CollectingReporter check(const std::string& text, const std::string& channel, Format format = Format::plain_text) {
+    test::TestContext context(test::brand_from_xml(brand_xml));
+    auto compiled = ReadabilityPlugin().compile(context);
+    test::CollectingReporter reporter;
+    compiled->check(test::make_document(text, format, channel), reporter);
+    return reporter;
+}
+
+std::vector<size_t> sentence_lengths(const std::string& text, Format format = Format::plain_text) {
+    Document d = test::make_document(text, format);
+    std::vector<size_t> out;
+    for (const Sentence& s : sentences(d, "en-US")) out.push_back(s.words());
+    return out;
+}
+
+const std::string hard =
+    "Notwithstanding the considerable institutional complexity of contemporary healthcare administration, "
+    "Riverbend Health's multidisciplinary interdepartmental coordination methodology systematically "
+    "prioritizes individualized comprehensive therapeutic interventions, facilitating optimal longitudinal "
+    "outcomes for organizational stakeholders and beneficiaries throughout the metropolitan region.";
+
+const std::string easy =
+    "We care for you. Our nurses know your name. Come in when you need us. We will sit with you and talk. "
+    "You can bring your family. We are here all day and all night. Call us any time.";
+
+}  // namespace
+
+TEST_CASE("sentences: ICU segmentation, abbreviations, blocks and wrapped lines") {
+    CHECK(sentence_lengths("Dr. Ruiz met Mr. Lee at 9 a.m. today. They talked.") == std::vector<size_t>{9, 2});
+    CHECK(sentence_lengths("One two three\nfour five. Six.") == std::vector<size_t>{5, 1});
+    CHECK(sentence_lengths("# Welcome home\n\nWe listen first.\n- Short item\n- Another one", Format::markdown) ==
+          std::vector<size_t>{2, 3, 2, 2});
+    CHECK(sentence_lengths("").empty());
+}
+
+TEST_CASE("syllables follow English spelling rules") {
+    CHECK(syllables("the", true) == 1);
+    CHECK(syllables("care", true) == 1);
+    CHECK(syllables("compassionate", true) == 4);
+    CHECK(syllables("family", true) == 3);
+    CHECK(syllables("listened", true) == 2);
+    CHECK(syllables("wanted", true) == 2);
+    CHECK(syllables("table", true) == 2);
+    CHECK(syllables("hospitals", true) == 3);
+    CHECK(syllables("2024", true) == 1);
+    CHECK(syllables("atención", false) == 3);
+    CHECK(syllables("familia", false) == 3);
+}
+
+TEST_CASE("a hard document is one finding naming its grade; an easy one is none") {
+    auto r = check(hard, "marketing");
+    REQUIRE(r.findings.size() == 1);
+    CHECK(r.findings[0].rule == "grade");
+    CHECK(r.findings[0].anchor == Anchor::document);
+    CHECK_THAT(r.findings[0].message, Catch::StartsWith("Reading grade "));
+    CHECK_THAT(r.findings[0].message, Catch::Contains("is above this marketing channel's 8 (34 words in 1 sentences)"));
+    CHECK(r.measures["readability"]["grade"] > 20);
+    auto e = check(easy, "marketing");
+    CHECK(e.findings.empty());
+    CHECK(e.measures["readability"]["grade"] < 3);
+}
+
+TEST_CASE("a document of fewer than 30 words is not graded") {
+    auto r = check("Notwithstanding considerable institutional complexity, multidisciplinary coordination prevails.", "marketing");
+    CHECK(r.findings.empty());
+    CHECK(r.measures["readability"].count("grade") == 0);
+    CHECK(r.measures["readability"]["words"] == 7);
+}
+
+TEST_CASE("each paragraph of a signage document is one sign; the finding stands at its first line") {
+    auto r = check("Welcome to Riverbend Health\n\nPatient and family lounge and quiet room\nSecond floor, "
+                   "east wing\n\nExit", "signage");
+    REQUIRE(r.findings.size() == 1);
+    CHECK(r.findings[0].rule == "sign-words");
+    CHECK(r.findings[0].message == "This sign has 11 words; signs in the signage channel keep to 8.");
+    Document d = test::make_document("x");
+    CHECK(r.findings[0].begin == 29);
+    CHECK(r.findings[0].end == 29 + 40);
+}
+
+TEST_CASE("words are Unicode word segments holding a letter or a digit") {
+    // check-in is two words, don't one, a dash none: 8 words, at the limit.
+    CHECK(check("Don't check-in here — use door 4 today", "signage").findings.empty());
+    CHECK(check("Don't check-in here — use door 4 today please", "signage").findings.size() == 1);
+}
+
+TEST_CASE("max-sentence-words flags each long sentence") {
+    auto r = check("Hello there. Thank you for calling and for waiting while I look up your record in our system today.", "script");
+    REQUIRE(r.findings.size() == 1);
+    CHECK(r.findings[0].rule == "sentence-words");
+    CHECK(r.findings[0].message == "This sentence has 17 words; sentences in the script channel keep to 12.");
+    CHECK(r.findings[0].begin == 13);
+}

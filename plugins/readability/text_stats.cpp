@@ -1,0 +1,136 @@
+#include "text_stats.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <stdexcept>
+
+namespace touchpoint::readability {
+namespace {
+
+icu::BreakIterator& sentence_iterator(const std::string& locale) {
+    thread_local std::map<std::string, std::unique_ptr<icu::BreakIterator>> iterators;
+    auto& iterator = iterators[locale];
+    if (!iterator) {
+        std::string id = locale;
+        std::replace(id.begin(), id.end(), '-', '_');
+        UErrorCode status = U_ZERO_ERROR;
+        // ss=standard: ICU's list of abbreviations (Dr., Mr., etc.) does not end sentences.
+        iterator.reset(icu::BreakIterator::createSentenceInstance(icu::Locale((id + "@ss=standard").c_str()), status));
+        if (U_FAILURE(status)) throw std::runtime_error("ICU sentence break iterator unavailable for " + locale);
+    }
+    return *iterator;
+}
+
+// A copy of the text where a wrapped line (a line break followed by a lower-case
+// letter) reads as one line; ICU ends a sentence at every line break.
+std::string unwrapped(std::string_view text) {
+    std::string out(text);
+    for (size_t i = 0; i + 1 < out.size(); ++i) {
+        if (out[i] != '\n' || (i > 0 && out[i - 1] == '\n') || out[i + 1] == '\n') continue;
+        size_t next = i + 1;
+        while (next < out.size() && (out[next] == ' ' || out[next] == '\t')) ++next;
+        if (next < out.size() && std::islower(static_cast<unsigned char>(out[next]))) out[i] = ' ';
+    }
+    return out;
+}
+
+// Abbreviations that do not end a sentence, wherever they stand (ICU's own list misses
+// some at the start of a text).
+bool is_abbreviation(std::string_view word) {
+    static const char* const list[] = {"dr", "mr", "mrs", "ms", "mx", "prof", "st", "jr", "sr", "vs", "etc", "e.g",
+                                       "i.e", "a.m", "p.m", "dept", "ave", "apt", "approx", "fig", "inc", "ltd"};
+    std::string lower;
+    for (char c : word) lower += char(std::tolower(static_cast<unsigned char>(c)));
+    return std::find(std::begin(list), std::end(list), lower) != std::end(list);
+}
+
+}  // namespace
+
+std::vector<Sentence> sentences(const Document& document, const std::string& locale) {
+    std::string text = unwrapped(document.text());
+    auto words = document.words();
+    std::vector<Sentence> result;
+    if (words.empty()) return result;
+    UErrorCode status = U_ZERO_ERROR;
+    UText utext = UTEXT_INITIALIZER;
+    utext_openUTF8(&utext, text.data(), int64_t(text.size()), &status);
+    icu::BreakIterator& it = sentence_iterator(locale);
+    it.setText(&utext, status);
+    size_t w = 0;
+    bool merge_next = false;
+    it.first();
+    for (int32_t end = it.next(); end != icu::BreakIterator::DONE; end = it.next()) {
+        size_t first = w;
+        while (w < words.size() && words[w].begin < uint32_t(end)) ++w;
+        if (w == first) continue;
+        const Word& last = words[w - 1];
+        bool continues = !result.empty() && result.back().last_word + 1 == first && merge_next;
+        if (continues) result.back().last_word = uint32_t(w - 1);
+        else result.push_back({uint32_t(first), uint32_t(w - 1)});
+        // "Dr." ends an ICU sentence only by mistake: the next one continues it.
+        merge_next = last.end < text.size() && text[last.end] == '.' &&
+                      is_abbreviation(document.text().substr(last.begin, last.end - last.begin)) &&
+                      text.find('\n', last.end) >= size_t(end);
+    }
+    utext_close(&utext);
+    return result;
+}
+
+int syllables(std::string_view word, bool english) {
+    // Letters as lower-case ASCII; an accented letter counts as a vowel, ñ as n.
+    std::string w;
+    for (size_t i = 0; i < word.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(word[i]);
+        if (std::isalpha(c)) w += char(std::tolower(c));
+        else if (c >= 0xC0) w += (word.substr(i, 2) == "\u00F1" || word.substr(i, 2) == "\u00D1") ? 'n' : 'a';
+    }
+    if (w.empty()) return 1;  // a number
+    auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; };
+    if (english) {
+        if (w.size() <= 3) return 1;
+        // Silent endings: -es and -e after a consonant other than l (cakes, make); -ed but not -ted, -ded.
+        auto consonant_at = [&](size_t from_end) {
+            char c = w[w.size() - from_end];
+            return !vowel(c) && c != 'l';
+        };
+        if (w.ends_with("es") && w.size() > 3 && consonant_at(3)) w.resize(w.size() - 2);
+        else if (w.ends_with("ed") && !w.ends_with("ted") && !w.ends_with("ded")) w.resize(w.size() - 2);
+        else if (w.ends_with('e') && consonant_at(2)) w.pop_back();
+        if (w.starts_with('y')) w.erase(0, 1);
+    }
+    int count = 0;
+    for (size_t i = 0; i < w.size(); ++i) {
+        if (!vowel(w[i])) continue;
+        ++count;
+        // English counts each one or two vowels together as a syllable; others, each vowel group.
+        size_t run = 1;
+        while (i + 1 < w.size() && vowel(w[i + 1]) && (!english || run < 2)) {
+            ++i;
+            ++run;
+        }
+    }
+    return std::max(1, count);
+}
+
+Grade flesch_kincaid(const Document& document, const std::vector<Sentence>& all, bool english) {
+    Grade g;
+    auto words = document.words();
+    for (const Sentence& s : all) {
+        ++g.sentences;
+        for (uint32_t i = s.first_word; i <= s.last_word; ++i) {
+            ++g.words;
+            g.syllables += size_t(syllables(document.text().substr(words[i].begin, words[i].end - words[i].begin), english));
+        }
+    }
+    if (g.words > 0 && g.sentences > 0)
+        g.grade = 0.39 * double(g.words) / double(g.sentences) + 11.8 * double(g.syllables) / double(g.words) - 15.59;
+    return g;
+}
+
+}  // namespace touchpoint::readability

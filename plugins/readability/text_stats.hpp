@@ -1,0 +1,35 @@
+// Sentences, syllables and the Flesch–Kincaid grade of a document's prose.
+#pragma once
+
+#include <touchpoint/document.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace touchpoint::readability {
+
+struct Sentence {
+    uint32_t first_word = 0;  // indices into Document::words()
+    uint32_t last_word = 0;
+    size_t words() const { return last_word - first_word + 1; }
+};
+
+// The sentences of a document (ICU sentence segmentation, with abbreviations such as
+// "Dr." not ending one), each holding at least one word. A block break ends a
+// sentence; a single line break followed by a lower-case letter does not.
+std::vector<Sentence> sentences(const Document& document, const std::string& locale);
+
+// Syllables of a word: English rules for English locales, vowel groups otherwise.
+int syllables(std::string_view word, bool english);
+
+struct Grade {
+    size_t words = 0;
+    size_t sentences = 0;
+    size_t syllables = 0;
+    double grade = 0;  // Flesch–Kincaid: 0.39 words/sentence + 11.8 syllables/word - 15.59
+};
+
+Grade flesch_kincaid(const Document& document, const std::vector<Sentence>& sentences, bool english);
+
+}  // namespace touchpoint::readability

@@ -1,0 +1,124 @@
+// spelling: words the brand locale's Hunspell dictionary (with Debian's medical word
+// list for English) does not know, less the brand's own words. Verdicts and
+// suggestions are cached across documents and threads: most words repeat.
+#include "spelling.hpp"
+
+#include <algorithm>
+#include <mutex>
+#include <shared_mutex>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace touchpoint::spelling {
+namespace {
+
+// Words that are not prose to spell-check: numbers, acronyms, file and domain names.
+bool skipped(std::string_view word) {
+    bool has_lower = false;
+    size_t letters = 0;
+    for (unsigned char c : word) {
+        if (std::isdigit(c) || c == '.' || c == '_' || c == '@') return true;
+        if (std::islower(c)) has_lower = true;
+        if (std::isalpha(c) || c >= 0x80) ++letters;
+    }
+    return !has_lower && letters >= 2 && std::all_of(word.begin(), word.end(), [](unsigned char c) {
+               return c >= 0x80 || !std::islower(c);
+           });
+}
+
+class SpellingCheck : public Check {
+public:
+    explicit SpellingCheck(const CompileContext& context) : lexicon_(context.lexicon()) {
+        const Brand& brand = context.brand();
+        auto accept_phrase = [&](const std::string& phrase) {
+            for (const std::string& key : phrase_keys(phrase)) accepted_.insert(key);
+        };
+        accept_phrase(brand.name);
+        for (const std::string& word : brand.accepted_words) accept_phrase(word);
+        for (const Name& name : brand.names) {
+            accept_phrase(name.canonical);
+            for (const std::string& variant : name.variants) accept_phrase(variant);
+        }
+        for (const Pillar& pillar : brand.pillars)
+            for (const std::string& term : pillar.terms) accept_phrase(term);
+        for (const Prefer& prefer : brand.prefers) accept_phrase(prefer.term);
+    }
+
+    void check(const Document& document, Reporter& reporter) const override {
+        for (const Word& word : document.words()) {
+            if (word.in_literal) continue;
+            std::string_view text = document.text().substr(word.begin, word.end - word.begin);
+            if (skipped(text) || accepted_.count(std::string(document.key(word))) || known(text)) continue;
+            Finding finding;
+            finding.rule = "unknown-word";
+            finding.severity = Severity::suggestion;
+            finding.begin = word.begin;
+            finding.end = word.end;
+            finding.message = "'" + std::string(text) + "' is not in the " + lexicon_.locale() + " dictionary.";
+            finding.suggestions = suggestions(text);
+            reporter.report(std::move(finding));
+        }
+    }
+
+private:
+    struct Verdict {
+        bool known = false;
+        bool suggested = false;
+        std::vector<std::string> suggestions;
+    };
+
+    bool known(std::string_view word) const {
+        {
+            std::shared_lock lock(mutex_);
+            auto it = cache_.find(std::string(word));
+            if (it != cache_.end()) return it->second.known;
+        }
+        bool known = lexicon_.knows(word);
+        std::unique_lock lock(mutex_);
+        cache_[std::string(word)].known = known;
+        return known;
+    }
+
+    // Hunspell's suggestions are slow: asked once per misspelt word, only when reported.
+    std::vector<std::string> suggestions(std::string_view word) const {
+        {
+            std::shared_lock lock(mutex_);
+            auto it = cache_.find(std::string(word));
+            if (it != cache_.end() && it->second.suggested) return it->second.suggestions;
+        }
+        std::vector<std::string> found = lexicon_.suggestions(word);
+        if (found.size() > 5) found.resize(5);
+        std::unique_lock lock(mutex_);
+        Verdict& verdict = cache_[std::string(word)];
+        verdict.suggested = true;
+        verdict.suggestions = found;
+        return found;
+    }
+
+    const Lexicon& lexicon_;
+    std::unordered_set<std::string> accepted_;  // match keys of the brand's own words
+    mutable std::shared_mutex mutex_;
+    mutable std::unordered_map<std::string, Verdict> cache_;
+};
+
+}  // namespace
+
+std::string SpellingPlugin::name() const { return "spelling"; }
+
+std::string SpellingPlugin::description() const {
+    return "Words the brand locale's dictionary does not know, less the brand's own words.";
+}
+
+std::vector<RuleInfo> SpellingPlugin::rules() const {
+    return {{"unknown-word", "A word not in the dictionary (Hunspell), with its suggestions.", Severity::suggestion}};
+}
+
+std::unique_ptr<Check> SpellingPlugin::compile(const CompileContext& context) const {
+    return std::make_unique<SpellingCheck>(context);
+}
+
+}  // namespace touchpoint::spelling
+
+#ifndef TOUCHPOINT_NO_PLUGIN_ENTRY
+TOUCHPOINT_PLUGIN(touchpoint::spelling::SpellingPlugin)
+#endif

@@ -1,0 +1,86 @@
+// The words flagged are Hunspell's, less the brand's own; suggestions come with them.
+#include "../spelling.hpp"
+
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <set>
+
+using namespace touchpoint;
+
+namespace {
+
+const char* brand_xml = R"(<brand name="Riverbend Health">
+  <pillar id="family" label="Family"><term>family</term></pillar>
+  <name canonical="MyRiverbend"/>
+  <accept>telehealth</accept>
+  <accept>Hartley</accept>
+</brand>)";
+
+const std::string text =
+    "Welcome to Riverbend Health. Our nurses recieve every patient with care, and our docters listen.\n"
+    "Book a telehealth visit in MyRiverbend, or visit the Hartley Heart Center for an echocardiogram.\n"
+    "Our comittee meets weekly; the pharmacy is open untill nine. Thier families are welcome.\n";
+
+std::set<std::string> flagged_by_touchpoint(test::CollectingReporter& reporter) {
+    test::TestContext context(test::brand_from_xml(brand_xml));
+    auto compiled = spelling::SpellingPlugin().compile(context);
+    Document document = test::make_document(text);
+    compiled->check(document, reporter);
+    std::set<std::string> words;
+    for (const Finding& f : reporter.findings) words.insert(std::string(document.text().substr(f.begin, f.end - f.begin)));
+    return words;
+}
+
+std::set<std::string> flagged_by_hunspell() {
+    test::ScratchDir dir;
+    auto file = dir.write("text.txt", text);
+    // The same dictionaries the plugin loads: en_US and Debian's medical word list.
+    std::string command = "hunspell -d en_US,en_med_glut -l " + file.string();
+    std::set<std::string> words;
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    char line[256];
+    while (std::fgets(line, sizeof line, pipe)) {
+        std::string word(line);
+        while (!word.empty() && (word.back() == '\n' || word.back() == '\r')) word.pop_back();
+        words.insert(word);
+    }
+    REQUIRE(pclose(pipe) == 0);
+    return words;
+}
+
+}  // namespace
+
+TEST_CASE("the words flagged equal hunspell -l on the text, less the accepted ones") {
+    test::CollectingReporter reporter;
+    std::set<std::string> ours = flagged_by_touchpoint(reporter);
+    std::set<std::string> theirs = flagged_by_hunspell();
+    for (const char* brand_word : {"Riverbend", "telehealth", "MyRiverbend", "Hartley"}) theirs.erase(brand_word);
+    CHECK(ours == theirs);
+    CHECK(ours == std::set<std::string>{"recieve", "docters", "comittee", "untill", "Thier"});
+}
+
+TEST_CASE("each misspelling carries Hunspell's suggestions and is a suggestion by default") {
+    test::CollectingReporter reporter;
+    flagged_by_touchpoint(reporter);
+    REQUIRE_FALSE(reporter.findings.empty());
+    const Finding& recieve = reporter.findings.front();
+    CHECK(recieve.rule == "unknown-word");
+    CHECK(recieve.severity == Severity::suggestion);
+    CHECK(recieve.message == "'recieve' is not in the en-US dictionary.");
+    REQUIRE_FALSE(recieve.suggestions.empty());
+    CHECK(recieve.suggestions.front() == "receive");
+}
+
+TEST_CASE("numbers, acronyms, URLs, e-mail addresses and file names are not spell-checked") {
+    test::TestContext context(test::brand_from_xml(brand_xml));
+    auto compiled = spelling::SpellingPlugin().compile(context);
+    test::CollectingReporter reporter;
+    compiled->check(test::make_document("Call 24/7 or 3rd floor. MRI and ECG at www.rvbhlth.org, "
+                                        "mail xqzt@rvbhlth.org, open setup_config.yaml now."),
+                    reporter);
+    CHECK(reporter.findings.empty());
+}
