@@ -11,7 +11,7 @@ echo '<brand name="Benchmark"/>' > "$brand"
 printf '%-28s %8s %8s %8s\n' file style touchpoint diff
 for file in "$@"; do
   theirs=$(style "$file" | awk '/Kincaid:/ {print $2}')
-  ours=$("$touchpoint" check --brand "$brand" "$file" --format json | grep -o '"grade": [0-9.-]*' | awk '{print $2}')
+  ours=$("$touchpoint" check --brand "$brand" "$file" --format json | grep -o '"grade": [0-9.-]*' | awk '{print $2}' || true)
   [ -n "$ours" ] || ours=NA
   diff=$(awk -v a="$ours" -v b="$theirs" 'BEGIN { if (a == "NA") print "-"; else printf "%+.1f", a - b }')
   printf '%-28s %8s %8s %8s\n' "$(basename "$file")" "$theirs" "$ours" "$diff"

@@ -101,7 +101,12 @@ private:
         char buffer[32];
         if (value == double(int64_t(value))) std::snprintf(buffer, sizeof buffer, "%lld", (long long)value);
         else std::snprintf(buffer, sizeof buffer, "%.2f", value);
-        return buffer;
+        std::string text = buffer;
+        if (text.find('.') != std::string::npos) {
+            while (text.back() == '0') text.pop_back();
+            if (text.back() == '.') text.pop_back();
+        }
+        return text;
     }
 
     std::ostream& out_;
