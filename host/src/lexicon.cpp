@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <condition_variable>
 #include <mutex>
+#include <thread>
 #include <stdexcept>
 
 namespace touchpoint {
@@ -119,9 +121,56 @@ std::string regular_form(const std::string& w, Inflection inflection) {
 
 }  // namespace
 
+// One Hunspell instance answers spelling questions; suggestions, ~30 ms each, come from
+// a pool of further instances (one per core at most) so that threads do not queue.
 struct Lexicon::Impl {
+    struct Instance {
+        std::unique_ptr<Hunspell> hunspell;
+        bool busy = false;
+    };
+
+    fs::path aff, dic, extra_dic;
+    std::vector<std::string> accepted;
     std::unique_ptr<Hunspell> hunspell;
     mutable std::mutex mutex;
+
+    std::vector<std::unique_ptr<Instance>> pool;
+    std::mutex pool_mutex;
+    std::condition_variable pool_free;
+
+    std::unique_ptr<Hunspell> open() const {
+        auto instance = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+        if (!extra_dic.empty()) instance->add_dic(extra_dic.c_str());
+        for (const std::string& word : accepted) instance->add(word);
+        return instance;
+    }
+
+    Instance& acquire() {
+        std::unique_lock lock(pool_mutex);
+        size_t limit = std::max(1u, std::thread::hardware_concurrency());
+        while (true) {
+            for (auto& instance : pool)
+                if (!instance->busy) {
+                    instance->busy = true;
+                    return *instance;
+                }
+            if (pool.size() < limit) {
+                pool.push_back(std::make_unique<Instance>());
+                Instance& fresh = *pool.back();
+                fresh.busy = true;
+                lock.unlock();
+                fresh.hunspell = open();
+                return fresh;
+            }
+            pool_free.wait(lock);
+        }
+    }
+
+    void release(Instance& instance) {
+        std::lock_guard lock(pool_mutex);
+        instance.busy = false;
+        pool_free.notify_one();
+    }
 };
 
 Lexicon::Lexicon(std::string_view locale) : impl_(std::make_unique<Impl>()), locale_(locale) {
@@ -129,17 +178,18 @@ Lexicon::Lexicon(std::string_view locale) : impl_(std::make_unique<Impl>()), loc
     std::replace(dictionary.begin(), dictionary.end(), '-', '_');
     for (const fs::path& dir : dictionary_dirs()) {
         fs::path aff = dir / (dictionary + ".aff"), dic = dir / (dictionary + ".dic");
-        if (fs::exists(aff) && fs::exists(dic)) {
-            impl_->hunspell = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
-            // English gains Debian's medical word list (hunspell-en-med) where installed.
-            if (dictionary.starts_with("en"))
-                for (const fs::path& extra_dir : dictionary_dirs())
-                    if (fs::exists(extra_dir / "en_med_glut.dic")) {
-                        impl_->hunspell->add_dic((extra_dir / "en_med_glut.dic").c_str());
-                        break;
-                    }
-            return;
-        }
+        if (!fs::exists(aff) || !fs::exists(dic)) continue;
+        impl_->aff = aff;
+        impl_->dic = dic;
+        // English gains Debian's medical word list (hunspell-en-med) where installed.
+        if (dictionary.starts_with("en"))
+            for (const fs::path& extra_dir : dictionary_dirs())
+                if (fs::exists(extra_dir / "en_med_glut.dic")) {
+                    impl_->extra_dic = extra_dir / "en_med_glut.dic";
+                    break;
+                }
+        impl_->hunspell = impl_->open();
+        return;
     }
     throw std::runtime_error("no Hunspell dictionary for locale '" + std::string(locale) + "' (" + dictionary +
                              ".aff in /usr/share/hunspell); install Debian's " + debian_package(dictionary) +
@@ -162,12 +212,21 @@ std::vector<std::string> Lexicon::stems(std::string_view word) const {
 }
 
 std::vector<std::string> Lexicon::suggestions(std::string_view word) const {
-    std::lock_guard lock(impl_->mutex);
-    return impl_->hunspell->suggest(std::string(word));
+    Impl::Instance& instance = impl_->acquire();
+    std::vector<std::string> found;
+    try {
+        found = instance.hunspell->suggest(std::string(word));
+    } catch (...) {
+        impl_->release(instance);
+        throw;
+    }
+    impl_->release(instance);
+    return found;
 }
 
 void Lexicon::accept(std::string_view word) {
     std::lock_guard lock(impl_->mutex);
+    impl_->accepted.emplace_back(word);
     impl_->hunspell->add(std::string(word));
 }
 
