@@ -39,13 +39,14 @@ size_t possessive_size(std::string_view word) {
 }  // namespace
 
 Document::Document(std::string path, std::string channel, std::string source, std::string text,
-                   std::vector<TextRun> runs, std::vector<Link> links)
+                   std::vector<TextRun> runs, std::vector<Link> links, std::vector<Turn> turns)
     : path_(std::move(path)),
       channel_(std::move(channel)),
       source_(std::move(source)),
       text_(std::move(text)),
       runs_(std::move(runs)),
-      links_(std::move(links)) {
+      links_(std::move(links)),
+      turns_(std::move(turns)) {
     if (runs_.empty()) runs_.push_back({0, 0, uint32_t(source_.size()), true});
     index_lines();
     index_words();
@@ -82,6 +83,15 @@ void Document::index_words() {
         keys_ += key;
         words_.push_back(w);
     }
+}
+
+bool Document::in_staff_turn(uint32_t offset) const {
+    if (turns_.empty()) return true;
+    auto after = std::upper_bound(turns_.begin(), turns_.end(), offset,
+                                  [](uint32_t o, const Turn& t) { return o < t.begin; });
+    if (after == turns_.begin()) return false;
+    const Turn& turn = *std::prev(after);
+    return turn.staff && offset < turn.end;
 }
 
 uint32_t Document::source_offset(uint32_t text_offset, bool end) const {

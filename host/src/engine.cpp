@@ -2,6 +2,8 @@
 
 #include "brand_reader.hpp"
 #include "formats.hpp"
+#include "inline_control.hpp"
+#include "scripts.hpp"
 #include "xml_file.hpp"
 
 #include <algorithm>
@@ -55,6 +57,10 @@ std::string relative_to(const fs::path& absolute, const fs::path& base) {
     return relative.empty() ? absolute.generic_string() : relative.generic_string();
 }
 
+}  // namespace
+
+namespace {
+
 class CollectingReporter : public Reporter {
 public:
     explicit CollectingReporter(FileReport& file) : file_(file) {}
@@ -92,10 +98,9 @@ struct Engine::Input {
     std::string relative;  // relative to the project folder, for channel and ignore globs
 };
 
-struct Engine::CompiledCheck {
-    const LoadedPlugin* plugin;
-    std::unique_ptr<Check> check;
-    std::unordered_set<std::string> rules;
+struct Engine::Loaded {
+    Document document;
+    Suppressions suppressions;
 };
 
 class Engine::Context : public CompileContext {
@@ -161,6 +166,7 @@ Engine::Engine(const CheckOptions& options) : options_(options) {
                        " and TOUCHPOINT_PLUGIN_PATH)");
     context_ = std::make_unique<Context>(brand_);
     for (const LoadedPlugin& loaded : host_.plugins()) {
+        if (disabled_everywhere(loaded.name)) continue;
         std::unique_ptr<Check> check;
         try {
             check = loaded.plugin->compile(*context_);
@@ -168,10 +174,38 @@ Engine::Engine(const CheckOptions& options) : options_(options) {
             throw RunError(brand_.file + ": plugin '" + loaded.name + "' cannot use this brand: " + e.what());
         }
         if (!check) continue;
-        CompiledCheck compiled{&loaded, std::move(check), {}};
-        for (const RuleInfo& rule : loaded.rules) compiled.rules.insert(rule.name);
+        CompiledCheck compiled{&loaded, std::move(check), {}, {}, {}, {}};
+        std::string rules;
+        for (const RuleInfo& rule : loaded.rules) {
+            compiled.rules.insert(rule.name);
+            rules += (rules.empty() ? "" : ", ") + loaded.name + "." + rule.name;
+        }
+        compiled.label = "plugin '" + loaded.name + "' (" + (loaded.rules.size() == 1 ? "rule " : "rules ") + rules + ")";
         checks_.push_back(std::move(compiled));
     }
+    compile_packs();
+}
+
+const CompileContext& Engine::compile_context() const { return *context_; }
+
+std::optional<Severity> Engine::effective(const std::string& rule, const std::string& channel, Severity severity) const {
+    if (!project_) return severity;
+    bool enabled = true;
+    for (const RuleOverride& o : project_->overrides) {
+        if (!o.selects(rule, channel)) continue;
+        if (o.enabled) enabled = *o.enabled;
+        if (o.severity) severity = *o.severity;
+    }
+    if (!enabled) return std::nullopt;
+    return severity;
+}
+
+bool Engine::disabled_everywhere(const std::string& selector) const {
+    if (!project_) return false;
+    bool disabled = false;
+    for (const RuleOverride& o : project_->overrides)
+        if (o.selector == selector && o.channels.ids.empty() && o.enabled) disabled = !*o.enabled;
+    return disabled;
 }
 
 Engine::~Engine() {
@@ -179,7 +213,7 @@ Engine::~Engine() {
 }
 
 void Engine::check_channels() const {
-    std::set<std::string> known{"marketing"};
+    std::set<std::string> known{"marketing", "signage", "script"};
     for (const ChannelLimits& channel : brand_.channels) known.insert(channel.id);
     if (project_)
         for (const ChannelGlobs& channel : project_->channels) known.insert(channel.id);
@@ -249,32 +283,53 @@ std::vector<Engine::Input> Engine::collect_inputs() const {
     return inputs;
 }
 
-FileReport Engine::check_input(const Input& input) {
+std::optional<Engine::Loaded> Engine::load(const Input& input) const {
     std::string bytes;
     if (input.path.empty()) {
-        std::ostringstream buffer;
-        buffer << std::cin.rdbuf();
-        bytes = buffer.str();
+        static std::once_flag read_once;
+        static std::string standard_input;
+        std::call_once(read_once, [] {
+            std::ostringstream buffer;
+            buffer << std::cin.rdbuf();
+            standard_input = buffer.str();
+        });
+        bytes = standard_input;
     } else if (!read_file(input.path, bytes)) {
         warn("skipped " + input.display + ": cannot read it (" + std::strerror(errno) + ")");
-        return {input.display, "", {}};
+        return std::nullopt;
     }
     std::string why;
     std::optional<std::string> source = decode(std::move(bytes), why);
     if (!source) {
         warn("skipped " + input.display + ": " + why);
-        return {input.display, "", {}};
+        return std::nullopt;
     }
     Format format = format_of(input.path.empty() ? fs::path(input.display) : input.path).value_or(Format::plain_text);
     Extracted extracted = extract(format, *source);
+    std::vector<Directive> directives = find_directives(*source, format, extracted.text);
     std::string channel = options_.channel ? *options_.channel
                           : !extracted.channel.empty() ? extracted.channel
                           : project_ ? project_->channel_for(input.relative)
                                      : std::string("marketing");
-    Document document(input.display, channel, std::move(*source), std::move(extracted.text), std::move(extracted.runs),
-                      std::move(extracted.links));
-    FileReport report{input.display, channel, {}};
-    for (const CompiledCheck& compiled : checks_) run_check(compiled, document, report);
+    std::vector<Turn> turns;
+    if (project_ ? project_->is_script_channel(channel) : channel == "script") {
+        Speakers speakers;
+        if (project_ && project_->staff_speakers) speakers.staff = *project_->staff_speakers;
+        if (project_ && project_->other_speakers) speakers.others = *project_->other_speakers;
+        turns = find_turns(extracted.text, speakers);
+    }
+    Suppressions suppressions(std::move(directives), *source);
+    return Loaded{Document(input.display, channel, std::move(*source), std::move(extracted.text), std::move(extracted.runs),
+                           std::move(extracted.links), std::move(turns)),
+                  std::move(suppressions)};
+}
+
+FileReport Engine::check_input(const Input& input) {
+    std::optional<Loaded> loaded = load(input);
+    if (!loaded) return {input.display, "", {}, {}, {}};
+    const Document& document = loaded->document;
+    FileReport report{input.display, document.channel(), {}, {}, {}};
+    for (const CompiledCheck& compiled : checks_) run_check(compiled, document, report, &loaded->suppressions);
     auto key = [](const ReportedFinding& f) {
         return std::tie(f.begin.line, f.begin.column, f.end.line, f.end.column, f.rule, f.message, f.match);
     };
@@ -284,18 +339,19 @@ FileReport Engine::check_input(const Input& input) {
     report.findings.erase(std::unique(report.findings.begin(), report.findings.end(),
                                       [&](const ReportedFinding& a, const ReportedFinding& b) { return key(a) == key(b); }),
                           report.findings.end());
+    std::sort(report.suppressed.begin(), report.suppressed.end(),
+              [&](const SuppressedFinding& a, const SuppressedFinding& b) { return key(a.finding) < key(b.finding); });
     return report;
 }
 
-void Engine::run_check(const CompiledCheck& compiled, const Document& document, FileReport& report) {
+void Engine::run_check(const CompiledCheck& compiled, const Document& document, FileReport& report,
+                       const Suppressions* suppressions) {
     const LoadedPlugin& plugin = *compiled.plugin;
     auto fault = [&](const std::string& why) {
-        std::string rules;
-        for (const RuleInfo& rule : plugin.rules) rules += (rules.empty() ? "" : ", ") + plugin.name + "." + rule.name;
-        report_fault("plugin '" + plugin.name + "' (" + (plugin.rules.size() == 1 ? "rule " : "rules ") + rules +
-                     ") failed on " + document.path() + ": " + why);
+        report_fault(compiled.label + " failed on " + document.path() + ": " + why);
         ++rule_faults_;
     };
+    if (!compiled.pack_rule.empty() && !compiled.channels.applies_to(document.channel())) return;
     CollectingReporter reporter(report);
     try {
         compiled.check->check(document, reporter);
@@ -308,15 +364,16 @@ void Engine::run_check(const CompiledCheck& compiled, const Document& document, 
     }
     std::string_view text = document.text(), source = document.source();
     for (Finding& finding : reporter.findings) {
-        if (!compiled.rules.count(finding.rule)) {
+        if (compiled.pack_rule.empty() && !compiled.rules.count(finding.rule)) {
             fault("it reported a finding for rule '" + finding.rule + "', which it does not declare");
             continue;
         }
-        if (finding.severity < options_.min_severity) continue;
         ReportedFinding out;
+        out.rule = compiled.pack_rule.empty() ? plugin.name + "." + finding.rule : compiled.pack_rule;
+        std::optional<Severity> severity = effective(out.rule, document.channel(), finding.severity);
+        if (!severity || *severity < options_.min_severity) continue;
         out.file = document.path();
-        out.rule = plugin.name + "." + finding.rule;
-        out.severity = finding.severity;
+        out.severity = *severity;
         out.message = std::move(finding.message);
         out.suggestions = std::move(finding.suggestions);
         out.channel = document.channel();
@@ -328,6 +385,9 @@ void Engine::run_check(const CompiledCheck& compiled, const Document& document, 
                 fault("it reported a position outside the document");
                 continue;
             }
+            // In a script, rules speak to staff turns only; speaker labels and other
+            // speakers' words are not the brand's voice.
+            if (finding.anchor == Anchor::text && !document.in_staff_turn(finding.begin)) continue;
             uint32_t first = finding.anchor == Anchor::text ? document.source_offset(finding.begin) : finding.begin;
             uint32_t last = finding.end == finding.begin ? first
                             : finding.anchor == Anchor::text ? document.source_offset(finding.end - 1, true)
@@ -337,12 +397,44 @@ void Engine::run_check(const CompiledCheck& compiled, const Document& document, 
             out.match = std::string((finding.anchor == Anchor::text ? text : source).substr(finding.begin, finding.end - finding.begin));
         }
         out.line_text = std::string(document.source_line(out.begin.line));
+        if (suppressions && !suppressions->empty()) {
+            if (auto reason = suppressions->reason(out.rule, out.begin.line)) {
+                report.suppressed.push_back({std::move(out), *reason});
+                continue;
+            }
+        }
         report.findings.push_back(std::move(out));
+    }
+}
+
+// Corpus-wide checks see every document before any is checked.
+void Engine::observe(const std::vector<Input>& inputs) {
+    int passes = 0;
+    for (const CompiledCheck& compiled : checks_) passes = std::max(passes, compiled.check->observation_passes());
+    unsigned jobs = options_.jobs ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
+    for (int pass = 1; pass <= passes; ++pass) {
+        std::atomic<size_t> next{0};
+        auto work = [&] {
+            for (size_t i = next++; i < inputs.size(); i = next++) {
+                std::optional<Loaded> loaded = load(inputs[i]);
+                if (!loaded) continue;
+                for (const CompiledCheck& compiled : checks_)
+                    if (compiled.check->observation_passes() >= pass &&
+                        (compiled.pack_rule.empty() || compiled.channels.applies_to(loaded->document.channel())))
+                        compiled.check->observe(pass, loaded->document);
+            }
+        };
+        std::vector<std::thread> workers;
+        for (unsigned j = 0; j < std::min<size_t>(jobs, std::max<size_t>(1, inputs.size())); ++j) workers.emplace_back(work);
+        for (std::thread& worker : workers) worker.join();
+        for (const CompiledCheck& compiled : checks_)
+            if (compiled.check->observation_passes() >= pass) compiled.check->end_pass(pass);
     }
 }
 
 void Engine::run(const std::function<void(const FileReport&)>& on_file) {
     std::vector<Input> inputs = collect_inputs();
+    observe(inputs);
     unsigned jobs = options_.jobs ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
     jobs = unsigned(std::min<size_t>(jobs, std::max<size_t>(1, inputs.size())));
 
@@ -370,6 +462,17 @@ void Engine::run(const std::function<void(const FileReport&)>& on_file) {
         on_file(report);
     }
     for (std::thread& worker : workers) worker.join();
+    class Tables : public CorpusReporter {
+    public:
+        explicit Tables(decltype(corpus_tables_)& tables) : tables_(tables) {}
+        void row(std::string_view table, std::vector<std::pair<std::string, double>> cells) override {
+            tables_[std::string(table)].push_back(std::move(cells));
+        }
+
+    private:
+        decltype(corpus_tables_)& tables_;
+    } tables(corpus_tables_);
+    for (const CompiledCheck& compiled : checks_) compiled.check->summarize(tables);
 }
 
 }  // namespace touchpoint

@@ -9,11 +9,15 @@
 #include <atomic>
 #include <functional>
 #include <map>
+#include <unordered_set>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace touchpoint {
+
+struct PackRuleDefinition;
+class Suppressions;
 
 struct ReportedFinding {
     std::string file;
@@ -29,10 +33,16 @@ struct ReportedFinding {
     bool whole_document = false;
 };
 
+struct SuppressedFinding {
+    ReportedFinding finding;
+    std::string reason;  // as written after "--" in the directive; may be empty
+};
+
 struct FileReport {
     std::string path;  // as reported: relative to the working directory
     std::string channel;  // empty when the file was skipped
     std::vector<ReportedFinding> findings;
+    std::vector<SuppressedFinding> suppressed;  // by inline control
     std::map<std::string, std::map<std::string, double>> measures;  // group -> key -> value
 };
 
@@ -42,6 +52,7 @@ struct Summary {
     size_t errors = 0;
     size_t warnings = 0;
     size_t suggestions = 0;
+    size_t suppressed = 0;
     void add(const ReportedFinding& finding);
 };
 
@@ -63,6 +74,16 @@ public:
 
 class Engine {
 public:
+    // A plugin's check for the brand, or one pack rule's check.
+    struct CompiledCheck {
+        const LoadedPlugin* plugin;
+        std::unique_ptr<Check> check;
+        std::unordered_set<std::string> rules;  // the plugin's rule names
+        std::string pack_rule;                  // PACK.RULE for a check compiled from a pack rule
+        ChannelFilter channels;                 // a pack rule's channels
+        std::string label;                      // names the check in fault messages
+    };
+
     // Loads configuration, plugins and checks; throws RunError, ConfigError or PluginError.
     explicit Engine(const CheckOptions& options);
     ~Engine();
@@ -72,18 +93,32 @@ public:
     void run(const std::function<void(const FileReport&)>& on_file);
 
     size_t rule_faults() const { return rule_faults_; }
+    // What corpus-wide checks found, by table ("consistency"), after run().
+    const std::map<std::string, std::vector<std::vector<std::pair<std::string, double>>>>& corpus_tables() const {
+        return corpus_tables_;
+    }
     const PluginHost& plugins() const { return host_; }
     const std::optional<Project>& project() const { return project_; }
 
 private:
     struct Input;
-    struct CompiledCheck;
+    struct Loaded;
     class Context;
 
     void check_channels() const;
+    const CompileContext& compile_context() const;
+    void compile_packs();
+    void verify_examples(const PackRuleDefinition& definition, const CompiledCheck& compiled) const;
     std::vector<Input> collect_inputs() const;
+    std::optional<Loaded> load(const Input& input) const;
+    void observe(const std::vector<Input>& inputs);
     FileReport check_input(const Input& input);
-    void run_check(const CompiledCheck& compiled, const Document& document, FileReport& report);
+    void run_check(const CompiledCheck& compiled, const Document& document, FileReport& report,
+                   const Suppressions* suppressions);
+    // The severity a rule's finding has in a channel after the project's overrides, or
+    // nullopt when the rule is disabled there.
+    std::optional<Severity> effective(const std::string& rule, const std::string& channel, Severity severity) const;
+    bool disabled_everywhere(const std::string& selector) const;
 
     CheckOptions options_;
     std::optional<Project> project_;
@@ -92,6 +127,7 @@ private:
     std::unique_ptr<Context> context_;
     std::vector<CompiledCheck> checks_;
     std::atomic<size_t> rule_faults_{0};
+    std::map<std::string, std::vector<std::vector<std::pair<std::string, double>>>> corpus_tables_;
 };
 
 // Loads the plugins the options and project file name (for `touchpoint rules`).

@@ -16,6 +16,12 @@ std::string Project::channel_for(std::string_view relative_path) const {
     return "marketing";
 }
 
+bool Project::is_script_channel(std::string_view channel) const {
+    for (const ChannelGlobs& c : channels)
+        if (c.id == channel) return c.script;
+    return channel == "script";
+}
+
 bool Project::ignored(std::string_view relative_path) const {
     for (const std::string& glob : ignores)
         if (glob_match(glob, relative_path)) return true;
@@ -33,6 +39,47 @@ namespace {
 
 fs::path resolve(const fs::path& dir, const std::string& relative) {
     return (dir / relative).lexically_normal();
+}
+
+std::vector<std::string> comma_list(std::string_view text) {
+    std::vector<std::string> items;
+    for (size_t start = 0; start <= text.size();) {
+        size_t end = text.find(',', start);
+        if (end == std::string_view::npos) end = text.size();
+        std::string item = trim(text.substr(start, end - start));
+        if (!item.empty()) items.push_back(item);
+        start = end + 1;
+    }
+    return items;
+}
+
+RuleOverride read_override(const XmlFile& xml, pugi::xml_node node) {
+    xml.check_attributes(node, {"id", "severity", "enabled", "channels"}, {"id"});
+    xml.check_leaf(node, false);
+    RuleOverride rule;
+    rule.selector = trim(node.attribute("id").value());
+    rule.where = xml.where(node);
+    if (pugi::xml_attribute severity = node.attribute("severity")) {
+        rule.severity = parse_severity(trim(severity.value()));
+        if (!rule.severity)
+            xml.fail(node, "severity", "severity '" + std::string(severity.value()) + "' is not one of error, warning, suggestion");
+    }
+    if (pugi::xml_attribute enabled = node.attribute("enabled")) {
+        std::string value = trim(enabled.value());
+        if (value != "true" && value != "false") xml.fail(node, "enabled", "enabled takes true or false, not '" + value + "'");
+        rule.enabled = value == "true";
+    }
+    if (!rule.severity && !rule.enabled) xml.fail(node, "<rule> needs a 'severity' or an 'enabled' attribute");
+    if (pugi::xml_attribute channels = node.attribute("channels")) {
+        std::string list = channels.value();
+        for (size_t start = 0; start < list.size();) {
+            size_t end = list.find(' ', start);
+            if (end == std::string::npos) end = list.size();
+            if (end > start) rule.channels.ids.push_back(list.substr(start, end - start));
+            start = end + 1;
+        }
+    }
+    return rule;
 }
 
 }  // namespace
@@ -61,9 +108,13 @@ Project read_project(const fs::path& path, const fs::path& installed_rules) {
             if (!fs::is_regular_file(project.brand_file))
                 xml.fail(node, "file", "brand file '" + std::string(node.attribute("file").value()) + "' does not exist");
         } else if (name == "channel") {
-            xml.check_attributes(node, {"id", "include"}, {"id", "include"});
+            xml.check_attributes(node, {"id", "include", "kind"}, {"id", "include"});
             xml.check_leaf(node, false);
-            ChannelGlobs channel{trim(node.attribute("id").value()), {}, xml.where(node)};
+            ChannelGlobs channel{trim(node.attribute("id").value()), {}, false, xml.where(node)};
+            std::string kind = node.attribute("kind") ? trim(node.attribute("kind").value()) : std::string();
+            if (!kind.empty() && kind != "script" && kind != "prose")
+                xml.fail(node, "kind", "channel kind '" + kind + "' is not one of prose, script");
+            channel.script = kind == "script" || (kind.empty() && channel.id == "script");
             auto [it, inserted] = channel_ids.emplace(channel.id, channel.where.line);
             if (!inserted)
                 xml.fail(node, "duplicate channel '" + channel.id + "'; the first is at line " + std::to_string(it->second) +
@@ -107,9 +158,18 @@ Project read_project(const fs::path& path, const fs::path& installed_rules) {
             if (!fs::is_directory(dir))
                 xml.fail(node, "dir", "plugin folder '" + std::string(node.attribute("dir").value()) + "' does not exist");
             project.plugin_dirs.push_back(dir);
+        } else if (name == "rule") {
+            project.overrides.push_back(read_override(xml, node));
+        } else if (name == "speakers") {
+            xml.check_attributes(node, {"staff", "others"});
+            xml.check_leaf(node, false);
+            if (node.attribute("staff")) project.staff_speakers = comma_list(node.attribute("staff").value());
+            if (node.attribute("others")) project.other_speakers = comma_list(node.attribute("others").value());
+            if (project.staff_speakers && project.staff_speakers->empty())
+                xml.fail(node, "staff", "'staff' is empty; list staff speaker labels separated by commas");
         } else {
             xml.fail(node, "unknown element <" + std::string(name) +
-                               "> in <touchpoint>; expected brand, channel, ignore, pack or plugins");
+                               "> in <touchpoint>; expected brand, channel, ignore, pack, plugins, rule or speakers");
         }
     }
     return project;

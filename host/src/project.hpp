@@ -13,7 +13,24 @@ namespace touchpoint {
 struct ChannelGlobs {
     std::string id;
     std::vector<std::string> include;
+    bool script = false;  // kind="script" (the channel "script" is one by default)
     SourceRef where;
+};
+
+// <rule id="spelling" enabled="false"/>, <rule id="terminology.prefer" severity="error" channels="signage"/>:
+// `id` is a plugin, a pack, or one rule (PLUGIN.RULE, PACK.RULE). Later overrides win.
+struct RuleOverride {
+    std::string selector;
+    ChannelFilter channels;
+    std::optional<Severity> severity;
+    std::optional<bool> enabled;
+    SourceRef where;
+
+    bool selects(std::string_view rule, std::string_view channel) const {
+        return (rule == selector || (rule.size() > selector.size() && rule.starts_with(selector) &&
+                                     rule[selector.size()] == '.')) &&
+               channels.applies_to(channel);
+    }
 };
 
 struct PackRef {
@@ -31,10 +48,14 @@ struct Project {
     std::vector<std::string> ignores;
     std::vector<PackRef> packs;
     std::vector<std::filesystem::path> plugin_dirs;
+    std::vector<RuleOverride> overrides;
+    std::optional<std::vector<std::string>> staff_speakers;  // <speakers staff="..." others="..."/>
+    std::optional<std::vector<std::string>> other_speakers;
 
     // The channel for a path relative to dir: the first matching channel, else marketing.
     std::string channel_for(std::string_view relative_path) const;
     bool ignored(std::string_view relative_path) const;
+    bool is_script_channel(std::string_view channel) const;
     // The project's own configuration files, never checked as content.
     std::vector<std::filesystem::path> own_files() const;
 };

@@ -34,10 +34,11 @@ void json_string(std::ostream& out, std::string_view text) {
 
 class JsonWriter : public ReportWriter {
 public:
-    explicit JsonWriter(std::ostream& out) : out_(out) { out_ << "{\n  \"version\": 1,\n  \"findings\": ["; }
+    JsonWriter(std::ostream& out, const RunInfo& run) : out_(out), run_(run) { out_ << "{\n  \"version\": 1,\n  \"findings\": ["; }
 
     void file(const FileReport& report) override {
         if (!report.channel.empty()) documents_.push_back(document(report));
+        for (const SuppressedFinding& s : report.suppressed) suppressed_.push_back(suppressed(s));
         for (const ReportedFinding& f : report.findings) {
             out_ << (first_ ? "\n" : ",\n") << "    {\n      \"file\": ";
             first_ = false;
@@ -66,12 +67,48 @@ public:
         out_ << (first_ ? "],\n" : "\n  ],\n") << "  \"documents\": [";
         for (size_t i = 0; i < documents_.size(); ++i) out_ << (i ? ",\n" : "\n") << documents_[i];
         out_ << (documents_.empty() ? "],\n" : "\n  ],\n");
+        out_ << "  \"suppressed\": [";
+        for (size_t i = 0; i < suppressed_.size(); ++i) out_ << (i ? ",\n" : "\n") << suppressed_[i];
+        out_ << (suppressed_.empty() ? "],\n" : "\n  ],\n");
+        out_ << "  \"corpus\": {";
+        bool first_table = true;
+        for (const auto& [table, rows] : run_.corpus) {
+            out_ << (first_table ? "\n    " : ",\n    ");
+            first_table = false;
+            json_string(out_, table);
+            out_ << ": [";
+            for (size_t r = 0; r < rows.size(); ++r) {
+                out_ << (r ? ",\n      {" : "\n      {");
+                for (size_t c = 0; c < rows[r].size(); ++c) {
+                    out_ << (c ? ", " : " ");
+                    json_string(out_, rows[r][c].first);
+                    out_ << ": " << number(rows[r][c].second);
+                }
+                out_ << " }";
+            }
+            out_ << (rows.empty() ? "]" : "\n    ]");
+        }
+        out_ << (first_table ? "},\n" : "\n  },\n");
         out_ << "  \"summary\": { \"files\": " << s.files
              << ", \"findings\": " << s.findings << ", \"errors\": " << s.errors << ", \"warnings\": " << s.warnings
-             << ", \"suggestions\": " << s.suggestions << " }\n}\n";
+             << ", \"suggestions\": " << s.suggestions << ", \"suppressed\": " << s.suppressed << " }\n}\n";
     }
 
 private:
+    static std::string suppressed(const SuppressedFinding& s) {
+        std::ostringstream out;
+        out << "    { \"file\": ";
+        json_string(out, s.finding.file);
+        out << ", \"line\": " << s.finding.begin.line << ", \"column\": " << s.finding.begin.column << ", \"rule\": ";
+        json_string(out, s.finding.rule);
+        out << ", \"match\": ";
+        json_string(out, s.finding.match);
+        out << ", \"reason\": ";
+        json_string(out, s.reason);
+        out << " }";
+        return out.str();
+    }
+
     // A checked file with its measures (an extension of CONTRACT §4).
     static std::string document(const FileReport& report) {
         std::ostringstream out;
@@ -110,26 +147,39 @@ private:
     }
 
     std::ostream& out_;
+    const RunInfo& run_;
     bool first_ = true;
     std::vector<std::string> documents_;
+    std::vector<std::string> suppressed_;
 };
 
 class TextWriter : public ReportWriter {
 public:
-    TextWriter(std::ostream& out, bool color) : out_(out), color_(color) {}
+    TextWriter(std::ostream& out, bool color, const RunInfo& run) : out_(out), color_(color), run_(run) {}
 
     void file(const FileReport& report) override {
         for (const ReportedFinding& f : report.findings) finding(f);
     }
 
     void finish(const Summary& s) override {
+        for (const auto& [table, rows] : run_.corpus) {
+            if (rows.empty()) continue;
+            out_ << paint("1", table + ":") << '\n';
+            for (const auto& row : rows) {
+                out_ << "  ";
+                for (size_t c = 0; c < row.size(); ++c)
+                    out_ << (c ? ", " : "") << row[c].first << " \u00d7" << row[c].second;
+                out_ << '\n';
+            }
+        }
         out_ << paint("1", std::to_string(s.files) + (s.files == 1 ? " file" : " files") + " checked: ");
+        std::string suppressed = s.suppressed ? " " + std::to_string(s.suppressed) + " suppressed by inline control." : "";
         if (s.findings == 0) {
-            out_ << "no findings.\n";
+            out_ << "no findings." << suppressed << "\n";
             return;
         }
         out_ << s.findings << (s.findings == 1 ? " finding" : " findings") << " (" << count(s.errors, "error") << ", "
-             << count(s.warnings, "warning") << ", " << count(s.suggestions, "suggestion") << ").\n";
+             << count(s.warnings, "warning") << ", " << count(s.suggestions, "suggestion") << ")." << suppressed << "\n";
     }
 
 private:
@@ -183,6 +233,7 @@ private:
 
     std::ostream& out_;
     bool color_;
+    const RunInfo& run_;
 };
 
 std::string xml_escape(std::string_view text) {
@@ -401,8 +452,8 @@ bool is_report_format(std::string_view format) {
 }
 
 std::unique_ptr<ReportWriter> make_writer(std::string_view format, std::ostream& out, bool color, const RunInfo& run) {
-    if (format == "text") return std::make_unique<TextWriter>(out, color);
-    if (format == "json") return std::make_unique<JsonWriter>(out);
+    if (format == "text") return std::make_unique<TextWriter>(out, color, run);
+    if (format == "json") return std::make_unique<JsonWriter>(out, run);
     if (format == "sarif") return std::make_unique<SarifWriter>(out, run);
     if (format == "junit") return std::make_unique<JunitWriter>(out);
     if (format == "checkstyle") return std::make_unique<CheckstyleWriter>(out);

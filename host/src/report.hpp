@@ -23,6 +23,8 @@ struct RunInfo {
     std::string version;
     std::map<std::string, std::string> rules;  // PLUGIN.RULE -> description
     bool list_all_rules = true;
+    // What corpus-wide checks found, by table; filled before finish().
+    std::map<std::string, std::vector<std::vector<std::pair<std::string, double>>>> corpus;
 };
 
 bool is_report_format(std::string_view format);

@@ -158,8 +158,10 @@ int run_check(const CommandLine& line) {
     engine.run([&](const FileReport& report) {
         if (!report.channel.empty()) ++summary.files;
         for (const ReportedFinding& finding : report.findings) summary.add(finding);
+        summary.suppressed += report.suppressed.size();
         writer->file(report);
     });
+    run.corpus = engine.corpus_tables();
     writer->finish(summary);
     out.flush();
     if (file) file->commit();

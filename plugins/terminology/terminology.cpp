@@ -2,10 +2,10 @@
 // one pass of a term automaton over each document's words.
 #include "terminology.hpp"
 
+#include "regex.hpp"
+
 #include <touchpoint/plugin.hpp>
 
-#include <unicode/regex.h>
-#include <unicode/utext.h>
 
 #include <algorithm>
 #include <optional>
@@ -91,15 +91,7 @@ private:
         terms_.push_back(entry);
     }
 
-    void compile_pattern(size_t avoid) {
-        UParseError where{};
-        UErrorCode status = U_ZERO_ERROR;
-        std::shared_ptr<icu::RegexPattern> pattern(icu::RegexPattern::compile(
-            icu::UnicodeString::fromUTF8(brand_.avoids[avoid].pattern), UREGEX_CASE_INSENSITIVE, where, status));
-        if (U_FAILURE(status))
-            throw std::runtime_error("the pattern '" + brand_.avoids[avoid].pattern + "' is not a valid regular expression");
-        patterns_.emplace_back(avoid, std::move(pattern));
-    }
+    void compile_pattern(size_t avoid) { patterns_.emplace_back(avoid, compile_regex(brand_.avoids[avoid].pattern)); }
 
     bool applies(const Term& term, std::string_view channel) const {
         switch (term.kind) {
@@ -151,20 +143,10 @@ private:
     }
 
     void find_patterns(const Document& document, Reporter& reporter) const {
-        if (patterns_.empty()) return;
         std::string_view text = document.text();
-        UErrorCode status = U_ZERO_ERROR;
-        UText utext = UTEXT_INITIALIZER;
-        utext_openUTF8(&utext, text.data(), int64_t(text.size()), &status);
         for (const auto& [avoid, pattern] : patterns_) {
             if (!brand_.avoids[avoid].channels.applies_to(document.channel())) continue;
-            status = U_ZERO_ERROR;
-            std::unique_ptr<icu::RegexMatcher> matcher(pattern->matcher(status));
-            if (U_FAILURE(status)) continue;
-            matcher->reset(&utext);
-            while (matcher->find(status) && U_SUCCESS(status)) {
-                uint32_t begin = uint32_t(matcher->start64(status)), end = uint32_t(matcher->end64(status));
-                if (end == begin) continue;
+            for_each_match(*pattern, text, [&](uint32_t begin, uint32_t end) {
                 const Avoid& rule = brand_.avoids[avoid];
                 Finding finding;
                 finding.rule = "avoid";
@@ -175,9 +157,8 @@ private:
                 finding.message = rule.reason.empty() ? "Avoid " + quoted(written) + "." : rule.reason;
                 if (!rule.suggest.empty()) finding.suggestions.push_back(shape_like(written, Inflection::none, rule.suggest, nullptr));
                 reporter.report(std::move(finding));
-            }
+            });
         }
-        utext_close(&utext);
     }
 
     // Names: any run of words whose keys, joined, spell a canonical name is that name;
@@ -251,6 +232,17 @@ std::vector<RuleInfo> TerminologyPlugin::rules() const {
         {"avoid", "Off-brand, over-promising or regulated wording (<avoid>).", Severity::warning},
         {"name", "A proper name not written exactly as declared, or a variant of it (<name>).", Severity::warning},
     };
+}
+
+std::vector<RuleInfo> TerminologyPlugin::pack_rule_types() const {
+    return {{"avoid",
+             "Words, phrases (<term suggest=\"...\">) and ICU patterns (<pattern>) to avoid, matched like the brand's terms.",
+             Severity::warning}};
+}
+
+std::unique_ptr<Check> TerminologyPlugin::compile_pack_rule(const PackRule& rule, const CompileContext& context) const {
+    if (rule.type != "avoid") return nullptr;
+    return make_pack_avoid_check(rule, context);
 }
 
 std::unique_ptr<Check> TerminologyPlugin::compile(const CompileContext& context) const {

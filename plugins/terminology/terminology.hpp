@@ -10,6 +10,11 @@ public:
     std::string description() const override;
     std::vector<RuleInfo> rules() const override;
     std::unique_ptr<Check> compile(const CompileContext& context) const override;
+    std::vector<RuleInfo> pack_rule_types() const override;
+    std::unique_ptr<Check> compile_pack_rule(const PackRule& rule, const CompileContext& context) const override;
 };
+
+// terminology.avoid for a pack rule (pack_avoid.cpp).
+std::unique_ptr<Check> make_pack_avoid_check(const PackRule& rule, const CompileContext& context);
 
 }  // namespace touchpoint::terminology

@@ -27,6 +27,15 @@ struct Link {
     uint32_t source_end = 0;
 };
 
+// A turn of a staff script: what one speaker says, after the speaker's label ("Nurse:"),
+// which is not part of the prose.
+struct Turn {
+    std::string speaker;
+    bool staff = false;
+    uint32_t begin = 0;  // byte offsets into Document::text()
+    uint32_t end = 0;
+};
+
 struct Location {
     int line = 1;    // 1-based
     int column = 1;  // 1-based, in Unicode code points
@@ -45,7 +54,7 @@ struct TextRun {
 class Document {
 public:
     Document(std::string path, std::string channel, std::string source, std::string text,
-             std::vector<TextRun> runs, std::vector<Link> links = {});
+             std::vector<TextRun> runs, std::vector<Link> links = {}, std::vector<Turn> turns = {});
     ~Document();
     Document(Document&&) noexcept;
     Document& operator=(Document&&) noexcept;
@@ -62,6 +71,11 @@ public:
         return std::string_view(keys_).substr(word.key_begin, word.key_size);
     }
     std::span<const Link> links() const { return links_; }
+    // The turns of a script document (a channel of kind script), in order; empty otherwise.
+    std::span<const Turn> turns() const { return turns_; }
+    bool is_script() const { return !turns_.empty(); }
+    // True when a text offset lies in a staff turn (always, for a document that is not a script).
+    bool in_staff_turn(uint32_t text_offset) const;
 
     // Byte offset in source() of a byte of text(); `end` picks the end of a replaced range.
     uint32_t source_offset(uint32_t text_offset, bool end = false) const;
@@ -80,6 +94,7 @@ private:
     std::string text_;
     std::vector<TextRun> runs_;
     std::vector<Link> links_;
+    std::vector<Turn> turns_;
     std::vector<Word> words_;
     std::string keys_;
     std::vector<uint32_t> line_starts_;

@@ -4,6 +4,7 @@
 
 #include <touchpoint/brand.hpp>
 #include <touchpoint/document.hpp>
+#include <touchpoint/pack.hpp>
 #include <touchpoint/text.hpp>
 
 #include <Poco/ClassLibrary.h>
@@ -44,11 +45,27 @@ public:
     virtual void measure(std::string_view group, std::string_view key, double value) = 0;
 };
 
-// A check compiled from the brand; check() is called from many threads at once.
+// Run-level results of corpus-wide checks: rows of named tables, for reports.
+class CorpusReporter {
+public:
+    virtual ~CorpusReporter() = default;
+    virtual void row(std::string_view table, std::vector<std::pair<std::string, double>> cells) = 0;
+};
+
+// A check compiled from the brand or a pack rule; check() is called from many threads at once.
 class Check {
 public:
     virtual ~Check() = default;
     virtual void check(const Document& document, Reporter& reporter) const = 0;
+
+    // A corpus-wide check sees every document in `observation_passes()` passes before
+    // any check() call. observe() is called from many threads at once; end_pass() once
+    // after each pass, before the next.
+    virtual int observation_passes() const { return 0; }
+    virtual void observe(int pass, const Document& document) { (void)pass, (void)document; }
+    virtual void end_pass(int pass) { (void)pass; }
+    // After the run: what the check found across the corpus.
+    virtual void summarize(CorpusReporter& reporter) const { (void)reporter; }
 };
 
 struct RuleInfo {
@@ -75,6 +92,16 @@ public:
     // The plugin's check for this brand, or nullptr when the brand gives it nothing to do.
     // Throws std::runtime_error with a plain sentence when the brand is unusable.
     virtual std::unique_ptr<Check> compile(const CompileContext& context) const = 0;
+
+    // The rule types rule packs may use ("avoid" for terminology.avoid); none by default.
+    virtual std::vector<RuleInfo> pack_rule_types() const { return {}; }
+    // A check for one pack rule of one of those types. Its findings are reported as
+    // PACK.RULE whatever rule name they carry. Throws std::runtime_error with a plain
+    // sentence when the rule's data is unusable.
+    virtual std::unique_ptr<Check> compile_pack_rule(const PackRule& rule, const CompileContext& context) const {
+        (void)rule, (void)context;
+        return nullptr;
+    }
 };
 
 }  // namespace touchpoint
