@@ -283,7 +283,7 @@ std::vector<Engine::Input> Engine::collect_inputs() const {
     return inputs;
 }
 
-std::optional<Engine::Loaded> Engine::load(const Input& input) const {
+std::optional<Engine::Loaded> Engine::load(const Input& input, bool quiet) const {
     std::string bytes;
     if (input.path.empty()) {
         static std::once_flag read_once;
@@ -295,13 +295,13 @@ std::optional<Engine::Loaded> Engine::load(const Input& input) const {
         });
         bytes = standard_input;
     } else if (!read_file(input.path, bytes)) {
-        warn("skipped " + input.display + ": cannot read it (" + std::strerror(errno) + ")");
+        if (!quiet) warn("skipped " + input.display + ": cannot read it (" + std::strerror(errno) + ")");
         return std::nullopt;
     }
     std::string why;
     std::optional<std::string> source = decode(std::move(bytes), why);
     if (!source) {
-        warn("skipped " + input.display + ": " + why);
+        if (!quiet) warn("skipped " + input.display + ": " + why);
         return std::nullopt;
     }
     Format format = format_of(input.path.empty() ? fs::path(input.display) : input.path).value_or(Format::plain_text);
@@ -416,7 +416,7 @@ void Engine::observe(const std::vector<Input>& inputs) {
         std::atomic<size_t> next{0};
         auto work = [&] {
             for (size_t i = next++; i < inputs.size(); i = next++) {
-                std::optional<Loaded> loaded = load(inputs[i]);
+                std::optional<Loaded> loaded = load(inputs[i], true);  // warnings come with the check
                 if (!loaded) continue;
                 for (const CompiledCheck& compiled : checks_)
                     if (compiled.check->observation_passes() >= pass &&

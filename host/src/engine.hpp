@@ -110,7 +110,7 @@ private:
     void compile_packs();
     void verify_examples(const PackRuleDefinition& definition, const CompiledCheck& compiled) const;
     std::vector<Input> collect_inputs() const;
-    std::optional<Loaded> load(const Input& input) const;
+    std::optional<Loaded> load(const Input& input, bool quiet = false) const;
     void observe(const std::vector<Input>& inputs);
     FileReport check_input(const Input& input);
     void run_check(const CompiledCheck& compiled, const Document& document, FileReport& report,

@@ -82,7 +82,17 @@ void Engine::verify_examples(const PackRuleDefinition& definition, const Compile
         Document document("example", channel, text, std::move(extracted.text), std::move(extracted.runs));
         ExampleReporter reporter;
         try {
-            compiled.check->check(document, reporter);
+            if (compiled.check->observation_passes() > 0) {
+                // A corpus-wide check learns from its example alone, in a fresh instance.
+                std::unique_ptr<Check> fresh = compiled.plugin->plugin->compile_pack_rule(definition.rule, compile_context());
+                for (int pass = 1; pass <= fresh->observation_passes(); ++pass) {
+                    fresh->observe(pass, document);
+                    fresh->end_pass(pass);
+                }
+                fresh->check(document, reporter);
+            } else {
+                compiled.check->check(document, reporter);
+            }
         } catch (const std::exception& e) {
             fail_at(example.where, "checking this example of rule '" + compiled.pack_rule + "' failed: " + e.what());
         }

@@ -72,11 +72,26 @@ std::vector<std::string> phrase_keys(std::string_view phrase) {
     find_words(phrase, segments);
     std::vector<std::string> keys;
     keys.reserve(segments.size());
-    for (const Segment& s : segments) keys.push_back(match_key(phrase.substr(s.begin, s.end - s.begin)));
+    for (const Segment& s : segments) {
+        std::string_view word = phrase.substr(s.begin, s.end - s.begin);
+        // As in documents, a possessive ending is not part of the word.
+        for (std::string_view ending : {"'s", "'S", "\u2019s", "\u2019S"})
+            if (word.size() > ending.size() && word.ends_with(ending)) {
+                word.remove_suffix(ending.size());
+                break;
+            }
+        keys.push_back(match_key(word));
+    }
     return keys;
 }
 
 bool joins_words(std::string_view gap) {
+    // A word's possessive or contracted 's ("that's not") stays with it.
+    for (std::string_view ending : {"'s", "'S", "\u2019s", "\u2019S"})
+        if (gap.starts_with(ending)) {
+            gap.remove_prefix(ending.size());
+            break;
+        }
     if (gap.empty()) return false;
     int line_breaks = 0;
     size_t pos = 0;
@@ -114,7 +129,9 @@ std::vector<std::pair<uint32_t, uint32_t>> paragraphs(std::string_view text) {
 std::string shape_like(std::string_view original, Inflection inflection, std::string_view replacement,
                        const Lexicon* lexicon) {
     std::string result(replacement);
-    if (inflection != Inflection::none && lexicon) {
+    // Phrases of three words or more stay as written ("person with diabetes").
+    size_t spaces = size_t(std::count(result.begin(), result.end(), ' '));
+    if (inflection != Inflection::none && lexicon && spaces < 2) {
         // Inflect the last word of the replacement: "care team" -> "care teams".
         size_t last = result.find_last_of(' ');
         size_t start = last == std::string::npos ? 0 : last + 1;

@@ -98,7 +98,7 @@ TEST_CASE("standard input is checked with 'check -'") {
     CHECK(result.exit_code == 0);
     CHECK(result.out.find("\"file\": \"<stdin>\",\n      \"line\": 2, \"column\": 1, \"end_line\": 2, \"end_column\": 5") !=
           std::string::npos);
-    CHECK(result.out.find("\"summary\": { \"files\": 1, \"findings\": 2, \"errors\": 0, \"warnings\": 1, \"suggestions\": 1 }") !=
+    CHECK(result.out.find("\"summary\": { \"files\": 1, \"findings\": 2, \"errors\": 0, \"warnings\": 1, \"suggestions\": 1, \"suppressed\": 0 }") !=
           std::string::npos);
     auto named = run_touchpoint({"check", "-", "--brand", "brand.xml", "--stdin-filename", "draft.md"}, dir.path(),
                                 "`cheap` code only\n");
@@ -122,7 +122,7 @@ TEST_CASE("--min-severity, --channel and --output") {
     CHECK(signage.out.find("\"channel\": \"signage\"") != std::string::npos);
     auto unknown = run_touchpoint({"check", "--brand", "brand.xml", "a.txt", "--channel", "radio"}, dir.path());
     CHECK(unknown.exit_code == 2);
-    CHECK(unknown.err == "touchpoint: error: unknown channel 'radio' for --channel; known channels: marketing, signage\n");
+    CHECK(unknown.err == "touchpoint: error: unknown channel 'radio' for --channel; known channels: marketing, script, signage\n");
     auto to_file = run_touchpoint({"check", "--brand", "brand.xml", "a.txt", "--format", "json", "--output", "report.json"}, dir.path());
     CHECK(to_file.out.empty());
     CHECK(test::read_file(dir.path() / "report.json") == all.out);

@@ -1,0 +1,137 @@
+// Rule packs, inline control, rule overrides and scripts, end to end.
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace touchpoint;
+using test::run_touchpoint;
+using test::ScratchDir;
+
+namespace {
+
+const std::string brand = R"(<brand name="Acme Care"><avoid term="cheap"/></brand>)";
+
+std::string pack(const std::string& rule_body, const std::string& examples =
+                     R"(<example type="incorrect">We utilize it.</example><example type="correct">We use it.</example>)") {
+    return R"(<pack id="house" version="1"><rule id="words" type="terminology.avoid"><message>Say {suggestion}, not {match}.</message>)"
+           R"(<source>House style</source>)" + rule_body + examples + "</rule></pack>";
+}
+
+std::string project(const std::string& extra) {
+    return "<touchpoint><brand file=\"brand.xml\"/>" + extra + "</touchpoint>";
+}
+
+}  // namespace
+
+TEST_CASE("every shipped pack loads and its examples pass") {
+    ScratchDir dir;
+    dir.write("brand.xml", brand);
+    std::string packs;
+    for (const char* id : {"healthcare-claims", "plain-language", "person-first", "aidet", "service-recovery", "signage"})
+        packs += std::string("<pack id=\"") + id + "\"/>";
+    dir.write("touchpoint.xml", project(packs));
+    dir.write("a.txt", "We utilize the best care in the region and guarantee it.\n");
+    auto result = run_touchpoint({"check", "a.txt", "--format", "json"}, dir.path());
+    CHECK(result.err.empty());
+    CHECK(result.exit_code == 1);
+    CHECK(result.out.find("\"rule\": \"plain-language.wordy\"") != std::string::npos);
+    CHECK(result.out.find("\"rule\": \"healthcare-claims.superlative\"") != std::string::npos);
+    CHECK(result.out.find("\"rule\": \"healthcare-claims.guarantee\"") != std::string::npos);
+    auto rules = run_touchpoint({"rules"}, dir.path());
+    CHECK(rules.out.find("healthcare-claims") != std::string::npos);
+}
+
+TEST_CASE("the contract's project file works as written") {
+    ScratchDir dir;
+    dir.write("brand.xml", test::read_file(test::source_dir() / "tests" / "data" / "contract-brand.xml"));
+    dir.write("touchpoint.xml", test::read_file(test::source_dir() / "tests" / "data" / "contract-touchpoint.xml"));
+    dir.write("local-rules.xml", pack(R"(<term suggest="use">utilize</term>)"));
+    dir.write("signage/door.txt", "Staff only\n");
+    dir.write("scripts/call.md", "Staff: Good morning, this is Dana. It takes five minutes to explain. Thank you.\n");
+    dir.write("archive/old.md", "cheap\n");
+    dir.write("web/page.md", "We utilize compassionate care for every patient.\n");
+    auto result = run_touchpoint({"check", "--format", "json"}, dir.path());
+    CHECK(result.err.empty());
+    CHECK(result.out.find("\"rule\": \"house.words\"") != std::string::npos);
+    CHECK(result.out.find("archive/old.md") == std::string::npos);
+    CHECK(result.out.find("\"files\": 3,") != std::string::npos);
+}
+
+TEST_CASE("pack faults are refused with their place") {
+    ScratchDir dir;
+    dir.write("brand.xml", brand);
+    dir.write("touchpoint.xml", project("<pack file=\"house.xml\"/>"));
+    dir.write("a.txt", "text\n");
+    auto fails = [&](const std::string& content, const std::string& expected) {
+        dir.write("house.xml", content);
+        auto result = run_touchpoint({"check", "a.txt"}, dir.path());
+        CHECK(result.exit_code == 2);
+        CHECK(result.out.empty());
+        CHECK_THAT(result.err, Catch::Contains(expected));
+    };
+    fails(pack(R"(<term suggest="use">utilize</term>)", R"(<example type="incorrect">We use it.</example><example type="correct">We use it.</example>)"),
+          "house.xml:1:183: the incorrect example 'We use it.' of rule 'house.words' gives no finding");
+    fails(pack(R"(<term suggest="use">utilize</term>)", R"(<example type="incorrect">We utilize it.</example><example type="correct">We utilize it.</example>)"),
+          "the correct example 'We utilize it.' of rule 'house.words' gives a finding: Say use, not utilize.");
+    fails(pack(R"(<term suggest="apply">utilize</term>)", R"(<example type="incorrect" correction="We use it.">We utilize it.</example><example type="correct">We use it.</example>)"),
+          "the incorrect example of rule 'house.words' corrects to 'We apply it.', not 'We use it.'");
+    fails(pack(R"(<term suggest="use">utilize</term>)", ""), "house.xml:1:30: rule 'words' needs an <example type=\"incorrect\"> and an <example type=\"correct\">");
+    fails(R"(<pack id="house" version="1"><rule id="x" type="nosuch.avoid"><message>m</message><source>s</source>)"
+          R"(<example type="incorrect">a</example><example type="correct">b</example></rule></pack>)",
+          "house.xml:1:30: no loaded plugin is named 'nosuch'");
+    fails(R"(<pack id="house" version="1"><rule id="x" type="terminology.shout"><message>m</message><source>s</source>)"
+          R"(<example type="incorrect">a</example><example type="correct">b</example></rule></pack>)",
+          "plugin 'terminology' has no pack rule type 'shout'; it has terminology.avoid");
+    fails(pack(R"(<pattern>(unclosed</pattern>)"), "rule 'words': the pattern '(unclosed' is not a valid regular expression");
+    fails(R"(<pack id="House" version="1"/>)", "house.xml:1:7: pack id 'House' may hold only lower-case letters, digits and '-'");
+}
+
+TEST_CASE("inline control disables rules by line, region or next line, with a reason") {
+    ScratchDir dir;
+    dir.write("brand.xml", brand);
+    dir.write("a.md", "cheap one\n\n<!-- touchpoint-disable-next-line terminology.avoid -- quoting a patient -->\ncheap two\n\n"
+                      "<!-- touchpoint-disable terminology -->\ncheap three\n<!-- touchpoint-enable terminology -->\ncheap four\n\n"
+                      "<!-- touchpoint-disable-next-line spelling -->\ncheap five\n");
+    dir.write("b.txt", "# touchpoint-disable-next-line -- all rules\ncheap six\ncheap seven\n");
+    auto result = run_touchpoint({"check", "--brand", "brand.xml", "a.md", "b.txt", "--format", "json"}, dir.path());
+    for (const char* kept : {"\"line\": 1, \"column\": 1,", "\"line\": 9, \"column\": 1,", "\"line\": 12, \"column\": 1,"})
+        CHECK(result.out.find(kept) != std::string::npos);
+    CHECK(result.out.find("\"file\": \"b.txt\",\n      \"line\": 3") != std::string::npos);
+    CHECK(result.out.find("\"findings\": 4,") != std::string::npos);
+    CHECK(result.out.find("\"suppressed\": 3 }") != std::string::npos);
+    CHECK(result.out.find("{ \"file\": \"a.md\", \"line\": 4, \"column\": 1, \"rule\": \"terminology.avoid\", \"match\": \"cheap\", "
+                          "\"reason\": \"quoting a patient\" }") != std::string::npos);
+    auto text = run_touchpoint({"check", "--brand", "brand.xml", "a.md", "b.txt"}, dir.path());
+    CHECK_THAT(text.out, Catch::EndsWith("2 files checked: 4 findings (0 errors, 4 warnings, 0 suggestions). 3 suppressed by inline control.\n"));
+}
+
+TEST_CASE("the project file selects rules and overrides severities, per channel too") {
+    ScratchDir dir;
+    dir.write("brand.xml", R"(<brand name="Acme"><avoid term="cheap"/><prefer term="patient" instead-of="customer"/>
+      <channel id="signage"/></brand>)");
+    dir.write("touchpoint.xml", project(R"(<channel id="signage" include="signs/**"/>
+      <rule id="terminology.avoid" severity="error"/>
+      <rule id="terminology.prefer" channels="signage" enabled="false"/>
+      <rule id="spelling" enabled="false"/>)"));
+    dir.write("web.txt", "Cheap for every customer, mispeled.\n");
+    dir.write("signs/door.txt", "Cheap for every customer, mispeled.\n");
+    auto result = run_touchpoint({"check", ".", "--format", "json"}, dir.path());
+    CHECK(result.exit_code == 1);
+    CHECK(result.out.find("\"errors\": 2, \"warnings\": 1,") != std::string::npos);
+    CHECK(result.out.find("spelling") == std::string::npos);
+    dir.write("touchpoint.xml", project(R"(<rule id="terminology.avoid" severity="fatal"/>)"));
+    auto bad = run_touchpoint({"check", "."}, dir.path());
+    CHECK(bad.exit_code == 2);
+    CHECK_THAT(bad.err, Catch::Contains("touchpoint.xml:1:67: severity 'fatal' is not one of error, warning, suggestion"));
+}
+
+TEST_CASE("in scripts, rules check staff turns only; labels are not prose") {
+    ScratchDir dir;
+    dir.write("brand.xml", R"(<brand name="Acme"><prefer term="care team" instead-of="staff"/><avoid term="cheap"/></brand>)");
+    dir.write("touchpoint.xml", project(R"(<channel id="script" include="scripts/**"/><speakers staff="Staff, Agent" others="Patient"/>)"));
+    dir.write("scripts/call.md", "**Staff:** Hello, our cheap plan.\n\n**Patient:** Your staff said it was cheap.\n\n**Agent:** Our staff will call.\n");
+    auto result = run_touchpoint({"check", ".", "--format", "json"}, dir.path());
+    CHECK(result.out.find("\"line\": 1, \"column\": 23,") != std::string::npos);  // cheap, staff turn
+    CHECK(result.out.find("\"line\": 5, \"column\": 16,") != std::string::npos);  // staff, agent turn
+    CHECK(result.out.find("\"findings\": 2,") != std::string::npos);
+}
