@@ -257,25 +257,9 @@ private:
                                 std::to_string(it->second));
     }
 
-    Severity severity(pugi::xml_node node, Severity fallback) {
-        pugi::xml_attribute a = node.attribute("severity");
-        if (!a) return fallback;
-        auto parsed = parse_severity(trim(a.value()));
-        if (!parsed)
-            xml_.fail(node, "severity",
-                      "severity '" + std::string(a.value()) + "' is not one of error, warning, suggestion");
-        return *parsed;
-    }
+    Severity severity(pugi::xml_node node, Severity fallback) { return xml_.severity(node).value_or(fallback); }
 
-    ChannelFilter channels(pugi::xml_node node) {
-        ChannelFilter filter;
-        pugi::xml_attribute a = node.attribute("channels");
-        if (!a) return filter;
-        for (const std::string& id : split(trim(a.value()), ' '))
-            if (!id.empty()) filter.ids.push_back(id);
-        if (filter.ids.empty()) xml_.fail(node, "channels", "'channels' is empty; leave it out to apply to all channels");
-        return filter;
-    }
+    ChannelFilter channels(pugi::xml_node node) { return xml_.channels(node); }
 
     void check_pattern(pugi::xml_node node, const std::string& pattern) {
         if (trim(pattern).empty()) xml_.fail(node, "pattern", "the pattern is empty");

@@ -72,21 +72,8 @@ private:
             xml_.fail(node, "type", "type '" + type + "' must name a plugin's rule type, like terminology.avoid");
         definition.plugin = type.substr(0, dot);
         rule.type = type.substr(dot + 1);
-        if (pugi::xml_attribute severity = node.attribute("severity")) {
-            auto parsed = parse_severity(trim(severity.value()));
-            if (!parsed) xml_.fail(node, "severity", "severity '" + std::string(severity.value()) + "' is not one of error, warning, suggestion");
-            rule.severity = *parsed;
-        }
-        if (pugi::xml_attribute channels = node.attribute("channels")) {
-            std::string list = channels.value();
-            for (size_t start = 0; start < list.size();) {
-                size_t end = list.find(' ', start);
-                if (end == std::string::npos) end = list.size();
-                if (end > start) rule.channels.ids.push_back(list.substr(start, end - start));
-                start = end + 1;
-            }
-            if (rule.channels.ids.empty()) xml_.fail(node, "channels", "'channels' is empty; leave it out to apply to all channels");
-        }
+        rule.severity = xml_.severity(node).value_or(Severity::warning);
+        rule.channels = xml_.channels(node);
         for (pugi::xml_node child : node.children()) {
             if (child.type() == pugi::node_pcdata && !trim(child.value()).empty()) xml_.fail(node, "<rule> takes elements, not text");
             if (child.type() != pugi::node_element) continue;

@@ -59,26 +59,14 @@ RuleOverride read_override(const XmlFile& xml, pugi::xml_node node) {
     RuleOverride rule;
     rule.selector = trim(node.attribute("id").value());
     rule.where = xml.where(node);
-    if (pugi::xml_attribute severity = node.attribute("severity")) {
-        rule.severity = parse_severity(trim(severity.value()));
-        if (!rule.severity)
-            xml.fail(node, "severity", "severity '" + std::string(severity.value()) + "' is not one of error, warning, suggestion");
-    }
+    rule.severity = xml.severity(node);
     if (pugi::xml_attribute enabled = node.attribute("enabled")) {
         std::string value = trim(enabled.value());
         if (value != "true" && value != "false") xml.fail(node, "enabled", "enabled takes true or false, not '" + value + "'");
         rule.enabled = value == "true";
     }
     if (!rule.severity && !rule.enabled) xml.fail(node, "<rule> needs a 'severity' or an 'enabled' attribute");
-    if (pugi::xml_attribute channels = node.attribute("channels")) {
-        std::string list = channels.value();
-        for (size_t start = 0; start < list.size();) {
-            size_t end = list.find(' ', start);
-            if (end == std::string::npos) end = list.size();
-            if (end > start) rule.channels.ids.push_back(list.substr(start, end - start));
-            start = end + 1;
-        }
-    }
+    rule.channels = xml.channels(node);
     return rule;
 }
 

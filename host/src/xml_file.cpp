@@ -115,3 +115,30 @@ std::string XmlFile::required_text(pugi::xml_node node) const {
 }
 
 }  // namespace touchpoint
+
+namespace touchpoint {
+
+std::optional<Severity> XmlFile::severity(pugi::xml_node node) const {
+    pugi::xml_attribute a = node.attribute("severity");
+    if (!a) return std::nullopt;
+    auto parsed = parse_severity(trim(a.value()));
+    if (!parsed) fail(node, "severity", "severity '" + std::string(a.value()) + "' is not one of error, warning, suggestion");
+    return parsed;
+}
+
+ChannelFilter XmlFile::channels(pugi::xml_node node) const {
+    ChannelFilter filter;
+    pugi::xml_attribute a = node.attribute("channels");
+    if (!a) return filter;
+    std::string list = a.value();
+    for (size_t start = 0; start < list.size();) {
+        size_t end = list.find_first_of(" \t\n", start);
+        if (end == std::string::npos) end = list.size();
+        if (end > start) filter.ids.push_back(list.substr(start, end - start));
+        start = end + 1;
+    }
+    if (filter.ids.empty()) fail(node, "channels", "'channels' is empty; leave it out to apply to all channels");
+    return filter;
+}
+
+}  // namespace touchpoint

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <initializer_list>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -39,6 +40,10 @@ public:
     void check_leaf(pugi::xml_node node, bool text_allowed) const;
     // The element's text, trimmed; refuses an empty one.
     std::string required_text(pugi::xml_node node) const;
+    // A `severity` attribute (error, warning, suggestion); nullopt when absent.
+    std::optional<Severity> severity(pugi::xml_node node) const;
+    // A `channels` attribute: ids separated by spaces; empty when absent, refused when empty.
+    ChannelFilter channels(pugi::xml_node node) const;
 
 private:
     SourceRef at_offset(size_t offset) const;
