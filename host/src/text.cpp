@@ -161,9 +161,10 @@ std::string shape_like(std::string_view original, Inflection inflection, std::st
     }
     if (!has_upper) return result;
     icu::UnicodeString s = icu::UnicodeString::fromUTF8(result);
-    if (!has_lower && utf8::length(original) > 1) {
+    // All capitals carry over, except from an acronym ("ED" -> "emergency room").
+    if (!has_lower && utf8::length(original) > 3) {
         s.toUpper(icu::Locale::getRoot());
-    } else if (first_upper) {
+    } else if (first_upper && has_lower) {
         UChar32 c = s.char32At(0);
         s.replace(0, U16_LENGTH(c), icu::UnicodeString(u_toupper(c)));
     }

@@ -61,7 +61,8 @@ TEST_CASE("suggestions take the case and inflection of the replaced text") {
     CHECK(shape_like("Staff", Inflection::plural, "care team", &english()) == "Care teams");
     CHECK(shape_like("cheaper", Inflection::comparative, "affordable", &english()) == "more affordable");
     CHECK(shape_like("Cheap", Inflection::none, "affordable", &english()) == "Affordable");
-    CHECK(shape_like("A", Inflection::none, "b", &english()) == "B");
+    CHECK(shape_like("Ab", Inflection::none, "b", &english()) == "B");
+    CHECK(shape_like("ED", Inflection::none, "emergency room", &english()) == "emergency room");
 }
 
 TEST_CASE("the term automaton finds every term in one pass") {
