@@ -1,5 +1,6 @@
 #include "engine.hpp"
 
+#include "archive.hpp"
 #include "brand_reader.hpp"
 #include "formats.hpp"
 #include "inline_control.hpp"
@@ -74,15 +75,28 @@ private:
     FileReport& file_;
 };
 
-bool read_file(const fs::path& path, std::string& bytes) {
+// Reads a whole file; returns why it was not read, or "" when it was. A file over the
+// size limit is refused before reading; one that changes while read is refused.
+std::string read_file(const fs::path& path, std::string& bytes, uint64_t limit) {
+    std::error_code error;
+    auto size_before = fs::file_size(path, error);
+    auto time_before = fs::last_write_time(path, error);
+    if (error) return "cannot read it (" + error.message() + ")";
+    if (size_before > limit)
+        return "it is " + std::to_string(size_before >> 20) + " MiB, over the " + std::to_string(limit >> 20) +
+               " MiB limit (--max-file-size)";
     std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    in.seekg(0, std::ios::end);
-    std::streamoff size = in.tellg();
-    if (size < 0) return false;
-    bytes.resize(size_t(size));
-    in.seekg(0);
-    return bool(in.read(bytes.data(), size)) || size == 0;
+    if (!in) return std::string("cannot read it (") + std::strerror(errno) + ")";
+    bytes.resize(size_t(size_before));
+    in.read(bytes.data(), std::streamsize(size_before));
+    size_t got = size_t(in.gcount());
+    char extra;
+    bool longer = bool(in.read(&extra, 1));
+    auto size_after = fs::file_size(path, error);
+    auto time_after = fs::last_write_time(path, error);
+    if (got != size_before || longer || error || size_after != size_before || time_after != time_before)
+        return "it changed while it was read; check it again when it is saved";
+    return "";
 }
 
 bool is_hidden(const fs::path& path) {
@@ -101,6 +115,7 @@ struct Engine::Input {
 struct Engine::Loaded {
     Document document;
     Suppressions suppressions;
+    std::vector<TextContext> contexts;
 };
 
 class Engine::Context : public CompileContext {
@@ -187,6 +202,8 @@ Engine::Engine(const CheckOptions& options) : options_(options) {
 }
 
 const CompileContext& Engine::compile_context() const { return *context_; }
+
+ScheduleColumns Engine::schedule_columns() const { return project_ ? project_->schedule : ScheduleColumns{}; }
 
 std::optional<Severity> Engine::effective(const std::string& rule, const std::string& channel, Severity severity) const {
     if (!project_) return severity;
@@ -294,18 +311,30 @@ std::optional<Engine::Loaded> Engine::load(const Input& input, bool quiet) const
             standard_input = buffer.str();
         });
         bytes = standard_input;
-    } else if (!read_file(input.path, bytes)) {
-        if (!quiet) warn("skipped " + input.display + ": cannot read it (" + std::strerror(errno) + ")");
-        return std::nullopt;
-    }
-    std::string why;
-    std::optional<std::string> source = decode(std::move(bytes), why);
-    if (!source) {
+    } else if (std::string why = read_file(input.path, bytes, options_.max_file_size); !why.empty()) {
         if (!quiet) warn("skipped " + input.display + ": " + why);
         return std::nullopt;
     }
     Format format = format_of(input.path.empty() ? fs::path(input.display) : input.path).value_or(Format::plain_text);
-    Extracted extracted = extract(format, *source);
+    std::optional<std::string> source;
+    Extracted extracted;
+    try {
+        if (is_container(format)) {
+            extracted = extract(format, bytes, schedule_columns());
+        } else {
+            std::string why;
+            source = decode(std::move(bytes), why);
+            if (!source) throw FormatError(why);
+            extracted = extract(format, *source, schedule_columns());
+        }
+    } catch (const FormatError& e) {
+        if (!quiet) warn("skipped " + input.display + ": " + e.what());
+        return std::nullopt;
+    }
+    if (extracted.source) {
+        source = std::move(*extracted.source);
+        extracted.source.reset();
+    }
     std::vector<Directive> directives = find_directives(*source, format, extracted.text);
     std::string channel = options_.channel ? *options_.channel
                           : !extracted.channel.empty() ? extracted.channel
@@ -321,7 +350,7 @@ std::optional<Engine::Loaded> Engine::load(const Input& input, bool quiet) const
     Suppressions suppressions(std::move(directives), *source);
     return Loaded{Document(input.display, channel, std::move(*source), std::move(extracted.text), std::move(extracted.runs),
                            std::move(extracted.links), std::move(turns)),
-                  std::move(suppressions)};
+                  std::move(suppressions), std::move(extracted.contexts)};
 }
 
 FileReport Engine::check_input(const Input& input) {
@@ -329,7 +358,7 @@ FileReport Engine::check_input(const Input& input) {
     if (!loaded) return {input.display, "", {}, {}, {}};
     const Document& document = loaded->document;
     FileReport report{input.display, document.channel(), {}, {}, {}};
-    for (const CompiledCheck& compiled : checks_) run_check(compiled, document, report, &loaded->suppressions);
+    for (const CompiledCheck& compiled : checks_) run_check(compiled, document, report, &loaded->suppressions, loaded->contexts);
     auto key = [](const ReportedFinding& f) {
         return std::tie(f.begin.line, f.begin.column, f.end.line, f.end.column, f.rule, f.message, f.match);
     };
@@ -345,7 +374,7 @@ FileReport Engine::check_input(const Input& input) {
 }
 
 void Engine::run_check(const CompiledCheck& compiled, const Document& document, FileReport& report,
-                       const Suppressions* suppressions) {
+                       const Suppressions* suppressions, const std::vector<TextContext>& contexts) {
     const LoadedPlugin& plugin = *compiled.plugin;
     auto fault = [&](const std::string& why) {
         report_fault(compiled.label + " failed on " + document.path() + ": " + why);
@@ -395,6 +424,9 @@ void Engine::run_check(const CompiledCheck& compiled, const Document& document, 
             out.begin = document.locate_source(first);
             out.end = document.locate_source(last);
             out.match = std::string((finding.anchor == Anchor::text ? text : source).substr(finding.begin, finding.end - finding.begin));
+            if (finding.anchor == Anchor::text)
+                for (const TextContext& context : contexts)
+                    if (finding.begin >= context.text_begin && finding.begin < context.text_end) out.context = context.label;
         }
         out.line_text = std::string(document.source_line(out.begin.line));
         if (suppressions && !suppressions->empty()) {

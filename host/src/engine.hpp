@@ -3,6 +3,7 @@
 
 #include <touchpoint/plugin.hpp>
 
+#include "formats.hpp"
 #include "plugin_host.hpp"
 #include "project.hpp"
 
@@ -30,6 +31,7 @@ struct ReportedFinding {
     std::vector<std::string> suggestions;
     std::string channel;
     std::string line_text;  // the source line of `begin`, for text reports
+    std::string context;    // what the place is: "sign L2-07 at Lobby", "header"
     bool whole_document = false;
 };
 
@@ -64,6 +66,7 @@ struct CheckOptions {
     std::string stdin_name = "<stdin>";  // --stdin-filename
     Severity min_severity = Severity::suggestion;
     unsigned jobs = 0;  // 0: all cores
+    uint64_t max_file_size = 64ull << 20;  // --max-file-size
 };
 
 // A fault of the run itself (bad option, configuration or path): exit code 2, no report.
@@ -114,7 +117,8 @@ private:
     void observe(const std::vector<Input>& inputs);
     FileReport check_input(const Input& input);
     void run_check(const CompiledCheck& compiled, const Document& document, FileReport& report,
-                   const Suppressions* suppressions);
+                   const Suppressions* suppressions, const std::vector<TextContext>& contexts);
+    ScheduleColumns schedule_columns() const;
     // The severity a rule's finding has in a channel after the project's overrides, or
     // nullopt when the rule is disabled there.
     std::optional<Severity> effective(const std::string& rule, const std::string& channel, Severity severity) const;

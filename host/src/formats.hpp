@@ -11,25 +11,56 @@
 
 namespace touchpoint {
 
-enum class Format { plain_text, markdown };
+enum class Format { plain_text, markdown, html, svg, docx, odt, csv, xlsx };
 
 // The format of a file Touchpoint reads, by its extension; nullopt for any other file.
 std::optional<Format> format_of(const std::filesystem::path& path);
+
+// Zip containers, read from their bytes rather than as text.
+inline bool is_container(Format format) { return format == Format::docx || format == Format::odt || format == Format::xlsx; }
+
+// Which columns of a sign schedule (CSV, XLSX) hold what: header names or 1-based
+// column numbers; detected from a header row when not given.
+struct ScheduleColumns {
+    std::string message;
+    std::string id;
+    std::string location;
+};
 
 // Decodes a file's bytes to UTF-8: a UTF-8 byte-order mark is dropped, UTF-16 with a
 // byte-order mark is converted. Returns nullopt with `why` set for a binary or
 // non-UTF-8 file.
 std::optional<std::string> decode(std::string bytes, std::string& why);
 
+// What a finding inside a text range is about, beyond its place ("sign L2-07 at Lobby",
+// "header").
+struct TextContext {
+    uint32_t text_begin = 0;
+    uint32_t text_end = 0;
+    std::string label;
+};
+
 struct Extracted {
     std::string text;
     std::vector<TextRun> runs;
     std::vector<Link> links;
     std::string channel;  // from Markdown front matter ("channel: signage"), else empty
+    // For containers: the source that lines and columns count in (a paragraph or a row
+    // per line); empty when positions count in the file itself.
+    std::optional<std::string> source;
+    std::vector<TextContext> contexts;
 };
 
-Extracted extract(Format format, std::string_view source);
+// Extracts prose from a decoded text file, or from a container's bytes. Throws
+// FormatError (archive.hpp) with a plain sentence for a file it refuses.
+Extracted extract(Format format, std::string_view source, const ScheduleColumns& columns = {});
 Extracted extract_plain_text(std::string_view source);
 Extracted extract_markdown(std::string_view source);
+Extracted extract_html(std::string_view source);
+Extracted extract_svg(std::string_view source);
+Extracted extract_docx(std::string_view bytes);
+Extracted extract_odt(std::string_view bytes);
+Extracted extract_csv(std::string_view source, const ScheduleColumns& columns);
+Extracted extract_xlsx(std::string_view bytes, const ScheduleColumns& columns);
 
 }  // namespace touchpoint

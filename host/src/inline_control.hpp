@@ -18,7 +18,7 @@ struct Directive {
     int first_line = 0;
 };
 
-// Markdown: HTML comments (<!-- touchpoint-disable terminology.avoid -- quoting a patient -->).
+// Markdown, HTML and SVG: comments (<!-- touchpoint-disable terminology.avoid -- quoting a patient -->).
 // Plain text: a line of its own, optionally after '#' or '//'; such lines are blanked
 // in `text` so they are not read as prose.
 std::vector<Directive> find_directives(std::string_view source, Format format, std::string& text);

@@ -146,6 +146,11 @@ Project read_project(const fs::path& path, const fs::path& installed_rules) {
             if (!fs::is_directory(dir))
                 xml.fail(node, "dir", "plugin folder '" + std::string(node.attribute("dir").value()) + "' does not exist");
             project.plugin_dirs.push_back(dir);
+        } else if (name == "schedule") {
+            xml.check_attributes(node, {"message", "id", "location"});
+            xml.check_leaf(node, false);
+            project.schedule = {trim(node.attribute("message").value()), trim(node.attribute("id").value()),
+                                trim(node.attribute("location").value())};
         } else if (name == "rule") {
             project.overrides.push_back(read_override(xml, node));
         } else if (name == "speakers") {
@@ -157,7 +162,7 @@ Project read_project(const fs::path& path, const fs::path& installed_rules) {
                 xml.fail(node, "staff", "'staff' is empty; list staff speaker labels separated by commas");
         } else {
             xml.fail(node, "unknown element <" + std::string(name) +
-                               "> in <touchpoint>; expected brand, channel, ignore, pack, plugins, rule or speakers");
+                               "> in <touchpoint>; expected brand, channel, ignore, pack, plugins, rule, schedule or speakers");
         }
     }
     return project;

@@ -3,6 +3,8 @@
 
 #include <touchpoint/brand.hpp>
 
+#include "formats.hpp"
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -51,6 +53,7 @@ struct Project {
     std::vector<RuleOverride> overrides;
     std::optional<std::vector<std::string>> staff_speakers;  // <speakers staff="..." others="..."/>
     std::optional<std::vector<std::string>> other_speakers;
+    ScheduleColumns schedule;  // <schedule message="..." id="..." location="..."/>
 
     // The channel for a path relative to dir: the first matching channel, else marketing.
     std::string channel_for(std::string_view relative_path) const;

@@ -59,6 +59,10 @@ public:
             }
             out_ << "],\n      \"channel\": ";
             json_string(out_, f.channel);
+            if (!f.context.empty()) {
+                out_ << ",\n      \"context\": ";
+                json_string(out_, f.context);
+            }
             out_ << "\n    }";
         }
     }
@@ -204,6 +208,9 @@ private:
         out_ << paint("1", f.file + ":" + std::to_string(f.begin.line) + ":" + std::to_string(f.begin.column) + ":")
              << ' ' << paint(severity_color(f.severity), std::string(to_string(f.severity)) + ":") << ' ' << f.message
              << ' ' << paint("2", "[" + f.rule + "]") << '\n';
+        if (!f.context.empty())
+            out_ << ' ' << std::string(std::to_string(f.begin.line).size(), ' ') << " = " << paint("1", "at") << ": "
+                 << f.context << '\n';
         if (!f.whole_document) excerpt(f);
         if (!f.suggestions.empty()) {
             std::string list;
@@ -213,19 +220,32 @@ private:
         }
     }
 
+    // The source line with a caret under the match; a long line (a Word paragraph) is
+    // shown as a window around the match.
     void excerpt(const ReportedFinding& f) {
+        constexpr int window = 100, lead = 30;
         std::string number = std::to_string(f.begin.line);
         std::string_view line = f.line_text;
-        out_ << ' ' << paint("2", number + " |") << ' ' << line << '\n';
+        int first_column = 1;
+        size_t start = 0;
+        if (f.begin.column > window - lead) {
+            first_column = f.begin.column - lead;
+            for (int column = 1; column < first_column && start < line.size(); ++column) utf8::next(line, start);
+        }
+        size_t stop = start;
+        for (int n = 0; n < window && stop < line.size(); ++n) utf8::next(line, stop);
+        std::string shown = (start > 0 ? "\u2026" : "") + std::string(line.substr(start, stop - start)) +
+                            (stop < line.size() ? "\u2026" : "");
+        out_ << ' ' << paint("2", number + " |") << ' ' << shown << '\n';
         // Pad under each code point before the match, keeping tabs so the caret lines up.
-        std::string pad;
-        size_t pos = 0;
-        for (int column = 1; column < f.begin.column && pos < line.size(); ++column) {
+        std::string pad = start > 0 ? " " : "";
+        size_t pos = start;
+        for (int column = first_column; column < f.begin.column && pos < line.size(); ++column) {
             char32_t c = utf8::next(line, pos);
             pad += c == '\t' ? '\t' : ' ';
         }
-        size_t line_length = utf8::length(line);
-        int last = f.end.line == f.begin.line ? f.end.column : int(line_length);
+        int last = f.end.line == f.begin.line ? f.end.column : first_column + window - 1;
+        last = std::min(last, first_column + window - 1);
         int width = std::max(1, last - f.begin.column + 1);
         out_ << ' ' << std::string(number.size(), ' ') << paint("2", " |") << ' ' << pad
              << paint("1;32", "^" + std::string(size_t(width - 1), '~')) << '\n';

@@ -17,9 +17,13 @@ public:
     void verbatim(size_t source_begin, size_t size);
     // Appends text standing for the source range [source_begin, source_begin + source_size).
     void replaced(std::string_view text, size_t source_begin, size_t source_size);
+    // Appends source text in which character references (&amp; &#233;) stand for characters.
+    void with_entities(size_t source_begin, size_t size);
     // Separates blocks: "\n\n" where the source has a blank line between the previous
     // text and `next_source_begin`, else "\n". Nothing before the first text.
     void block_break(size_t next_source_begin);
+    // Separates paragraphs: always "\n\n" (HTML blocks, document paragraphs, signs).
+    void paragraph_break();
 
     const std::string& text() const { return text_; }
     size_t source_end() const { return source_end_; }
@@ -32,6 +36,12 @@ private:
     std::vector<TextRun> runs_;
     size_t source_end_ = 0;  // end of the last appended source range
 };
+
+// The character an HTML/XML character reference stands for ("&amp;" -> "&"); the
+// reference itself when it is not one Touchpoint knows.
+std::string decode_entity(std::string_view entity);
+// The length of a known character reference at the start of `text`, else 0.
+size_t entity_length(std::string_view text);
 
 // Blanks template tags ({% ... %}, {{ ... }}) in extracted text, keeping every offset.
 void blank_template_tags(std::string& text);

@@ -35,6 +35,7 @@ check options:
   --min-severity LEVEL  suggestion, warning or error (default suggestion)
   --jobs N              worker threads (default: all cores)
   --stdin-filename NAME the name (and so the format and channel) of standard input
+  --max-file-size MIB   skip files larger than this (default 64)
   --color WHEN          auto, always or never (default auto: on a terminal, unless NO_COLOR)
 
 exit codes: 0 no error finding, 1 at least one error finding, 2 the run failed
@@ -94,6 +95,13 @@ CommandLine parse(int argc, char** argv) {
             auto severity = parse_severity(level);
             if (!severity) throw Failure("--min-severity takes suggestion, warning or error, not '" + level + "'");
             line.check.min_severity = *severity;
+        } else if (name == "--max-file-size") {
+            std::string size = take();
+            unsigned megabytes = 0;
+            auto [end, error] = std::from_chars(size.data(), size.data() + size.size(), megabytes);
+            if (error != std::errc() || end != size.data() + size.size() || megabytes == 0 || megabytes > 4096)
+                throw Failure("--max-file-size takes a number of MiB from 1 to 4096, not '" + size + "'");
+            line.check.max_file_size = uint64_t(megabytes) << 20;
         } else if (name == "--jobs" || name == "-j") {
             std::string count = take();
             unsigned jobs = 0;

@@ -1,0 +1,267 @@
+// Sign schedules (.csv, .xlsx): a spreadsheet a row per sign. Which column holds the
+// message, the sign id and the location comes from the project file or a header row.
+// Each message is one paragraph of prose; findings carry "sign ID at LOCATION".
+#include "archive.hpp"
+#include "formats.hpp"
+#include "text_builder.hpp"
+#include "xml_text.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace touchpoint {
+namespace {
+
+struct Cell {
+    std::string text;
+    // Where the text stands in the source: a verbatim range, or escapes to map.
+    size_t source_begin = 0;
+    size_t source_size = 0;
+    bool quoted = false;
+};
+
+using Row = std::vector<Cell>;
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    while (!out.empty() && out.front() == ' ') out.erase(0, 1);
+    return out;
+}
+
+bool one_of(const std::string& name, std::initializer_list<const char*> names) {
+    for (const char* n : names)
+        if (name == n) return true;
+    return false;
+}
+
+struct Columns {
+    int message = -1, id = -1, location = -1;
+    bool header = false;
+};
+
+// A column named by the project file: a header name, a 1-based number or a letter.
+int find_column(const std::string& wanted, const Row& header) {
+    if (wanted.empty()) return -1;
+    if (std::all_of(wanted.begin(), wanted.end(), [](unsigned char c) { return std::isdigit(c); })) return std::stoi(wanted) - 1;
+    if (wanted.size() <= 2 && std::all_of(wanted.begin(), wanted.end(), [](unsigned char c) { return std::isupper(c); })) {
+        int index = 0;
+        for (char c : wanted) index = index * 26 + (c - 'A' + 1);
+        return index - 1;
+    }
+    for (size_t i = 0; i < header.size(); ++i)
+        if (lower(header[i].text) == lower(wanted)) return int(i);
+    throw FormatError("it has no column '" + wanted + "' (the project file's <schedule>)");
+}
+
+Columns choose_columns(const std::vector<Row>& rows, const ScheduleColumns& configured) {
+    Columns columns;
+    if (rows.empty()) return columns;
+    const Row& first = rows.front();
+    for (size_t i = 0; i < first.size(); ++i) {
+        std::string name = lower(first[i].text);
+        if (one_of(name, {"message", "text", "sign text", "copy", "wording", "content", "legend", "message text"})) columns.message = int(i);
+        else if (one_of(name, {"id", "sign id", "sign", "sign no", "sign number", "number", "no", "code", "sign code"})) columns.id = int(i);
+        else if (one_of(name, {"location", "room", "place", "where", "area", "floor", "position"})) columns.location = int(i);
+    }
+    columns.header = columns.message >= 0 || columns.id >= 0 || columns.location >= 0;
+    if (!configured.message.empty()) columns.message = find_column(configured.message, first);
+    if (!configured.id.empty()) columns.id = find_column(configured.id, first);
+    if (!configured.location.empty()) columns.location = find_column(configured.location, first);
+    if (columns.message < 0) {
+        // No header to go by: the message is the column with the most words.
+        std::map<int, size_t> spaces;
+        for (const Row& row : rows)
+            for (size_t i = 0; i < row.size(); ++i) spaces[int(i)] += size_t(std::count(row[i].text.begin(), row[i].text.end(), ' ')) + 1;
+        columns.message = std::max_element(spaces.begin(), spaces.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;
+        if (columns.id < 0 && columns.message != 0) columns.id = 0;
+        if (columns.location < 0 && first.size() >= 3 && columns.message != 1 && columns.id != 1) columns.location = 1;
+    }
+    return columns;
+}
+
+std::string cell(const Row& row, int column) { return column >= 0 && size_t(column) < row.size() ? row[size_t(column)].text : ""; }
+
+// Messages as paragraphs, each with its sign's id and location.
+Extracted signs(std::string_view source, const std::vector<Row>& rows, const Columns& columns) {
+    TextBuilder builder(source);
+    Extracted out;
+    for (size_t r = columns.header ? 1 : 0; r < rows.size(); ++r) {
+        const Row& row = rows[r];
+        if (columns.message < 0 || size_t(columns.message) >= row.size() || row[size_t(columns.message)].text.empty()) continue;
+        const Cell& message = row[size_t(columns.message)];
+        builder.paragraph_break();
+        uint32_t begin = uint32_t(builder.text().size());
+        if (message.quoted) {
+            // "" stands for one quote inside a quoted CSV field.
+            size_t done = 0;
+            std::string_view raw = source.substr(message.source_begin, message.source_size);
+            for (size_t at = raw.find("\"\""); at != std::string_view::npos; at = raw.find("\"\"", at + 2)) {
+                builder.verbatim(message.source_begin + done, at - done);
+                builder.replaced("\"", message.source_begin + at, 2);
+                done = at + 2;
+            }
+            builder.verbatim(message.source_begin + done, raw.size() - done);
+        } else {
+            builder.verbatim(message.source_begin, message.source_size);
+        }
+        std::string id = cell(row, columns.id), location = cell(row, columns.location);
+        std::string label = id.empty() ? "" : "sign " + id;
+        if (!location.empty()) label += (label.empty() ? "at " : " at ") + location;
+        if (!label.empty()) out.contexts.push_back({begin, uint32_t(builder.text().size()), label});
+    }
+    out.text = builder.take_text();
+    out.runs = builder.take_runs();
+    return out;
+}
+
+char detect_delimiter(std::string_view source) {
+    std::string_view first = source.substr(0, source.find('\n'));
+    size_t commas = 0, semicolons = 0, tabs = 0;
+    bool quoted = false;
+    for (char c : first) {
+        if (c == '"') quoted = !quoted;
+        if (quoted) continue;
+        commas += c == ',';
+        semicolons += c == ';';
+        tabs += c == '\t';
+    }
+    return tabs > commas && tabs > semicolons ? '\t' : semicolons > commas ? ';' : ',';
+}
+
+std::vector<Row> parse_csv(std::string_view source) {
+    char delimiter = detect_delimiter(source);
+    std::vector<Row> rows(1);
+    size_t i = 0;
+    while (i <= source.size()) {
+        Cell cell;
+        if (i < source.size() && source[i] == '"') {
+            size_t begin = ++i;
+            while (i < source.size()) {
+                if (source[i] == '"' && i + 1 < source.size() && source[i + 1] == '"') i += 2;
+                else if (source[i] == '"') break;
+                else ++i;
+            }
+            if (i >= source.size()) throw FormatError("a quoted field is never closed");
+            cell.source_begin = begin;
+            cell.source_size = i - begin;
+            cell.quoted = true;
+            std::string_view raw = source.substr(begin, i - begin);
+            for (size_t k = 0; k < raw.size(); ++k) {
+                cell.text += raw[k];
+                if (raw[k] == '"') ++k;
+            }
+            ++i;  // closing quote
+        } else {
+            size_t begin = i;
+            while (i < source.size() && source[i] != delimiter && source[i] != '\n' && source[i] != '\r') ++i;
+            cell.source_begin = begin;
+            cell.source_size = i - begin;
+            cell.text = std::string(source.substr(begin, i - begin));
+        }
+        rows.back().push_back(std::move(cell));
+        if (i < source.size() && source[i] == delimiter) {
+            ++i;
+            continue;
+        }
+        while (i < source.size() && source[i] != '\n') ++i;  // \r, or junk after a closing quote
+        if (i >= source.size()) break;
+        ++i;
+        rows.emplace_back();
+    }
+    while (!rows.empty() && rows.back().size() == 1 && rows.back()[0].text.empty()) rows.pop_back();
+    return rows;
+}
+
+// "B12" -> column 1
+int column_of(std::string_view reference) {
+    int column = 0;
+    for (char c : reference) {
+        if (!std::isupper(static_cast<unsigned char>(c))) break;
+        column = column * 26 + (c - 'A' + 1);
+    }
+    return column - 1;
+}
+
+std::string inline_text(pugi::xml_node node) {
+    std::string text;
+    for_each_descendant(node, [&](pugi::xml_node n) {
+        if (n.type() == pugi::node_pcdata && local_name(n.parent()) == "t") text += n.value();
+        return local_name(n) != "rPh";  // phonetic runs are not the cell's text
+    });
+    return text;
+}
+
+}  // namespace
+
+Extracted extract_csv(std::string_view source, const ScheduleColumns& columns) {
+    std::vector<Row> rows = parse_csv(source);
+    return signs(source, rows, choose_columns(rows, columns));
+}
+
+Extracted extract_xlsx(std::string_view bytes, const ScheduleColumns& columns) {
+    auto parts = read_zip(bytes, [](const std::string& name) {
+        return name == "xl/sharedStrings.xml" || name == "xl/worksheets/sheet1.xml";
+    });
+    auto sheet = parts.find("xl/worksheets/sheet1.xml");
+    if (sheet == parts.end()) throw FormatError("it is not a spreadsheet (no xl/worksheets/sheet1.xml)");
+    std::vector<std::string> shared;
+    if (auto strings = parts.find("xl/sharedStrings.xml"); strings != parts.end()) {
+        pugi::xml_document document;
+        parse_xml(document, strings->second, "xl/sharedStrings.xml");
+        for (pugi::xml_node si = document.document_element().first_child(); si; si = si.next_sibling())
+            if (local_name(si) == "si") shared.push_back(inline_text(si));
+    }
+    pugi::xml_document document;
+    parse_xml(document, sheet->second, "xl/worksheets/sheet1.xml");
+    std::vector<Row> rows;
+    std::vector<size_t> numbers;  // each row's number in the sheet
+    for_each_descendant(document, [&](pugi::xml_node node) {
+        if (node.type() != pugi::node_element) return false;
+        if (local_name(node) != "row") return true;
+        numbers.push_back(std::max<size_t>(numbers.empty() ? 1 : numbers.back() + 1, node.attribute("r").as_uint(0)));
+        Row row;
+        for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+            if (local_name(c) != "c") continue;
+            int column = c.attribute("r") ? column_of(c.attribute("r").value()) : int(row.size());
+            if (column < 0 || column > 16384) continue;
+            std::string type = c.attribute("t").value(), text;
+            if (type == "s") {
+                size_t index = size_t(c.child("v").text().as_uint(0));
+                text = index < shared.size() ? shared[index] : "";
+            } else if (type == "inlineStr") {
+                text = inline_text(c.child("is"));
+            } else {
+                text = c.child("v").text().get();
+            }
+            for (char& ch : text)
+                if (ch == '\n' || ch == '\r') ch = ' ';
+            if (row.size() <= size_t(column)) row.resize(size_t(column) + 1);
+            row[size_t(column)].text = text;
+        }
+        rows.push_back(std::move(row));
+        return false;
+    });
+    // The source positions count in: line N is row N's message, so a finding's line is
+    // the sheet's row and its column a character of the message.
+    Columns chosen = choose_columns(rows, columns);
+    std::string source;
+    size_t line = 0;
+    for (size_t r = 0; r < rows.size(); ++r) {
+        for (; line + 1 < numbers[r]; ++line) source += '\n';
+        ++line;
+        if (chosen.message >= 0 && size_t(chosen.message) < rows[r].size()) {
+            Cell& message = rows[r][size_t(chosen.message)];
+            message.source_begin = source.size();
+            message.source_size = message.text.size();
+            source += message.text;
+        }
+        source += '\n';
+    }
+    Extracted out = signs(source, rows, chosen);
+    out.source = std::move(source);
+    return out;
+}
+
+}  // namespace touchpoint

@@ -1,0 +1,52 @@
+// SVG signage artwork: the text of <text>, <tspan> and <textPath> elements; each <text>
+// element is a paragraph (a sign line set). Positions count in the SVG file.
+#include "formats.hpp"
+#include "text_builder.hpp"
+#include "xml_text.hpp"
+
+#include <cctype>
+
+namespace touchpoint {
+
+namespace {
+
+bool is_text_element(std::string_view name) { return name == "text" || name == "tspan" || name == "textPath"; }
+
+}  // namespace
+
+Extracted extract_svg(std::string_view source) {
+    pugi::xml_document document;
+    parse_xml(document, source, "the SVG file");
+    TextBuilder builder(source);
+    for_each_descendant(document, [&](pugi::xml_node node) {
+        if (node.type() == pugi::node_element) {
+            std::string_view name = local_name(node);
+            if (name == "text") builder.paragraph_break();
+            // A tspan is usually a line of its own: words on either side do not run together.
+            if ((name == "tspan" || name == "textPath") && !builder.text().empty() &&
+                !std::isspace(static_cast<unsigned char>(builder.text().back())))
+                builder.replaced(" ", size_t(node.offset_debug()), 0);
+            return name != "script" && name != "style";
+        }
+        if (node.type() != pugi::node_pcdata && node.type() != pugi::node_cdata) return false;
+        if (!node.parent() || !is_text_element(local_name(node.parent()))) return false;
+        // pugixml gives where the text starts in the file; read it raw from there.
+        size_t begin = size_t(node.offset_debug());
+        if (node.type() == pugi::node_cdata) {
+            if (source.substr(begin, 9) == "<![CDATA[") begin += 9;
+            size_t end = source.find("]]>", begin);
+            if (end != std::string_view::npos) builder.verbatim(begin, end - begin);
+        } else {
+            size_t end = source.find('<', begin);
+            if (end == std::string_view::npos) end = source.size();
+            builder.with_entities(begin, end - begin);
+        }
+        return false;
+    });
+    Extracted out;
+    out.text = builder.take_text();
+    out.runs = builder.take_runs();
+    return out;
+}
+
+}  // namespace touchpoint
