@@ -46,6 +46,9 @@ TEST_CASE("sample findings point at their match in the original file") {
         std::string match = f->getValue<std::string>("match");
         int line = f->getValue<int>("line");
         if (match.empty() || f->getValue<int>("end_line") != line) continue;
+        // In Word, OpenDocument and Excel files a line is a paragraph or a row (tested in formats_tests).
+        std::string file = f->getValue<std::string>("file");
+        if (file.ends_with(".docx") || file.ends_with(".odt") || file.ends_with(".xlsx")) continue;
         std::string written = columns(line_of(test::source_dir() / f->getValue<std::string>("file"), line),
                                       f->getValue<int>("column"), f->getValue<int>("end_column"));
         INFO(f->getValue<std::string>("file") << ":" << line);
