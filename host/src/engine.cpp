@@ -300,7 +300,7 @@ std::vector<Engine::Input> Engine::collect_inputs() const {
     return inputs;
 }
 
-std::optional<Engine::Loaded> Engine::load(const Input& input, bool quiet) const {
+std::optional<Engine::Loaded> Engine::load(const Input& input, std::vector<std::string>* warnings) const {
     std::string bytes;
     if (input.path.empty()) {
         static std::once_flag read_once;
@@ -312,7 +312,7 @@ std::optional<Engine::Loaded> Engine::load(const Input& input, bool quiet) const
         });
         bytes = standard_input;
     } else if (std::string why = read_file(input.path, bytes, options_.max_file_size); !why.empty()) {
-        if (!quiet) warn("skipped " + input.display + ": " + why);
+        if (warnings) warnings->push_back("skipped " + input.display + ": " + why);
         return std::nullopt;
     }
     Format format = format_of(input.path.empty() ? fs::path(input.display) : input.path).value_or(Format::plain_text);
@@ -328,7 +328,7 @@ std::optional<Engine::Loaded> Engine::load(const Input& input, bool quiet) const
             extracted = extract(format, *source, schedule_columns());
         }
     } catch (const FormatError& e) {
-        if (!quiet) warn("skipped " + input.display + ": " + e.what());
+        if (warnings) warnings->push_back("skipped " + input.display + ": " + e.what());
         return std::nullopt;
     }
     if (extracted.source) {
@@ -354,10 +354,11 @@ std::optional<Engine::Loaded> Engine::load(const Input& input, bool quiet) const
 }
 
 FileReport Engine::check_input(const Input& input) {
-    std::optional<Loaded> loaded = load(input);
-    if (!loaded) return {input.display, "", {}, {}, {}};
+    std::vector<std::string> warnings;
+    std::optional<Loaded> loaded = load(input, &warnings);
+    if (!loaded) return {input.display, "", {}, {}, std::move(warnings), {}};
     const Document& document = loaded->document;
-    FileReport report{input.display, document.channel(), {}, {}, {}};
+    FileReport report{input.display, document.channel(), {}, {}, {}, {}};
     for (const CompiledCheck& compiled : checks_) run_check(compiled, document, report, &loaded->suppressions, loaded->contexts);
     auto key = [](const ReportedFinding& f) {
         return std::tie(f.begin.line, f.begin.column, f.end.line, f.end.column, f.rule, f.message, f.match);
@@ -448,7 +449,7 @@ void Engine::observe(const std::vector<Input>& inputs) {
         std::atomic<size_t> next{0};
         auto work = [&] {
             for (size_t i = next++; i < inputs.size(); i = next++) {
-                std::optional<Loaded> loaded = load(inputs[i], true);  // warnings come with the check
+                std::optional<Loaded> loaded = load(inputs[i], nullptr);  // warnings come with the check
                 if (!loaded) continue;
                 for (const CompiledCheck& compiled : checks_)
                     if (compiled.check->observation_passes() >= pass &&
@@ -491,6 +492,7 @@ void Engine::run(const std::function<void(const FileReport&)>& on_file) {
         FileReport report = std::move(*done[i]);
         done[i].reset();
         lock.unlock();
+        for (const std::string& warning : report.warnings) warn(warning);
         on_file(report);
     }
     for (std::thread& worker : workers) worker.join();

@@ -45,6 +45,7 @@ struct FileReport {
     std::string channel;  // empty when the file was skipped
     std::vector<ReportedFinding> findings;
     std::vector<SuppressedFinding> suppressed;  // by inline control
+    std::vector<std::string> warnings;          // why the file was skipped, printed in path order
     std::map<std::string, std::map<std::string, double>> measures;  // group -> key -> value
 };
 
@@ -113,7 +114,7 @@ private:
     void compile_packs();
     void verify_examples(const PackRuleDefinition& definition, const CompiledCheck& compiled) const;
     std::vector<Input> collect_inputs() const;
-    std::optional<Loaded> load(const Input& input, bool quiet = false) const;
+    std::optional<Loaded> load(const Input& input, std::vector<std::string>* warnings) const;
     void observe(const std::vector<Input>& inputs);
     FileReport check_input(const Input& input);
     void run_check(const CompiledCheck& compiled, const Document& document, FileReport& report,

@@ -51,6 +51,8 @@ TEST_CASE("sample findings point at their match in the original file") {
         if (file.ends_with(".docx") || file.ends_with(".odt") || file.ends_with(".xlsx")) continue;
         std::string written = columns(line_of(test::source_dir() / f->getValue<std::string>("file"), line),
                                       f->getValue<int>("column"), f->getValue<int>("end_column"));
+        if (file.ends_with(".csv"))  // "" stands for " inside a quoted CSV field
+            for (size_t at = written.find("\"\""); at != std::string::npos; at = written.find("\"\"", at + 1)) written.erase(at, 1);
         INFO(f->getValue<std::string>("file") << ":" << line);
         CHECK(written == match);
         ++checked;
