@@ -30,6 +30,9 @@ std::map<std::string, std::string> read_zip(std::string_view bytes, const std::f
     try {
         std::istringstream in{std::string(bytes)};
         Poco::Zip::ZipArchive archive(in);
+        // A complete archive ends with its central directory; a cut one has none.
+        if (archive.fileInfoBegin() == archive.fileInfoEnd())
+            throw FormatError("a damaged or truncated zip archive (no central directory)");
         uint64_t total = 0;
         for (auto it = archive.headerBegin(); it != archive.headerEnd(); ++it) {
             const std::string& name = it->first;
@@ -52,6 +55,10 @@ std::map<std::string, std::string> read_zip(std::string_view bytes, const std::f
                     throw FormatError("the entry " + name + " unpacks past the limit of " +
                                       std::to_string(limits.max_entry_size >> 20) + " MiB (a zip bomb?)");
             }
+            auto info = archive.fileInfoBegin();
+            while (info != archive.fileInfoEnd() && info->first != name) ++info;
+            if (info == archive.fileInfoEnd() || content.size() != info->second.getUncompressedSize())
+                throw FormatError("a damaged or truncated zip archive (" + name + " is incomplete)");
             entries.emplace(name, std::move(content));
         }
     } catch (const FormatError&) {
