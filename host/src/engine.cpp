@@ -7,6 +7,11 @@
 #include "scripts.hpp"
 #include "xml_file.hpp"
 
+#include <Poco/Pipe.h>
+#include <Poco/PipeStream.h>
+#include <Poco/Process.h>
+#include <Poco/StreamCopier.h>
+
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
@@ -97,6 +102,47 @@ std::string read_file(const fs::path& path, std::string& bytes, uint64_t limit) 
     if (got != size_before || longer || error || size_after != size_before || time_after != time_before)
         return "it changed while it was read; check it again when it is saved";
     return "";
+}
+
+// Runs git in `folder`; returns its output, or throws RunError with git's own words.
+std::string git(const std::vector<std::string>& args, const fs::path& folder) {
+    Poco::Pipe out_pipe, err_pipe;
+    std::string out, err;
+    try {
+        Poco::ProcessHandle process = Poco::Process::launch("git", args, folder.string(), nullptr, &out_pipe, &err_pipe);
+        Poco::PipeInputStream out_stream(out_pipe), err_stream(err_pipe);
+        Poco::StreamCopier::copyToString(out_stream, out);
+        Poco::StreamCopier::copyToString(err_stream, err);
+        if (process.wait() != 0) {
+            std::string first = err.substr(0, err.find('\n'));
+            throw RunError("git " + args.front() + " failed: " + (first.empty() ? "no reason given" : first));
+        }
+    } catch (const Poco::Exception& e) {
+        throw RunError("cannot run git: " + e.displayText());
+    }
+    return out;
+}
+
+// Absolute paths of the files changed since a revision, and of new untracked ones.
+std::set<fs::path> changed_since(const std::string& revision) {
+    if (revision.empty() || revision.starts_with('-'))
+        throw RunError("--changed-since takes a git revision, not '" + revision + "'");
+    fs::path top = fs::path(git({"rev-parse", "--show-toplevel"}, fs::current_path()).substr(0)).lexically_normal();
+    std::string top_text = top.string();
+    while (!top_text.empty() && (top_text.back() == '\n' || top_text.back() == '\r')) top_text.pop_back();
+    top = top_text;
+    std::set<fs::path> files;
+    auto add = [&](const std::string& list) {
+        for (size_t start = 0; start < list.size();) {
+            size_t end = list.find('\0', start);
+            if (end == std::string::npos) end = list.size();
+            if (end > start) files.insert((top / list.substr(start, end - start)).lexically_normal());
+            start = end + 1;
+        }
+    };
+    add(git({"diff", "--name-only", "-z", revision, "--"}, top));
+    add(git({"ls-files", "--others", "--exclude-standard", "-z"}, top));
+    return files;
 }
 
 bool is_hidden(const fs::path& path) {
@@ -294,6 +340,10 @@ std::vector<Engine::Input> Engine::collect_inputs() const {
             if (it->is_regular_file() && format_of(it->path())) add_file(it->path());
         }
     }
+    if (options_.changed_since) {
+        std::set<fs::path> changed = changed_since(*options_.changed_since);
+        std::erase_if(inputs, [&](const Input& input) { return !input.path.empty() && !changed.count(input.path); });
+    }
     std::sort(inputs.begin(), inputs.end(), [](const Input& a, const Input& b) { return a.display < b.display; });
     inputs.erase(std::unique(inputs.begin(), inputs.end(), [](const Input& a, const Input& b) { return a.display == b.display; }),
                  inputs.end());
@@ -424,12 +474,19 @@ void Engine::run_check(const CompiledCheck& compiled, const Document& document, 
                                                              : finding.end - 1;
             out.begin = document.locate_source(first);
             out.end = document.locate_source(last);
+            out.source_begin = first;
+            out.source_end = finding.end == finding.begin ? first : last + 1;
+            while (out.source_end < source.size() && (static_cast<unsigned char>(source[out.source_end]) & 0xC0) == 0x80)
+                ++out.source_end;
             out.match = std::string((finding.anchor == Anchor::text ? text : source).substr(finding.begin, finding.end - finding.begin));
+            out.exact = finding.anchor == Anchor::source ||
+                        source.substr(out.source_begin, out.source_end - out.source_begin) == out.match;
             if (finding.anchor == Anchor::text)
                 for (const TextContext& context : contexts)
                     if (finding.begin >= context.text_begin && finding.begin < context.text_end) out.context = context.label;
         }
         out.line_text = std::string(document.source_line(out.begin.line));
+        if (out.end.line != out.begin.line) out.end_line_text = std::string(document.source_line(out.end.line));
         if (suppressions && !suppressions->empty()) {
             if (auto reason = suppressions->reason(out.rule, out.begin.line)) {
                 report.suppressed.push_back({std::move(out), *reason});

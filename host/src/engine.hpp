@@ -31,6 +31,12 @@ struct ReportedFinding {
     std::vector<std::string> suggestions;
     std::string channel;
     std::string line_text;  // the source line of `begin`, for text reports
+    std::string end_line_text;  // the source line of `end` when it is another line
+    // Byte offsets of the match in the decoded source; `exact` when those bytes are the
+    // match as written (so a fix can replace them).
+    uint32_t source_begin = 0;
+    uint32_t source_end = 0;
+    bool exact = false;
     std::string context;    // what the place is: "sign L2-07 at Lobby", "header"
     bool whole_document = false;
 };
@@ -68,6 +74,7 @@ struct CheckOptions {
     Severity min_severity = Severity::suggestion;
     unsigned jobs = 0;  // 0: all cores
     uint64_t max_file_size = 64ull << 20;  // --max-file-size
+    std::optional<std::string> changed_since;  // --changed-since REV: only files git says changed
 };
 
 // A fault of the run itself (bad option, configuration or path): exit code 2, no report.

@@ -256,6 +256,29 @@ private:
     const RunInfo& run_;
 };
 
+enum class ColumnUnit { code_points, utf16, utf8_bytes };
+
+// A 1-based column counted in code points, converted to another unit on its line.
+int column_in(std::string_view line, int column, ColumnUnit unit) {
+    if (unit == ColumnUnit::code_points) return column;
+    size_t pos = 0;
+    int units = 0;
+    for (int c = 1; c < column && pos < line.size(); ++c) {
+        size_t start = pos;
+        char32_t cp = utf8::next(line, pos);
+        units += unit == ColumnUnit::utf8_bytes ? int(pos - start) : (cp >= 0x10000 ? 2 : 1);
+    }
+    return units + 1;
+}
+
+int begin_column(const ReportedFinding& f, ColumnUnit unit) { return column_in(f.line_text, f.begin.column, unit); }
+
+// The column just past the match's last character, in `unit`.
+int end_column_exclusive(const ReportedFinding& f, ColumnUnit unit) {
+    const std::string& line = f.end.line == f.begin.line ? f.line_text : f.end_line_text;
+    return column_in(line, f.end.column + 1, unit);
+}
+
 std::string xml_escape(std::string_view text) {
     std::string out;
     out.reserve(text.size());
@@ -300,6 +323,15 @@ public:
                 r << ", \"region\": { \"startLine\": " << f.begin.line << ", \"startColumn\": " << f.begin.column
                   << ", \"endLine\": " << f.end.line << ", \"endColumn\": " << f.end.column + 1 << " }";
             r << " } } ]";
+            if (!f.suggestions.empty() && f.exact && !f.whole_document) {
+                // A fix replaces the match as written with the first suggestion.
+                r << ",\n          \"fixes\": [ { \"description\": { \"text\": " << json_quoted("Replace with '" + f.suggestions.front() + "'")
+                  << " }, \"artifactChanges\": [ { \"artifactLocation\": { \"uri\": " << json_quoted(uri(f.file))
+                  << " }, \"replacements\": [ { \"deletedRegion\": { \"startLine\": " << f.begin.line
+                  << ", \"startColumn\": " << f.begin.column << ", \"endLine\": " << f.end.line << ", \"endColumn\": "
+                  << f.end.column + 1 << " }, \"insertedContent\": { \"text\": " << json_quoted(f.suggestions.front())
+                  << " } } ] } ] } ]";
+            }
             if (!f.suggestions.empty()) {
                 r << ",\n          \"properties\": { \"suggestions\": [";
                 for (size_t i = 0; i < f.suggestions.size(); ++i) r << (i ? ", " : "") << json_quoted(f.suggestions[i]);
@@ -349,6 +381,41 @@ private:
     const RunInfo& run_;
     std::set<std::string> rules_used_;
     std::vector<std::string> results_;
+};
+
+// reviewdog's diagnostic format (rdjson): columns in UTF-8 bytes, as reviewdog counts them.
+class RdjsonWriter : public ReportWriter {
+public:
+    explicit RdjsonWriter(std::ostream& out) : out_(out) {
+        out_ << "{\n  \"source\": { \"name\": \"touchpoint\", \"url\": \"https://github.com/touchpoint\" },\n  \"diagnostics\": [";
+    }
+
+    void file(const FileReport& report) override {
+        for (const ReportedFinding& f : report.findings) {
+            out_ << (first_ ? "\n" : ",\n") << "    { \"message\": " << json_quoted(f.message)
+                 << ", \"severity\": " << json_quoted(f.severity == Severity::error ? "ERROR" : f.severity == Severity::warning ? "WARNING" : "INFO")
+                 << ", \"code\": { \"value\": " << json_quoted(f.rule) << " }, \"location\": { \"path\": " << json_quoted(f.file);
+            first_ = false;
+            if (!f.whole_document)
+                out_ << ", \"range\": " << range(f);
+            out_ << " }";
+            if (!f.suggestions.empty() && f.exact && !f.whole_document)
+                out_ << ", \"suggestions\": [ { \"range\": " << range(f) << ", \"text\": " << json_quoted(f.suggestions.front()) << " } ]";
+            out_ << " }";
+        }
+    }
+
+    void finish(const Summary&) override { out_ << (first_ ? "]\n}\n" : "\n  ]\n}\n"); }
+
+private:
+    static std::string range(const ReportedFinding& f) {
+        return "{ \"start\": { \"line\": " + std::to_string(f.begin.line) + ", \"column\": " +
+               std::to_string(begin_column(f, ColumnUnit::utf8_bytes)) + " }, \"end\": { \"line\": " +
+               std::to_string(f.end.line) + ", \"column\": " + std::to_string(end_column_exclusive(f, ColumnUnit::utf8_bytes)) + " } }";
+    }
+
+    std::ostream& out_;
+    bool first_ = true;
 };
 
 // JUnit XML: a test suite per file, a failing test case per finding, one passing case
@@ -422,9 +489,11 @@ public:
     void file(const FileReport& report) override {
         for (const ReportedFinding& f : report.findings) {
             std::string_view command = f.severity == Severity::error ? "error" : f.severity == Severity::warning ? "warning" : "notice";
+            // GitHub counts columns in UTF-16 code units, as its web editor does.
             out_ << "::" << command << " file=" << property(f.file) << ",line=" << f.begin.line;
             if (!f.whole_document)
-                out_ << ",col=" << f.begin.column << ",endLine=" << f.end.line << ",endColumn=" << f.end.column;
+                out_ << ",col=" << begin_column(f, ColumnUnit::utf16) << ",endLine=" << f.end.line
+                     << ",endColumn=" << end_column_exclusive(f, ColumnUnit::utf16) - 1;
             std::string message = f.message;
             if (!f.suggestions.empty()) message += " Suggestion: " + f.suggestions.front();
             out_ << ",title=" << property(f.rule) << "::" << data(message) << '\n';
@@ -463,10 +532,10 @@ private:
 
 }  // namespace
 
-std::string_view report_formats() { return "text, json, sarif, junit, checkstyle, github"; }
+std::string_view report_formats() { return "text, json, sarif, junit, checkstyle, github, rdjson"; }
 
 bool is_report_format(std::string_view format) {
-    for (std::string_view known : {"text", "json", "sarif", "junit", "checkstyle", "github"})
+    for (std::string_view known : {"text", "json", "sarif", "junit", "checkstyle", "github", "rdjson"})
         if (format == known) return true;
     return false;
 }
@@ -478,6 +547,7 @@ std::unique_ptr<ReportWriter> make_writer(std::string_view format, std::ostream&
     if (format == "junit") return std::make_unique<JunitWriter>(out);
     if (format == "checkstyle") return std::make_unique<CheckstyleWriter>(out);
     if (format == "github") return std::make_unique<GithubWriter>(out);
+    if (format == "rdjson") return std::make_unique<RdjsonWriter>(out);
     return nullptr;
 }
 

@@ -1,5 +1,7 @@
 // The touchpoint command: check, rules, version (CONTRACT §3).
+#include "baseline.hpp"
 #include "brand_reader.hpp"
+#include "fix.hpp"
 #include "engine.hpp"
 #include "report.hpp"
 #include "xml_file.hpp"
@@ -23,6 +25,8 @@ constexpr const char* usage = R"(usage: touchpoint <command> [options]
 commands:
   check [PATH ...]      check files and folders (default: the current folder)
   check -               check the text on standard input
+  fix [PATH ...]        apply unambiguous suggestions to text and Markdown files (--dry-run: show a diff)
+  baseline [PATH ...]   record today's findings (--output, default touchpoint-baseline.json)
   rules                 list loaded plugins, their rule types and packs
   version               print the version
 
@@ -36,6 +40,9 @@ check options:
   --jobs N              worker threads (default: all cores)
   --stdin-filename NAME the name (and so the format and channel) of standard input
   --max-file-size MIB   skip files larger than this (default 64)
+  --baseline FILE       report only findings the baseline does not hold
+  --changed-since REV   check only files git says changed since REV (and new ones)
+  --dry-run             with fix: print a unified diff, change nothing
   --color WHEN          auto, always or never (default auto: on a terminal, unless NO_COLOR)
 
 exit codes: 0 no error finding, 1 at least one error finding, 2 the run failed
@@ -51,19 +58,22 @@ struct CommandLine {
     std::string format = "text";
     std::optional<std::string> output;
     std::string color = "auto";
+    std::optional<std::string> baseline;
+    bool dry_run = false;
 };
 
 CommandLine parse(int argc, char** argv) {
     CommandLine line;
     if (argc < 2) throw Failure("no command given; try 'touchpoint check' or 'touchpoint --help'");
     line.command = argv[1];
-    if (line.command != "check" && line.command != "rules" && line.command != "version")
-        throw Failure("unknown command '" + line.command + "'; the commands are check, rules and version");
+    bool checks = line.command == "check" || line.command == "fix" || line.command == "baseline";
+    if (!checks && line.command != "rules" && line.command != "version")
+        throw Failure("unknown command '" + line.command + "'; the commands are check, fix, baseline, rules and version");
     bool options_done = false;
     for (int i = 2; i < argc; ++i) {
         std::string arg = argv[i];
         if (options_done || arg == "-" || !arg.starts_with("-")) {
-            if (line.command != "check") throw Failure("'touchpoint " + line.command + "' takes no path");
+            if (!checks) throw Failure("'touchpoint " + line.command + "' takes no path");
             line.check.paths.push_back(arg);
             continue;
         }
@@ -90,6 +100,9 @@ CommandLine parse(int argc, char** argv) {
         else if (name == "--output") line.output = take();
         else if (name == "--stdin-filename") line.check.stdin_name = take();
         else if (name == "--color" || name == "--colour") line.color = take();
+        else if (name == "--baseline") line.baseline = take();
+        else if (name == "--changed-since") line.check.changed_since = take();
+        else if (name == "--dry-run") line.dry_run = true;
         else if (name == "--min-severity") {
             std::string level = take();
             auto severity = parse_severity(level);
@@ -115,8 +128,10 @@ CommandLine parse(int argc, char** argv) {
     }
     if (line.color != "auto" && line.color != "always" && line.color != "never")
         throw Failure("--color takes auto, always or never, not '" + line.color + "'");
-    if (line.command != "check" && (line.output || line.format != "text"))
-        throw Failure("--format and --output go with 'touchpoint check'");
+    if (line.command != "check" && line.format != "text") throw Failure("--format goes with 'touchpoint check'");
+    if (line.command != "check" && line.command != "baseline" && line.output)
+        throw Failure("--output goes with 'touchpoint check' and 'touchpoint baseline'");
+    if (line.dry_run && line.command != "fix") throw Failure("--dry-run goes with 'touchpoint fix'");
     return line;
 }
 
@@ -162,8 +177,12 @@ int run_check(const CommandLine& line) {
     for (const LoadedPlugin& plugin : engine.plugins().plugins())
         for (const RuleInfo& rule : plugin.rules) run.rules[plugin.name + "." + rule.name] = rule.description;
     auto writer = make_writer(line.format, out, use_color(line, !file && isatty(STDOUT_FILENO)), run);
+    std::optional<Baseline> baseline;
+    if (line.baseline) baseline = Baseline::load(*line.baseline);
     Summary summary;
-    engine.run([&](const FileReport& report) {
+    engine.run([&](const FileReport& original) {
+        FileReport report = original;
+        if (baseline) std::erase_if(report.findings, [&](const ReportedFinding& f) { return baseline->absorbs(f); });
         if (!report.channel.empty()) ++summary.files;
         for (const ReportedFinding& finding : report.findings) summary.add(finding);
         summary.suppressed += report.suppressed.size();
@@ -175,6 +194,31 @@ int run_check(const CommandLine& line) {
     if (file) file->commit();
     if (engine.rule_faults() > 0) return 2;
     return summary.errors > 0 ? 1 : 0;
+}
+
+int run_baseline(const CommandLine& line) {
+    Engine engine(line.check);
+    Baseline baseline;
+    engine.run([&](const FileReport& report) {
+        for (const ReportedFinding& finding : report.findings) baseline.add(finding);
+    });
+    std::string path = line.output.value_or("touchpoint-baseline.json");
+    write_atomically(path, baseline.json());
+    std::cerr << "touchpoint: recorded " << baseline.size() << " findings in " << path << '\n';
+    return engine.rule_faults() > 0 ? 2 : 0;
+}
+
+int run_fix(const CommandLine& line) {
+    Engine engine(line.check);
+    size_t fixes = 0, files = 0;
+    engine.run([&](const FileReport& report) {
+        size_t n = fix_file(report, line.dry_run, std::cout);
+        fixes += n;
+        files += n > 0;
+    });
+    std::cerr << "touchpoint: " << (line.dry_run ? "would fix " : "fixed ") << fixes << (fixes == 1 ? " finding" : " findings")
+              << " in " << files << (files == 1 ? " file" : " files") << '\n';
+    return engine.rule_faults() > 0 ? 2 : 0;
 }
 
 int run_rules() {
@@ -215,6 +259,8 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (line.command == "rules") return run_rules();
+        if (line.command == "baseline") return run_baseline(line);
+        if (line.command == "fix") return run_fix(line);
         if (!is_report_format(line.format))
             throw Failure("unknown format '" + line.format + "'; the formats are " + std::string(report_formats()));
         return run_check(line);
