@@ -543,14 +543,20 @@ void Engine::run(const std::function<void(const FileReport&)>& on_file) {
     std::vector<std::thread> workers;
     for (unsigned j = 0; j < jobs; ++j) workers.emplace_back(work);
     // Report in path order as soon as each file's turn comes; nothing is kept after that.
-    for (size_t i = 0; i < inputs.size(); ++i) {
-        std::unique_lock lock(mutex);
-        ready.wait(lock, [&] { return done[i].has_value(); });
-        FileReport report = std::move(*done[i]);
-        done[i].reset();
-        lock.unlock();
-        for (const std::string& warning : report.warnings) warn(warning);
-        on_file(report);
+    try {
+        for (size_t i = 0; i < inputs.size(); ++i) {
+            std::unique_lock lock(mutex);
+            ready.wait(lock, [&] { return done[i].has_value(); });
+            FileReport report = std::move(*done[i]);
+            done[i].reset();
+            lock.unlock();
+            for (const std::string& warning : report.warnings) warn(warning);
+            on_file(report);
+        }
+    } catch (...) {
+        next = inputs.size();  // workers take no more files
+        for (std::thread& worker : workers) worker.join();
+        throw;
     }
     for (std::thread& worker : workers) worker.join();
     class Tables : public CorpusReporter {

@@ -3,7 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <csignal>
 #include <cstdlib>
+#include <sys/resource.h>
 #include <unistd.h>
 
 using namespace touchpoint;
@@ -37,20 +39,27 @@ TEST_CASE("fix applies unambiguous suggestions atomically, keeping the byte-orde
     CHECK(again.err == "touchpoint: fixed 0 findings in 0 files\n");
 }
 
-TEST_CASE("fix leaves a file it cannot replace unchanged") {
+TEST_CASE("fix leaves a file it cannot write unchanged") {
     ScratchDir dir;
     dir.write("brand.xml", brand);
-    dir.write("docs/a.txt", "cheap\n");
-    std::filesystem::permissions(dir.path() / "docs", std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
-    auto result = run_touchpoint({"fix", "--brand", "brand.xml", "docs"}, dir.path());
-    std::filesystem::permissions(dir.path() / "docs", std::filesystem::perms::owner_all);
-    if (geteuid() == 0) {
-        WARN("running as root, which may write into a read-only folder: nothing to test");
-        return;
-    }
+    std::string content = "cheap\n" + std::string(16384, 'x') + "\n";
+    dir.write("a.txt", content);
+    // The child inherits a file size limit that fails the write midway (root too).
+    struct rlimit saved;
+    getrlimit(RLIMIT_FSIZE, &saved);
+    struct rlimit small = saved;
+    small.rlim_cur = 4096;
+    auto previous = std::signal(SIGXFSZ, SIG_IGN);
+    setrlimit(RLIMIT_FSIZE, &small);
+    auto result = run_touchpoint({"fix", "--brand", "brand.xml", "a.txt"}, dir.path());
+    setrlimit(RLIMIT_FSIZE, &saved);
+    std::signal(SIGXFSZ, previous);
     CHECK(result.exit_code == 2);
-    CHECK_THAT(result.err, Catch::Contains("the file is unchanged"));
-    CHECK(test::read_file(dir.path() / "docs" / "a.txt") == "cheap\n");
+    CHECK_THAT(result.err, Catch::StartsWith("touchpoint: error: cannot write a.txt: "));
+    CHECK_THAT(result.err, Catch::EndsWith("; the file is unchanged\n"));
+    CHECK(test::read_file(dir.path() / "a.txt") == content);
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
+        CHECK_FALSE(entry.path().filename().string().find(".touchpoint-") != std::string::npos);  // no temporary left
 }
 
 TEST_CASE("a baseline keeps old findings out of the report, even when lines move") {
