@@ -75,9 +75,10 @@ private:
         else if (name == "fact") read_fact(node);
         else if (name == "accept") read_accept(node);
         else if (name == "channel") read_channel(node);
+        else if (name == "report") read_report(node);
         else
             xml_.fail(node, "unknown element <" + std::string(name) +
-                                "> in <brand>; expected promise, pillar, name, prefer, avoid, fact, accept or channel");
+                                "> in <brand>; expected promise, pillar, name, prefer, avoid, fact, accept, channel or report");
     }
 
     void read_promise(pugi::xml_node node) {
@@ -216,6 +217,15 @@ private:
         }
         limits.where = xml_.where(node);
         brand_.channels.push_back(std::move(limits));
+    }
+
+    void read_report(pugi::xml_node node) {
+        xml_.check_attributes(node, {"pass-mark"});
+        xml_.check_leaf(node, false);
+        if (auto mark = integer(node, "pass-mark", 0)) {
+            if (*mark > 100) xml_.fail(node, "pass-mark", "pass-mark '" + std::to_string(*mark) + "' is over 100");
+            brand_.pass_mark = *mark;
+        }
     }
 
     std::optional<int> integer(pugi::xml_node node, const char* attribute, int minimum) {

@@ -409,6 +409,7 @@ FileReport Engine::check_input(const Input& input) {
     if (!loaded) return {input.display, "", {}, {}, std::move(warnings), {}};
     const Document& document = loaded->document;
     FileReport report{input.display, document.channel(), {}, {}, {}, {}};
+    report.lines = document.locate_source(uint32_t(document.source().size())).line;
     for (const CompiledCheck& compiled : checks_) run_check(compiled, document, report, &loaded->suppressions, loaded->contexts);
     auto key = [](const ReportedFinding& f) {
         return std::tie(f.begin.line, f.begin.column, f.end.line, f.end.column, f.rule, f.message, f.match);

@@ -53,6 +53,7 @@ struct FileReport {
     std::vector<SuppressedFinding> suppressed;  // by inline control
     std::vector<std::string> warnings;          // why the file was skipped, printed in path order
     std::map<std::string, std::map<std::string, double>> measures;  // group -> key -> value
+    int lines = 0;  // of the source positions count in
 };
 
 struct Summary {
@@ -110,6 +111,7 @@ public:
     }
     const PluginHost& plugins() const { return host_; }
     const std::optional<Project>& project() const { return project_; }
+    const Brand& brand() const { return brand_; }
 
 private:
     struct Input;

@@ -1,5 +1,7 @@
 #include "report.hpp"
 
+#include "html_report.hpp"
+
 #include "unicode.hpp"
 
 #include <cstdio>
@@ -322,6 +324,8 @@ public:
             if (!f.whole_document)
                 r << ", \"region\": { \"startLine\": " << f.begin.line << ", \"startColumn\": " << f.begin.column
                   << ", \"endLine\": " << f.end.line << ", \"endColumn\": " << f.end.column + 1 << " }";
+            else  // the whole document
+                r << ", \"region\": { \"startLine\": 1, \"endLine\": " << std::max(1, report.lines) << " }";
             r << " } } ]";
             if (!f.suggestions.empty() && f.exact && !f.whole_document) {
                 // A fix replaces the match as written with the first suggestion.
@@ -345,7 +349,8 @@ public:
     void finish(const Summary&) override {
         out_ << "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
              << "  \"runs\": [\n    {\n      \"tool\": { \"driver\": {\n        \"name\": \"touchpoint\",\n"
-             << "        \"version\": " << json_quoted(run_.version) << ",\n        \"rules\": [";
+             << "        \"version\": " << json_quoted(run_.version) << ",\n"
+             << "        \"informationUri\": \"https://github.com/touchpoint/touchpoint\",\n        \"rules\": [";
         bool first = true;
         for (const auto& [id, description] : run_.rules) {
             if (!rules_used_.count(id) && !run_.list_all_rules) continue;
@@ -532,10 +537,10 @@ private:
 
 }  // namespace
 
-std::string_view report_formats() { return "text, json, sarif, junit, checkstyle, github, rdjson"; }
+std::string_view report_formats() { return "text, json, sarif, junit, checkstyle, github, rdjson, html"; }
 
 bool is_report_format(std::string_view format) {
-    for (std::string_view known : {"text", "json", "sarif", "junit", "checkstyle", "github", "rdjson"})
+    for (std::string_view known : {"text", "json", "sarif", "junit", "checkstyle", "github", "rdjson", "html"})
         if (format == known) return true;
     return false;
 }
@@ -548,6 +553,7 @@ std::unique_ptr<ReportWriter> make_writer(std::string_view format, std::ostream&
     if (format == "checkstyle") return std::make_unique<CheckstyleWriter>(out);
     if (format == "github") return std::make_unique<GithubWriter>(out);
     if (format == "rdjson") return std::make_unique<RdjsonWriter>(out);
+    if (format == "html") return make_html_writer(out, run);
     return nullptr;
 }
 

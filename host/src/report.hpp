@@ -23,6 +23,11 @@ struct RunInfo {
     std::string version;
     std::map<std::string, std::string> rules;  // PLUGIN.RULE -> description
     bool list_all_rules = true;
+    // For the HTML report: the brand and its promise.
+    std::string brand;
+    std::string promise;
+    std::vector<std::pair<std::string, std::string>> pillars;  // id, label
+    int pass_mark = 80;
     // What corpus-wide checks found, by table; filled before finish().
     std::map<std::string, std::vector<std::vector<std::pair<std::string, double>>>> corpus;
 };

@@ -34,7 +34,7 @@ check options:
   --config FILE         the project file (default: touchpoint.xml here or above)
   --brand FILE          a brand file, without or overriding the project file
   --channel ID          treat every input as this channel
-  --format FORMAT       text, json, sarif, junit, checkstyle or github (default text)
+  --format FORMAT       text, json, sarif, junit, checkstyle, github, rdjson or html (default text)
   --output FILE         write the report there instead of standard output
   --min-severity LEVEL  suggestion, warning or error (default suggestion)
   --jobs N              worker threads (default: all cores)
@@ -174,6 +174,10 @@ int run_check(const CommandLine& line) {
     if (line.output) file.emplace(*line.output);
     std::ostream& out = file ? file->stream() : std::cout;
     RunInfo run{TOUCHPOINT_VERSION, {}, true};
+    run.brand = engine.brand().name;
+    run.promise = engine.brand().promise;
+    run.pass_mark = engine.brand().pass_mark;
+    for (const Pillar& pillar : engine.brand().pillars) run.pillars.emplace_back(pillar.id, pillar.label);
     for (const LoadedPlugin& plugin : engine.plugins().plugins())
         for (const RuleInfo& rule : plugin.rules) run.rules[plugin.name + "." + rule.name] = rule.description;
     auto writer = make_writer(line.format, out, use_color(line, !file && isatty(STDOUT_FILENO)), run);

@@ -64,7 +64,7 @@ TEST_CASE("the contract's brand file reads") {
 
 TEST_CASE("brand file faults name the place and say what is wrong") {
     CHECK(brand_error("<pilar id=\"x\"/>") ==
-          "brand.xml:2:1: unknown element <pilar> in <brand>; expected promise, pillar, name, prefer, avoid, fact, accept or channel");
+          "brand.xml:2:1: unknown element <pilar> in <brand>; expected promise, pillar, name, prefer, avoid, fact, accept, channel or report");
     CHECK(brand_error("  <avoid term=\"cheap\" sevrity=\"error\"/>") ==
           "brand.xml:2:23: <avoid> has no attribute 'sevrity'; it takes: term, pattern, severity, reason, suggest, channels");
     CHECK(brand_error("<prefer term=\"patient\"/>") == "brand.xml:2:1: <prefer> needs a 'instead-of' attribute");

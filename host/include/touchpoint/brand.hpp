@@ -88,6 +88,7 @@ struct Brand {
     std::vector<Fact> facts;
     std::vector<std::string> accepted_words;
     std::vector<ChannelLimits> channels;
+    int pass_mark = 80;  // <report pass-mark="80"/>: the on-promise score a touchpoint needs
 
     const ChannelLimits* channel(std::string_view id) const;
 };
