@@ -355,7 +355,8 @@ public:
         for (const auto& [id, description] : run_.rules) {
             if (!rules_used_.count(id) && !run_.list_all_rules) continue;
             out_ << (first ? "\n" : ",\n") << "          { \"id\": " << json_quoted(id)
-                 << ", \"shortDescription\": { \"text\": " << json_quoted(description) << " } }";
+                 << ", \"shortDescription\": { \"text\": " << json_quoted(description) << " }, \"help\": { \"text\": "
+                 << json_quoted(description + " See 'touchpoint rules' and the rule's documentation.") << " } }";
             first = false;
         }
         out_ << (first ? "]" : "\n        ]") << "\n      } },\n      \"columnKind\": \"unicodeCodePoints\",\n"

@@ -39,6 +39,17 @@ TEST_CASE("fix applies unambiguous suggestions atomically, keeping the byte-orde
     CHECK(again.err == "touchpoint: fixed 0 findings in 0 files\n");
 }
 
+TEST_CASE("of overlapping fixes only one is applied") {
+    ScratchDir dir;
+    dir.write("brand.xml", R"(<brand name="Acme"><prefer term="patient" instead-of="customer"/>
+      <avoid pattern="customer service" suggest="patient support"/></brand>)");
+    dir.write("a.txt", "Call customer service today.\n");
+    auto result = run_touchpoint({"fix", "--brand", "brand.xml", "a.txt"}, dir.path());
+    CHECK(result.err == "touchpoint: fixed 1 finding in 1 file\n");
+    std::string fixed = test::read_file(dir.path() / "a.txt");
+    CHECK((fixed == "Call patient service today.\n" || fixed == "Call patient support today.\n"));
+}
+
 TEST_CASE("fix leaves a file it cannot write unchanged") {
     ScratchDir dir;
     dir.write("brand.xml", brand);
