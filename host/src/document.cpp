@@ -77,10 +77,15 @@ void Document::index_words() {
         w.end = s.end - uint32_t(possessive_size(word));
         while (literal != literals.end() && literal->end <= s.begin) ++literal;
         w.in_literal = literal != literals.end() && literal->begin <= s.begin;
-        std::string key = match_key(std::string_view(text_).substr(w.begin, w.end - w.begin));
+        std::string_view core = std::string_view(text_).substr(w.begin, w.end - w.begin);
         w.key_begin = uint32_t(keys_.size());
-        w.key_size = uint32_t(key.size());
-        keys_ += key;
+        if (utf8::is_ascii(core)) {
+            // Most words: lower-case ASCII straight into the arena, no allocation.
+            for (char c : core) keys_ += (c >= 'A' && c <= 'Z') ? char(c + 32) : c;
+        } else {
+            keys_ += match_key(core);
+        }
+        w.key_size = uint32_t(keys_.size() - w.key_begin);
         words_.push_back(w);
     }
 }

@@ -14,23 +14,26 @@ namespace {
 
 void json_string(std::ostream& out, std::string_view text) {
     out << '"';
-    for (unsigned char c : text) {
+    size_t clean = 0;  // characters that need no escape are written in runs
+    for (size_t i = 0; i < text.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.write(text.data() + clean, std::streamsize(i - clean));
+        clean = i + 1;
         switch (c) {
         case '"': out << "\\\""; break;
         case '\\': out << "\\\\"; break;
         case '\n': out << "\\n"; break;
         case '\r': out << "\\r"; break;
         case '\t': out << "\\t"; break;
-        default:
-            if (c < 0x20) {
-                char buffer[8];
-                std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-                out << buffer;
-            } else {
-                out << char(c);
-            }
+        default: {
+            char buffer[8];
+            std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
+            out << buffer;
+        }
         }
     }
+    out.write(text.data() + clean, std::streamsize(text.size() - clean));
     out << '"';
 }
 
