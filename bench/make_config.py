@@ -8,7 +8,7 @@ import re
 import sys
 
 here = pathlib.Path(__file__).resolve().parent
-work = pathlib.Path(sys.argv[1])
+work = pathlib.Path(sys.argv[1]).resolve()
 extra = int(sys.argv[2]) if len(sys.argv) > 2 else 0
 pairs = [line.split("\t") for line in (here / "data" / "substitutions.tsv").read_text().splitlines() if line.strip()]
 
@@ -39,7 +39,7 @@ packs = "\n".join(f'  <pack id="{p}"/>' for p in ["healthcare-claims", "plain-la
 alternatives = [alt for alt, _ in pairs] + re.findall(r'instead-of="([^"]+)"', brand)
 (work / "config" / "terms.txt").write_text("\n".join(t for a in alternatives for t in a.split("|")) + "\n")
 prh = "version: 1\nrules:\n" + "".join(
-    f"  - expected: {better}\n    pattern: /\\b{re.escape(alt)}\\b/i\n" for alt, better in pairs)
+    f"  - expected: {better}\n    pattern: /\\b{alt}\\b/i\n" for alt, better in pairs)  # letters, spaces and hyphens: nothing to escape
 (work / "config" / "prh.yml").write_text(prh)
 (work / "config" / ".textlintrc.json").write_text('{"rules": {"prh": {"rulePaths": ["' + str(work / "config" / "prh.yml") + '"]}}}\n')
 print(len(pairs), "substitutions")

@@ -2,6 +2,7 @@
 
 #include "unicode.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -27,6 +28,9 @@ XmlFile::XmlFile(const std::filesystem::path& path) : path_(path), display_(path
     std::ostringstream buffer;
     buffer << in.rdbuf();
     content_ = buffer.str();
+    line_starts_.push_back(0);
+    for (size_t i = 0; i < content_.size(); ++i)
+        if (content_[i] == '\n') line_starts_.push_back(i + 1);
     pugi::xml_parse_result result =
         document_.load_buffer(content_.data(), content_.size(), pugi::parse_default, pugi::encoding_utf8);
     if (!result) {
@@ -38,16 +42,11 @@ XmlFile::XmlFile(const std::filesystem::path& path) : path_(path), display_(path
 
 SourceRef XmlFile::at_offset(size_t offset) const {
     offset = std::min(offset, content_.size());
-    int line = 1;
-    size_t line_start = 0;
-    for (size_t i = 0; i < offset; ++i)
-        if (content_[i] == '\n') {
-            ++line;
-            line_start = i + 1;
-        }
+    size_t line = size_t(std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - line_starts_.begin());
+    size_t line_start = line_starts_[line - 1];
     size_t skip = content_.compare(0, 3, "\xEF\xBB\xBF") == 0 && line == 1 ? 3 : 0;
     size_t from = std::min(line_start + skip, offset);
-    return {display_, line, 1 + int(utf8::length(std::string_view(content_).substr(from, offset - from)))};
+    return {display_, int(line), 1 + int(utf8::length(std::string_view(content_).substr(from, offset - from)))};
 }
 
 SourceRef XmlFile::where(pugi::xml_node node) const {

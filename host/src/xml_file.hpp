@@ -11,6 +11,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace touchpoint {
 
@@ -51,6 +52,7 @@ private:
     std::filesystem::path path_;
     std::string display_;
     std::string content_;
+    std::vector<size_t> line_starts_;
     pugi::xml_document document_;
 };
 
