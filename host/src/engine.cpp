@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstring>
 #include <fstream>
@@ -157,6 +158,24 @@ struct Engine::Input {
     std::string display;   // as reported
     std::string relative;  // relative to the project folder, for channel and ignore globs
 };
+
+namespace {
+
+int64_t now_ns() {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
+// What a worker is doing, for the watchdog: which check, on which input, since when.
+struct Engine::Watch {
+    std::atomic<int64_t> since{0};  // 0: not in a check
+    std::atomic<const CompiledCheck*> check{nullptr};
+    std::atomic<size_t> input{0};
+    std::atomic<bool> abandoned{false};
+};
+
+thread_local Engine::Watch* Engine::current_watch_ = nullptr;
 
 struct Engine::Loaded {
     Document document;
@@ -434,6 +453,15 @@ void Engine::run_check(const CompiledCheck& compiled, const Document& document, 
     };
     if (!compiled.pack_rule.empty() && !compiled.channels.applies_to(document.channel())) return;
     CollectingReporter reporter(report);
+    if (current_watch_) {
+        current_watch_->check = &compiled;
+        current_watch_->since = now_ns();
+    }
+    struct Done {
+        ~Done() {
+            if (current_watch_) current_watch_->since = 0;
+        }
+    } done;
     try {
         compiled.check->check(document, reporter);
     } catch (const std::exception& e) {
@@ -523,43 +551,109 @@ void Engine::observe(const std::vector<Input>& inputs) {
     }
 }
 
-void Engine::run(const std::function<void(const FileReport&)>& on_file) {
-    std::vector<Input> inputs = collect_inputs();
-    observe(inputs);
-    unsigned jobs = options_.jobs ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
-    jobs = unsigned(std::min<size_t>(jobs, std::max<size_t>(1, inputs.size())));
 
-    std::vector<std::optional<FileReport>> done(inputs.size());
+// Everything the workers share, on the heap: a worker abandoned in a runaway rule may
+// outlive run().
+struct Engine::RunState {
+    std::vector<Input> inputs;
+    std::vector<std::optional<FileReport>> done;
     std::mutex mutex;
     std::condition_variable ready;
     std::atomic<size_t> next{0};
-    auto work = [&] {
-        for (size_t i = next++; i < inputs.size(); i = next++) {
-            FileReport report = check_input(inputs[i]);
-            std::lock_guard lock(mutex);
-            done[i] = std::move(report);
-            ready.notify_all();
+    std::vector<std::pair<std::shared_ptr<Watch>, std::thread>> workers;
+    bool finished = false;
+};
+
+void Engine::start_worker(const std::shared_ptr<RunState>& state) {
+    auto watch = std::make_shared<Watch>();
+    state->workers.emplace_back(watch, std::thread([this, state, watch] {
+        current_watch_ = watch.get();
+        for (size_t i = state->next++; i < state->inputs.size(); i = state->next++) {
+            watch->input = i;
+            FileReport report = check_input(state->inputs[i]);
+            std::lock_guard lock(state->mutex);
+            if (watch->abandoned) return;  // its file was given up; so is the thread
+            state->done[i] = std::move(report);
+            state->ready.notify_all();
+        }
+    }));
+}
+
+// Gives up a rule that runs over the time limit: the file's report says so, a new
+// worker takes over, and the run goes on.
+void Engine::watch(const std::shared_ptr<RunState>& state) {
+    int64_t limit = int64_t(options_.rule_seconds * 1e9);
+    std::unique_lock lock(state->mutex);
+    while (!state->finished) {
+        state->ready.wait_for(lock, std::chrono::milliseconds(50));
+        size_t count = state->workers.size();
+        for (size_t w = 0; w < count; ++w) {
+            Watch& watch = *state->workers[w].first;
+            int64_t since = watch.since;
+            if (since == 0 || watch.abandoned || now_ns() - since < limit) continue;
+            watch.abandoned = true;
+            ++abandoned_;
+            ++rule_faults_;
+            const Input& input = state->inputs[watch.input];
+            char seconds[32];
+            std::snprintf(seconds, sizeof seconds, "%g", options_.rule_seconds);
+            report_fault(watch.check.load()->label + " ran over the time limit of " + seconds + " s on " + input.display +
+                         "; it was abandoned (--rule-timeout)");
+            FileReport skipped{input.display, "", {}, {}, {"skipped " + input.display + ": a rule ran over the time limit"}, {}};
+            if (!state->done[watch.input]) state->done[watch.input] = std::move(skipped);
+            start_worker(state);
+            state->ready.notify_all();
+        }
+    }
+}
+
+void Engine::run(const std::function<void(const FileReport&)>& on_file) {
+    auto state = std::make_shared<RunState>();
+    state->inputs = collect_inputs();
+    observe(state->inputs);
+    const std::vector<Input>& inputs = state->inputs;
+    unsigned jobs = options_.jobs ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
+    jobs = unsigned(std::min<size_t>(jobs, std::max<size_t>(1, inputs.size())));
+    state->done.resize(inputs.size());
+    {
+        std::lock_guard lock(state->mutex);
+        for (unsigned j = 0; j < jobs; ++j) start_worker(state);
+    }
+    std::thread watchdog([this, state] { watch(state); });
+    auto finish = [&] {
+        std::vector<std::pair<std::shared_ptr<Watch>, std::thread>> workers;
+        {
+            std::lock_guard lock(state->mutex);
+            state->finished = true;
+            state->ready.notify_all();
+        }
+        watchdog.join();
+        {
+            std::lock_guard lock(state->mutex);
+            workers.swap(state->workers);
+        }
+        for (auto& [watch, thread] : workers) {
+            if (watch->abandoned) thread.detach();  // still in the runaway rule
+            else thread.join();
         }
     };
-    std::vector<std::thread> workers;
-    for (unsigned j = 0; j < jobs; ++j) workers.emplace_back(work);
     // Report in path order as soon as each file's turn comes; nothing is kept after that.
     try {
         for (size_t i = 0; i < inputs.size(); ++i) {
-            std::unique_lock lock(mutex);
-            ready.wait(lock, [&] { return done[i].has_value(); });
-            FileReport report = std::move(*done[i]);
-            done[i].reset();
+            std::unique_lock lock(state->mutex);
+            state->ready.wait(lock, [&] { return state->done[i].has_value(); });
+            FileReport report = std::move(*state->done[i]);
+            state->done[i].reset();
             lock.unlock();
             for (const std::string& warning : report.warnings) warn(warning);
             on_file(report);
         }
     } catch (...) {
-        next = inputs.size();  // workers take no more files
-        for (std::thread& worker : workers) worker.join();
+        state->next = inputs.size();  // workers take no more files
+        finish();
         throw;
     }
-    for (std::thread& worker : workers) worker.join();
+    finish();
     class Tables : public CorpusReporter {
     public:
         explicit Tables(decltype(corpus_tables_)& tables) : tables_(tables) {}

@@ -75,6 +75,7 @@ struct CheckOptions {
     Severity min_severity = Severity::suggestion;
     unsigned jobs = 0;  // 0: all cores
     uint64_t max_file_size = 64ull << 20;  // --max-file-size
+    double rule_seconds = 10;              // --rule-timeout: one rule on one document
     std::optional<std::string> changed_since;  // --changed-since REV: only files git says changed
 };
 
@@ -105,6 +106,9 @@ public:
     void run(const std::function<void(const FileReport&)>& on_file);
 
     size_t rule_faults() const { return rule_faults_; }
+    // Rules given up after the time limit; their threads still run, so the process must
+    // end without destroying the engine (std::_Exit) once the report is written.
+    size_t abandoned() const { return abandoned_; }
     // What corpus-wide checks found, by table ("consistency"), after run().
     const std::map<std::string, std::vector<std::vector<std::pair<std::string, double>>>>& corpus_tables() const {
         return corpus_tables_;
@@ -116,7 +120,14 @@ public:
 private:
     struct Input;
     struct Loaded;
+    struct Watch;
+    struct RunState;
     class Context;
+
+    void start_worker(const std::shared_ptr<RunState>& state);
+    void watch(const std::shared_ptr<RunState>& state);
+    static thread_local Watch* current_watch_;
+    std::atomic<size_t> abandoned_{0};
 
     void check_channels() const;
     const CompileContext& compile_context() const;

@@ -9,6 +9,7 @@
 #include <charconv>
 #include <cstring>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -40,6 +41,7 @@ check options:
   --jobs N              worker threads (default: all cores)
   --stdin-filename NAME the name (and so the format and channel) of standard input
   --max-file-size MIB   skip files larger than this (default 64)
+  --rule-timeout SECONDS give up a rule that runs longer on one document (default 10)
   --baseline FILE       report only findings the baseline does not hold
   --changed-since REV   check only files git says changed since REV (and new ones)
   --dry-run             with fix: print a unified diff, change nothing
@@ -115,6 +117,13 @@ CommandLine parse(int argc, char** argv) {
             if (error != std::errc() || end != size.data() + size.size() || megabytes == 0 || megabytes > 4096)
                 throw Failure("--max-file-size takes a number of MiB from 1 to 4096, not '" + size + "'");
             line.check.max_file_size = uint64_t(megabytes) << 20;
+        } else if (name == "--rule-timeout") {
+            std::string text = take();
+            char* end = nullptr;
+            double seconds = std::strtod(text.c_str(), &end);
+            if (end == text.c_str() || *end || !(seconds > 0) || seconds > 86400)
+                throw Failure("--rule-timeout takes a number of seconds, not '" + text + "'");
+            line.check.rule_seconds = seconds;
         } else if (name == "--jobs" || name == "-j") {
             std::string count = take();
             unsigned jobs = 0;
@@ -196,6 +205,11 @@ int run_check(const CommandLine& line) {
     writer->finish(summary);
     out.flush();
     if (file) file->commit();
+    if (engine.abandoned() > 0) {
+        std::cout.flush();
+        std::cerr.flush();
+        std::_Exit(2);  // a runaway rule's thread still runs: no destructors
+    }
     if (engine.rule_faults() > 0) return 2;
     return summary.errors > 0 ? 1 : 0;
 }
@@ -209,6 +223,7 @@ int run_baseline(const CommandLine& line) {
     std::string path = line.output.value_or("touchpoint-baseline.json");
     write_atomically(path, baseline.json());
     std::cerr << "touchpoint: recorded " << baseline.size() << " findings in " << path << '\n';
+    if (engine.abandoned() > 0) std::_Exit(2);
     return engine.rule_faults() > 0 ? 2 : 0;
 }
 
@@ -222,6 +237,7 @@ int run_fix(const CommandLine& line) {
     });
     std::cerr << "touchpoint: " << (line.dry_run ? "would fix " : "fixed ") << fixes << (fixes == 1 ? " finding" : " findings")
               << " in " << files << (files == 1 ? " file" : " files") << '\n';
+    if (engine.abandoned() > 0) std::_Exit(2);
     return engine.rule_faults() > 0 ? 2 : 0;
 }
 

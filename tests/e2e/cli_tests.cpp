@@ -191,6 +191,23 @@ TEST_CASE("a rule that throws is reported with plugin, rule and file; the rest o
           "touchpoint: error: plugin 'faulty' (rule faulty.hello) failed on a.txt: it reported a finding for rule 'mystery', which it does not declare\n");
 }
 
+TEST_CASE("a rule that never ends is given up after the time limit; the rest of the run completes") {
+    ScratchDir dir;
+    dir.write("brand.xml", brand);
+    dir.write("touchpoint.xml", "<touchpoint>\n  <brand file=\"brand.xml\"/>\n  <plugins dir=\"" +
+                                    (test::binary_dir() / "test-plugins" / "faulty").string() + "\"/>\n</touchpoint>\n");
+    dir.write("a.txt", "forever and ever\n");
+    dir.write("b.txt", "hello customer\n");
+    dir.write("c.txt", "a cheap one\n");
+    auto result = run_touchpoint({"check", "--format", "json", "--rule-timeout", "0.5", "--jobs", "1"}, dir.path());
+    CHECK(result.exit_code == 2);
+    CHECK(result.err ==
+          "touchpoint: error: plugin 'faulty' (rule faulty.hello) ran over the time limit of 0.5 s on a.txt; it was abandoned (--rule-timeout)\n"
+          "touchpoint: warning: skipped a.txt: a rule ran over the time limit\n");
+    CHECK(result.out.find("\"file\": \"b.txt\"") != std::string::npos);
+    CHECK(result.out.find("\"file\": \"c.txt\"") != std::string::npos);
+}
+
 TEST_CASE("a plugin folder holding something that is not a plugin stops the run before checking") {
     ScratchDir dir;
     dir.write("brand.xml", brand);

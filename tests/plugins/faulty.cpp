@@ -1,9 +1,12 @@
-// A test plugin that misbehaves on purpose: it throws on "boom", reports a position
+// A test plugin that misbehaves on purpose: it throws on "boom", never ends on
+// "forever", reports a position
 // outside the document on "outside" and an undeclared rule on "undeclared"; it flags
 // every "hello" otherwise.
 #include <touchpoint/plugin.hpp>
 
+#include <chrono>
 #include <stdexcept>
+#include <thread>
 
 namespace {
 
@@ -12,6 +15,7 @@ public:
     void check(const touchpoint::Document& document, touchpoint::Reporter& reporter) const override {
         std::string_view text = document.text();
         if (text.find("boom") != std::string_view::npos) throw std::runtime_error("boom went the rule");
+        while (text.find("forever") != std::string_view::npos) std::this_thread::sleep_for(std::chrono::milliseconds(20));
         if (text.find("outside") != std::string_view::npos)
             reporter.report({"hello", touchpoint::Severity::warning, touchpoint::Anchor::text, 0,
                              uint32_t(text.size() + 10), "out of range", {}});

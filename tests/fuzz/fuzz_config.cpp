@@ -1,0 +1,27 @@
+// libFuzzer: the brand, project and rule-pack readers on arbitrary bytes. The first byte
+// picks the reader; a fault must be a ConfigError, never a crash or a hang.
+#include "brand_reader.hpp"
+#include "pack_reader.hpp"
+#include "project.hpp"
+#include "xml_file.hpp"
+
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <unistd.h>
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    if (size == 0) return 0;
+    static const std::string path = "/tmp/touchpoint-fuzz-config-" + std::to_string(getpid()) + ".xml";
+    std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(data + 1), std::streamsize(size - 1));
+    try {
+        switch (data[0] % 3) {
+        case 0: touchpoint::read_brand(path); break;
+        case 1: touchpoint::read_project(path, "/nonexistent"); break;
+        default: touchpoint::read_pack(path); break;
+        }
+    } catch (const touchpoint::ConfigError&) {
+    }
+    return 0;
+}
