@@ -36,6 +36,7 @@ std::map<std::string, std::string> read_zip(std::string_view bytes, const std::f
         uint64_t total = 0;
         for (auto it = archive.headerBegin(); it != archive.headerEnd(); ++it) {
             const std::string& name = it->first;
+            if (name.empty()) throw FormatError("an entry has no name");  // before Poco reads its last character
             if (leaves_archive(name)) throw FormatError("an entry's path leaves the archive (" + name + ")");
             if (it->second.isDirectory() || !wanted(name)) continue;
             if (it->second.isEncrypted()) throw FormatError("the entry " + name + " is encrypted");
