@@ -170,6 +170,22 @@ TEST_CASE("binary and non-UTF-8 files are skipped with a warning; the run goes o
     CHECK(result.out.find("\"files\": 1,") != std::string::npos);
 }
 
+TEST_CASE("UTF-16 with a byte-order mark is read; an empty file is checked") {
+    ScratchDir dir;
+    dir.write("brand.xml", brand);
+    std::string utf16 = "\xFF\xFE";
+    for (char c : std::string("Caf\xE9 for every customer.\n")) {
+        utf16 += c;
+        utf16 += '\0';
+    }
+    dir.write("wide.txt", utf16);
+    dir.write("empty.md", "");
+    auto result = run_touchpoint({"check", "--brand", "brand.xml", ".", "--format", "json"}, dir.path());
+    CHECK(result.err.empty());
+    CHECK(result.out.find("\"file\": \"wide.txt\",\n      \"line\": 1, \"column\": 16,") != std::string::npos);
+    CHECK(result.out.find("\"files\": 2,") != std::string::npos);
+}
+
 TEST_CASE("a rule that throws is reported with plugin, rule and file; the rest of the run completes") {
     ScratchDir dir;
     dir.write("brand.xml", brand);
