@@ -13,19 +13,7 @@
 namespace touchpoint {
 namespace {
 
-std::string escape(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
+std::string escape(std::string_view text) { return xml_escape(text); }
 
 // 100 less 20 an error, 5 a warning, 1 a suggestion; never below 0.
 int score(const FileReport& report) {

@@ -284,7 +284,7 @@ int end_column_exclusive(const ReportedFinding& f, ColumnUnit unit) {
     return column_in(line, f.end.column + 1, unit);
 }
 
-std::string xml_escape(std::string_view text) {
+std::string escape_xml(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     for (char c : text) {
@@ -437,15 +437,15 @@ public:
         if (report.channel.empty()) return;  // skipped
         std::ostringstream suite;
         size_t cases = std::max<size_t>(1, report.findings.size());
-        suite << "  <testsuite name=\"" << xml_escape(report.path) << "\" tests=\"" << cases << "\" failures=\""
+        suite << "  <testsuite name=\"" << escape_xml(report.path) << "\" tests=\"" << cases << "\" failures=\""
               << report.findings.size() << "\" errors=\"0\">\n";
         if (report.findings.empty())
-            suite << "    <testcase classname=\"" << xml_escape(report.path) << "\" name=\"keeps the brand promise\"/>\n";
+            suite << "    <testcase classname=\"" << escape_xml(report.path) << "\" name=\"keeps the brand promise\"/>\n";
         for (const ReportedFinding& f : report.findings) {
             std::string where = std::to_string(f.begin.line) + ":" + std::to_string(f.begin.column);
-            suite << "    <testcase classname=\"" << xml_escape(f.file) << "\" name=\"" << xml_escape(f.rule + " at " + where)
-                  << "\">\n      <failure message=\"" << xml_escape(f.message) << "\" type=\"" << to_string(f.severity)
-                  << "\">" << xml_escape(f.file + ":" + where + ": " + std::string(to_string(f.severity)) + ": " + f.message +
+            suite << "    <testcase classname=\"" << escape_xml(f.file) << "\" name=\"" << escape_xml(f.rule + " at " + where)
+                  << "\">\n      <failure message=\"" << escape_xml(f.message) << "\" type=\"" << to_string(f.severity)
+                  << "\">" << escape_xml(f.file + ":" + where + ": " + std::string(to_string(f.severity)) + ": " + f.message +
                                          (f.match.empty() ? "" : " ('" + f.match + "')"))
                   << "</failure>\n    </testcase>\n";
         }
@@ -475,11 +475,11 @@ public:
 
     void file(const FileReport& report) override {
         if (report.channel.empty()) return;
-        out_ << "  <file name=\"" << xml_escape(report.path) << "\">\n";
+        out_ << "  <file name=\"" << escape_xml(report.path) << "\">\n";
         for (const ReportedFinding& f : report.findings)
             out_ << "    <error line=\"" << f.begin.line << "\" column=\"" << f.begin.column << "\" severity=\""
                  << (f.severity == Severity::suggestion ? "info" : to_string(f.severity)) << "\" message=\""
-                 << xml_escape(f.message) << "\" source=\"" << xml_escape(f.rule) << "\"/>\n";
+                 << escape_xml(f.message) << "\" source=\"" << escape_xml(f.rule) << "\"/>\n";
         out_ << "  </file>\n";
     }
 
@@ -540,6 +540,8 @@ private:
 };
 
 }  // namespace
+
+std::string xml_escape(std::string_view text) { return escape_xml(text); }
 
 std::string_view report_formats() { return "text, json, sarif, junit, checkstyle, github, rdjson, html"; }
 

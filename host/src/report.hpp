@@ -33,6 +33,8 @@ struct RunInfo {
 };
 
 bool is_report_format(std::string_view format);
+// Text made safe inside XML and HTML elements and attribute values.
+std::string xml_escape(std::string_view text);
 // The formats known, for messages and help.
 std::string_view report_formats();
 
