@@ -76,6 +76,7 @@ struct CheckOptions {
     unsigned jobs = 0;  // 0: all cores
     uint64_t max_file_size = 64ull << 20;  // --max-file-size
     double rule_seconds = 10;              // --rule-timeout: one rule on one document
+    bool isolate = false;                  // --isolate: each file checked in a child process
     std::optional<std::string> changed_since;  // --changed-since REV: only files git says changed
 };
 
@@ -137,6 +138,7 @@ private:
     std::optional<Loaded> load(const Input& input, std::vector<std::string>* warnings) const;
     void observe(const std::vector<Input>& inputs);
     FileReport check_input(const Input& input);
+    FileReport check_isolated(const Input& input);
     void run_check(const CompiledCheck& compiled, const Document& document, FileReport& report,
                    const Suppressions* suppressions, const std::vector<TextContext>& contexts);
     ScheduleColumns schedule_columns() const;

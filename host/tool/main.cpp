@@ -2,6 +2,7 @@
 #include "baseline.hpp"
 #include "brand_reader.hpp"
 #include "fix.hpp"
+#include "isolation.hpp"
 #include "engine.hpp"
 #include "report.hpp"
 #include "xml_file.hpp"
@@ -45,6 +46,7 @@ check options:
   --baseline FILE       report only findings the baseline does not hold
   --changed-since REV   check only files git says changed since REV (and new ones)
   --dry-run             with fix: print a unified diff, change nothing
+  --isolate             check each file in a child process: a crashing plugin skips only that file
   --color WHEN          auto, always or never (default auto: on a terminal, unless NO_COLOR)
 
 exit codes: 0 no error finding, 1 at least one error finding, 2 the run failed
@@ -68,7 +70,8 @@ CommandLine parse(int argc, char** argv) {
     CommandLine line;
     if (argc < 2) throw Failure("no command given; try 'touchpoint check' or 'touchpoint --help'");
     line.command = argv[1];
-    bool checks = line.command == "check" || line.command == "fix" || line.command == "baseline";
+    bool checks = line.command == "check" || line.command == "fix" || line.command == "baseline" ||
+                  line.command == "__isolated";
     if (!checks && line.command != "rules" && line.command != "version")
         throw Failure("unknown command '" + line.command + "'; the commands are check, fix, baseline, rules and version");
     bool options_done = false;
@@ -105,6 +108,7 @@ CommandLine parse(int argc, char** argv) {
         else if (name == "--baseline") line.baseline = take();
         else if (name == "--changed-since") line.check.changed_since = take();
         else if (name == "--dry-run") line.dry_run = true;
+        else if (name == "--isolate") line.check.isolate = true;
         else if (name == "--min-severity") {
             std::string level = take();
             auto severity = parse_severity(level);
@@ -241,6 +245,15 @@ int run_fix(const CommandLine& line) {
     return engine.rule_faults() > 0 ? 2 : 0;
 }
 
+// The child side of --isolate: one file, its report as JSON on standard output.
+int run_isolated(const CommandLine& line) {
+    Engine engine(line.check);
+    engine.run([&](const FileReport& report) { std::cout << serialize_isolated_report(report); });
+    std::cout.flush();
+    if (engine.abandoned() > 0) std::_Exit(2);
+    return engine.rule_faults() > 0 ? 2 : 0;
+}
+
 int run_rules() {
     std::optional<Project> project = load_project(std::nullopt, {});
     PluginHost host;
@@ -281,6 +294,7 @@ int main(int argc, char** argv) {
         if (line.command == "rules") return run_rules();
         if (line.command == "baseline") return run_baseline(line);
         if (line.command == "fix") return run_fix(line);
+        if (line.command == "__isolated") return run_isolated(line);
         if (!is_report_format(line.format))
             throw Failure("unknown format '" + line.format + "'; the formats are " + std::string(report_formats()));
         return run_check(line);

@@ -224,6 +224,26 @@ TEST_CASE("a rule that never ends is given up after the time limit; the rest of 
     CHECK(result.out.find("\"file\": \"c.txt\"") != std::string::npos);
 }
 
+TEST_CASE("--isolate: a plugin that crashes takes down only the check of that file") {
+    ScratchDir dir;
+    dir.write("brand.xml", brand);
+    dir.write("touchpoint.xml", "<touchpoint>\n  <brand file=\"brand.xml\"/>\n  <plugins dir=\"" +
+                                    (test::binary_dir() / "test-plugins" / "faulty").string() + "\"/>\n</touchpoint>\n");
+    dir.write("a.txt", "a segfault here\n");
+    dir.write("b.txt", "hello customer\n");
+    auto result = run_touchpoint({"check", "--format", "json", "--isolate"}, dir.path());
+    CHECK(result.exit_code == 2);
+    CHECK(result.err == "touchpoint: error: a plugin crashed on a.txt (signal 11, Segmentation fault); the file was skipped (--isolate)\n");
+    CHECK(result.out.find("\"rule\": \"faulty.hello\"") != std::string::npos);
+    CHECK(result.out.find("\"rule\": \"terminology.prefer\"") != std::string::npos);
+    // The same report as without isolation, where nothing crashes.
+    dir.write("a.txt", "a quiet file\n");
+    auto isolated = run_touchpoint({"check", "--format", "json", "--isolate"}, dir.path());
+    auto direct = run_touchpoint({"check", "--format", "json"}, dir.path());
+    CHECK(isolated.out == direct.out);
+    CHECK(isolated.exit_code == direct.exit_code);
+}
+
 TEST_CASE("a plugin folder holding something that is not a plugin stops the run before checking") {
     ScratchDir dir;
     dir.write("brand.xml", brand);

@@ -1,10 +1,11 @@
 // A test plugin that misbehaves on purpose: it throws on "boom", never ends on
-// "forever", reports a position
+// "forever", crashes on "segfault", reports a position
 // outside the document on "outside" and an undeclared rule on "undeclared"; it flags
 // every "hello" otherwise.
 #include <touchpoint/plugin.hpp>
 
 #include <chrono>
+#include <csignal>
 #include <stdexcept>
 #include <thread>
 
@@ -16,6 +17,7 @@ public:
         std::string_view text = document.text();
         if (text.find("boom") != std::string_view::npos) throw std::runtime_error("boom went the rule");
         while (text.find("forever") != std::string_view::npos) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        if (text.find("segfault") != std::string_view::npos) std::raise(SIGSEGV);
         if (text.find("outside") != std::string_view::npos)
             reporter.report({"hello", touchpoint::Severity::warning, touchpoint::Anchor::text, 0,
                              uint32_t(text.size() + 10), "out of range", {}});
