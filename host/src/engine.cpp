@@ -155,9 +155,11 @@ bool is_hidden(const fs::path& path) {
 }  // namespace
 
 struct Engine::Input {
-    fs::path path;         // absolute; empty for standard input
+    fs::path path;         // absolute; empty for standard input or a given text
     std::string display;   // as reported
     std::string relative;  // relative to the project folder, for channel and ignore globs
+    std::optional<std::string> text;     // a text given whole (touchpoint serve)
+    std::optional<std::string> channel;  // and its channel
 };
 
 namespace {
@@ -372,7 +374,9 @@ std::vector<Engine::Input> Engine::collect_inputs() const {
 
 std::optional<Engine::Loaded> Engine::load(const Input& input, std::vector<std::string>* warnings) const {
     std::string bytes;
-    if (input.path.empty()) {
+    if (input.text) {
+        bytes = *input.text;
+    } else if (input.path.empty()) {
         static std::once_flag read_once;
         static std::string standard_input;
         std::call_once(read_once, [] {
@@ -406,7 +410,8 @@ std::optional<Engine::Loaded> Engine::load(const Input& input, std::vector<std::
         extracted.source.reset();
     }
     std::vector<Directive> directives = find_directives(*source, format, extracted.text);
-    std::string channel = options_.channel ? *options_.channel
+    std::string channel = input.channel ? *input.channel
+                          : options_.channel ? *options_.channel
                           : !extracted.channel.empty() ? extracted.channel
                           : project_ ? project_->channel_for(input.relative)
                                      : std::string("marketing");
@@ -526,6 +531,11 @@ void Engine::run_check(const CompiledCheck& compiled, const Document& document, 
         }
         report.findings.push_back(std::move(out));
     }
+}
+
+FileReport Engine::check_text(std::string text, const std::string& name, const std::optional<std::string>& channel) {
+    Input input{fs::path(), name, name, std::move(text), channel};
+    return check_input(input);
 }
 
 // --isolate: the file is checked by a child touchpoint, so a plugin that crashes takes

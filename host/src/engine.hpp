@@ -106,6 +106,10 @@ public:
     // workers go on. Faults of rules are written to standard error and counted.
     void run(const std::function<void(const FileReport&)>& on_file);
 
+    // Checks a text given whole (touchpoint serve), read as a file of that name; the
+    // channel is the given one, else the project's for that name. Thread-safe.
+    FileReport check_text(std::string text, const std::string& name, const std::optional<std::string>& channel);
+
     size_t rule_faults() const { return rule_faults_; }
     // Rules given up after the time limit; their threads still run, so the process must
     // end without destroying the engine (std::_Exit) once the report is written.

@@ -3,6 +3,7 @@
 #include "brand_reader.hpp"
 #include "fix.hpp"
 #include "isolation.hpp"
+#include "server.hpp"
 #include "engine.hpp"
 #include "report.hpp"
 #include "xml_file.hpp"
@@ -29,6 +30,9 @@ commands:
   check -               check the text on standard input
   fix [PATH ...]        apply unambiguous suggestions to text and Markdown files (--dry-run: show a diff)
   baseline [PATH ...]   record today's findings (--output, default touchpoint-baseline.json)
+  serve                 the checks over HTTP on localhost: /api/check, /api/rules, /health,
+                        and LanguageTool's /v2/check and /v2/languages
+                        (--port 8081, --public, --allow-origin ORIGIN, --max-request-size KIB)
   rules                 list loaded plugins, their rule types and packs
   version               print the version
 
@@ -64,6 +68,7 @@ struct CommandLine {
     std::string color = "auto";
     std::optional<std::string> baseline;
     bool dry_run = false;
+    ServeOptions serve;
 };
 
 CommandLine parse(int argc, char** argv) {
@@ -72,8 +77,8 @@ CommandLine parse(int argc, char** argv) {
     line.command = argv[1];
     bool checks = line.command == "check" || line.command == "fix" || line.command == "baseline" ||
                   line.command == "__isolated";
-    if (!checks && line.command != "rules" && line.command != "version")
-        throw Failure("unknown command '" + line.command + "'; the commands are check, fix, baseline, rules and version");
+    if (!checks && line.command != "rules" && line.command != "version" && line.command != "serve")
+        throw Failure("unknown command '" + line.command + "'; the commands are check, fix, baseline, serve, rules and version");
     bool options_done = false;
     for (int i = 2; i < argc; ++i) {
         std::string arg = argv[i];
@@ -109,6 +114,17 @@ CommandLine parse(int argc, char** argv) {
         else if (name == "--changed-since") line.check.changed_since = take();
         else if (name == "--dry-run") line.dry_run = true;
         else if (name == "--isolate") line.check.isolate = true;
+        else if (name == "--public") line.serve.public_address = true;
+        else if (name == "--allow-origin") line.serve.allow_origin = take();
+        else if (name == "--port" || name == "--max-request-size") {
+            std::string text = take();
+            unsigned value = 0;
+            auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+            if (error != std::errc() || end != text.data() + text.size() || value > 65535 || (name == "--max-request-size" && value == 0))
+                throw Failure(name + " takes a whole number, not '" + text + "'");
+            if (name == "--port") line.serve.port = value;
+            else line.serve.max_request_bytes = size_t(value) << 10;
+        }
         else if (name == "--min-severity") {
             std::string level = take();
             auto severity = parse_severity(level);
@@ -295,6 +311,10 @@ int main(int argc, char** argv) {
         if (line.command == "baseline") return run_baseline(line);
         if (line.command == "fix") return run_fix(line);
         if (line.command == "__isolated") return run_isolated(line);
+        if (line.command == "serve") {
+            Engine engine(line.check);
+            return serve(engine, line.serve, TOUCHPOINT_VERSION);
+        }
         if (!is_report_format(line.format))
             throw Failure("unknown format '" + line.format + "'; the formats are " + std::string(report_formats()));
         return run_check(line);

@@ -1,0 +1,23 @@
+// touchpoint serve: the checks over HTTP, for editors and the LanguageTool clients
+// copywriters already use.
+#pragma once
+
+#include "engine.hpp"
+
+#include <string>
+
+namespace touchpoint {
+
+struct ServeOptions {
+    unsigned port = 8081;
+    bool public_address = false;            // --public: all addresses, not only localhost
+    std::string allow_origin;               // --allow-origin: CORS
+    size_t max_request_bytes = 1u << 20;    // --max-request-size (KiB on the command line)
+    unsigned threads = 4;                   // worker pool
+};
+
+// Serves until the process is stopped (SIGINT, SIGTERM). Prints the address on
+// standard output once listening. Returns the process exit code.
+int serve(Engine& engine, const ServeOptions& options, const std::string& version);
+
+}  // namespace touchpoint

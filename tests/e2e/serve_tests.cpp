@@ -1,0 +1,123 @@
+// touchpoint serve on loopback: the JSON API and LanguageTool's /v2/check.
+#include "support.hpp"
+
+#include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTMLForm.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Pipe.h>
+#include <Poco/PipeStream.h>
+#include <Poco/Process.h>
+#include <Poco/StreamCopier.h>
+
+#include <catch2/catch.hpp>
+
+using namespace touchpoint;
+using Poco::Net::HTTPRequest;
+
+namespace {
+
+struct Server {
+    Poco::ProcessHandle process;
+    unsigned port = 0;
+};
+
+Server start(const std::filesystem::path& cwd, const std::vector<std::string>& extra = {}) {
+    Poco::Pipe out;
+    std::vector<std::string> args{"serve", "--port", "0"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    Poco::ProcessHandle process =
+        Poco::Process::launch((test::binary_dir() / "bin" / "touchpoint").string(), args, cwd.string(), nullptr, &out, nullptr);
+    Poco::PipeInputStream stream(out);
+    std::string line;
+    std::getline(stream, line);  // "touchpoint: serving on http://127.0.0.1:PORT"
+    REQUIRE(line.find("serving on http://127.0.0.1:") != std::string::npos);
+    return {process, unsigned(std::stoul(line.substr(line.rfind(':') + 1)))};
+}
+
+std::pair<int, std::string> request(unsigned port, const std::string& method, const std::string& path,
+                                    const std::string& body = "", const std::string& type = "application/json") {
+    Poco::Net::HTTPClientSession session("127.0.0.1", Poco::UInt16(port));
+    HTTPRequest request(method, path, HTTPRequest::HTTP_1_1);
+    if (!body.empty() || method == "POST") {
+        request.setContentType(type);
+        request.setContentLength(std::streamsize(body.size()));
+        session.sendRequest(request) << body;
+    } else {
+        session.sendRequest(request);
+    }
+    Poco::Net::HTTPResponse response;
+    std::istream& in = session.receiveResponse(response);
+    std::string content;
+    Poco::StreamCopier::copyToString(in, content);
+    return {int(response.getStatus()), content};
+}
+
+}  // namespace
+
+TEST_CASE("serve: health, rules, checks in the JSON of CONTRACT §4, and LanguageTool's API") {
+    test::ScratchDir dir;
+    dir.write("brand.xml", R"(<brand name="Acme"><prefer term="patient" instead-of="customer"/></brand>)");
+    dir.write("touchpoint.xml", R"(<touchpoint><brand file="brand.xml"/><rule id="spelling" enabled="false"/></touchpoint>)");
+    Server server = start(dir.path());
+
+    auto [health_status, health] = request(server.port, "GET", "/health");
+    CHECK(health_status == 200);
+    CHECK(health.find("\"status\":\"ok\"") != std::string::npos);
+
+    auto [rules_status, rules] = request(server.port, "GET", "/api/rules");
+    CHECK(rules.find("terminology.prefer") != std::string::npos);
+
+    auto [check_status, check] = request(server.port, "POST", "/api/check", R"({"text": "Dear customer,\nwelcome.", "channel": "marketing"})");
+    CHECK(check_status == 200);
+    CHECK(check.find("\"line\": 1, \"column\": 6, \"end_line\": 1, \"end_column\": 13") != std::string::npos);
+    CHECK(check.find("\"suggestions\": [\"patient\"]") != std::string::npos);
+
+    // LanguageTool: offsets and lengths in UTF-16 code units (😀 is two).
+    Poco::Net::HTMLForm form;
+    form.set("text", "Caf\u00e9 \U0001F600 customer here.");
+    form.set("language", "en-US");
+    std::ostringstream encoded;
+    form.write(encoded);
+    auto [lt_status, lt] = request(server.port, "POST", "/v2/check", encoded.str(), "application/x-www-form-urlencoded");
+    CHECK(lt_status == 200);
+    auto root = Poco::JSON::Parser().parse(lt).extract<Poco::JSON::Object::Ptr>();
+    auto matches = root->getArray("matches");
+    REQUIRE(matches->size() == 1);
+    auto match = matches->getObject(0);
+    CHECK(match->getValue<int>("offset") == 8);
+    CHECK(match->getValue<int>("length") == 8);
+    CHECK(match->getArray("replacements")->getObject(0)->getValue<std::string>("value") == "patient");
+    CHECK(match->getObject("rule")->getValue<std::string>("id") == "terminology.prefer");
+    CHECK(root->getObject("software")->getValue<std::string>("name") == "Touchpoint");
+
+    // Annotated markup keeps its place in the offsets but is not checked.
+    Poco::Net::HTMLForm data;
+    data.set("data", R"({"annotation": [{"markup": "<b>"}, {"text": "customer"}, {"markup": "</b>"}, {"text": " customer"}]})");
+    std::ostringstream data_encoded;
+    data.write(data_encoded);
+    auto [data_status, data_result] = request(server.port, "POST", "/v2/check", data_encoded.str(), "application/x-www-form-urlencoded");
+    auto data_matches = Poco::JSON::Parser().parse(data_result).extract<Poco::JSON::Object::Ptr>()->getArray("matches");
+    REQUIRE(data_matches->size() == 2);
+    CHECK(data_matches->getObject(0)->getValue<int>("offset") == 3);
+    CHECK(data_matches->getObject(1)->getValue<int>("offset") == 16);
+
+    auto [languages_status, languages] = request(server.port, "GET", "/v2/languages");
+    CHECK(languages.find("\"longCode\":\"en-US\"") != std::string::npos);
+
+    // Clear 4xx errors with reasons.
+    auto [bad_status, bad] = request(server.port, "POST", "/api/check", "not json");
+    CHECK(bad_status == 400);
+    CHECK(bad.find("\"error\":\"the body is not a JSON object") != std::string::npos);
+    auto [missing_status, missing] = request(server.port, "POST", "/v2/check", "language=en-US", "application/x-www-form-urlencoded");
+    CHECK(missing_status == 400);
+    CHECK(missing == R"({"error":"missing 'text' or 'data' parameter"})");
+    auto [big_status, big] = request(server.port, "POST", "/api/check", std::string(2u << 20, 'x'));
+    CHECK(big_status == 413);
+    auto [none_status, none] = request(server.port, "GET", "/nowhere");
+    CHECK(none_status == 404);
+
+    Poco::Process::kill(server.process);
+    server.process.wait();
+}
