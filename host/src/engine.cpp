@@ -1,3 +1,4 @@
+#include "fs_util.hpp"
 #include "engine.hpp"
 
 #include "archive.hpp"
@@ -206,7 +207,7 @@ private:
 
 std::optional<Project> load_project(const std::optional<std::string>& config, const std::vector<std::string>& paths) {
     if (config) {
-        if (!fs::is_regular_file(*config)) throw RunError("project file '" + *config + "' does not exist");
+        if (!is_file(*config)) throw RunError("project file '" + *config + "' does not exist");
         return read_project(*config, installed_rules_folder());
     }
     if (auto found = find_project(fs::current_path())) return read_project(*found, installed_rules_folder());
@@ -233,7 +234,7 @@ Engine::Engine(const CheckOptions& options) : options_(options) {
     fs::path brand_file;
     if (options_.brand) {
         brand_file = *options_.brand;
-        if (!fs::is_regular_file(brand_file)) throw RunError("brand file '" + *options_.brand + "' does not exist");
+        if (!is_file(brand_file)) throw RunError("brand file '" + *options_.brand + "' does not exist");
     } else if (project_ && !project_->brand_file.empty()) {
         brand_file = project_->brand_file;
     } else {

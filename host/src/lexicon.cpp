@@ -1,5 +1,7 @@
 #include <touchpoint/text.hpp>
 
+#include "fs_util.hpp"
+
 #include <hunspell/hunspell.hxx>
 
 #include <algorithm>
@@ -178,13 +180,13 @@ Lexicon::Lexicon(std::string_view locale) : impl_(std::make_unique<Impl>()), loc
     std::replace(dictionary.begin(), dictionary.end(), '-', '_');
     for (const fs::path& dir : dictionary_dirs()) {
         fs::path aff = dir / (dictionary + ".aff"), dic = dir / (dictionary + ".dic");
-        if (!fs::exists(aff) || !fs::exists(dic)) continue;
+        if (!is_file(aff) || !is_file(dic)) continue;
         impl_->aff = aff;
         impl_->dic = dic;
         // English gains Debian's medical word list (hunspell-en-med) where installed.
         if (dictionary.starts_with("en"))
             for (const fs::path& extra_dir : dictionary_dirs())
-                if (fs::exists(extra_dir / "en_med_glut.dic")) {
+                if (is_file(extra_dir / "en_med_glut.dic")) {
                     impl_->extra_dic = extra_dir / "en_med_glut.dic";
                     break;
                 }

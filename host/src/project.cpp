@@ -1,3 +1,4 @@
+#include "fs_util.hpp"
 #include "project.hpp"
 
 #include "glob.hpp"
@@ -93,7 +94,7 @@ Project read_project(const fs::path& path, const fs::path& installed_rules) {
             if (!project.brand_file.empty()) xml.fail(node, "the project names a second <brand>; it takes one");
             project.brand_file = resolve(project.dir, trim(node.attribute("file").value()));
             project.brand_where = xml.where(node, "file");
-            if (!fs::is_regular_file(project.brand_file))
+            if (!is_file(project.brand_file))
                 xml.fail(node, "file", "brand file '" + std::string(node.attribute("file").value()) + "' does not exist");
         } else if (name == "channel") {
             xml.check_attributes(node, {"id", "include", "kind"}, {"id", "include"});
@@ -127,14 +128,14 @@ Project read_project(const fs::path& path, const fs::path& installed_rules) {
             pack.where = xml.where(node);
             if (has_file) {
                 pack.file = resolve(project.dir, trim(node.attribute("file").value()));
-                if (!fs::is_regular_file(pack.file))
+                if (!is_file(pack.file))
                     xml.fail(node, "file", "rule pack file '" + std::string(node.attribute("file").value()) + "' does not exist");
             } else {
                 pack.id = trim(node.attribute("id").value());
                 fs::path local = project.dir / "rules" / (pack.id + ".xml");
                 fs::path installed = installed_rules / (pack.id + ".xml");
-                pack.file = fs::is_regular_file(local) ? local : installed;
-                if (!fs::is_regular_file(pack.file))
+                pack.file = is_file(local) ? local : installed;
+                if (!is_file(pack.file))
                     xml.fail(node, "id", "no rule pack '" + pack.id + "' in the project's rules/ folder or in " +
                                              installed_rules.string());
             }
@@ -143,7 +144,7 @@ Project read_project(const fs::path& path, const fs::path& installed_rules) {
             xml.check_attributes(node, {"dir"}, {"dir"});
             xml.check_leaf(node, false);
             fs::path dir = resolve(project.dir, trim(node.attribute("dir").value()));
-            if (!fs::is_directory(dir))
+            if (!is_folder(dir))
                 xml.fail(node, "dir", "plugin folder '" + std::string(node.attribute("dir").value()) + "' does not exist");
             project.plugin_dirs.push_back(dir);
         } else if (name == "schedule") {
@@ -171,7 +172,7 @@ Project read_project(const fs::path& path, const fs::path& installed_rules) {
 std::optional<fs::path> find_project(const fs::path& start) {
     for (fs::path dir = fs::absolute(start).lexically_normal();; dir = dir.parent_path()) {
         fs::path candidate = dir / "touchpoint.xml";
-        if (fs::is_regular_file(candidate)) return candidate;
+        if (is_file(candidate)) return candidate;
         if (dir == dir.root_path() || dir.empty()) return std::nullopt;
     }
 }
