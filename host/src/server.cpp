@@ -3,6 +3,7 @@
 #include "report.hpp"
 #include "unicode.hpp"
 
+#include <Poco/Base64Decoder.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTMLForm.h>
@@ -15,11 +16,15 @@
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/StreamCopier.h>
 
+#include <algorithm>
 #include <csignal>
 #include <iostream>
 #include <sstream>
 
 namespace touchpoint {
+
+extern const char* const index_html;  // web/index.html, embedded at build time
+
 namespace {
 
 using Poco::JSON::Array;
@@ -67,6 +72,8 @@ private:
         const std::string& method = request.getMethod();
         std::string path = request.getURI().substr(0, request.getURI().find('?'));
         if (method == "OPTIONS") return reply(response, "", "text/plain");
+        if (path == "/" && method == "GET") return reply(response, index_html, "text/html; charset=utf-8");
+        if (path == "/api/brand" && method == "GET") return brand(response);
         if (path == "/health" && method == "GET") {
             Object o;
             o.set("status", "ok");
@@ -105,12 +112,25 @@ private:
         } catch (const Poco::Exception& e) {
             throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "the body is not a JSON object: " + e.displayText());
         }
-        if (!input->has("text") || !input->get("text").isString())
-            throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "the body needs a \"text\" string");
+        std::string text;
+        if (input->has("base64")) {
+            // A Word or OpenDocument file uploaded from the page.
+            std::istringstream encoded(input->getValue<std::string>("base64"));
+            Poco::Base64Decoder decoder(encoded);
+            try {
+                Poco::StreamCopier::copyToString(decoder, text);
+            } catch (const Poco::Exception&) {
+                throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "\"base64\" is not base64");
+            }
+        } else if (input->has("text") && input->get("text").isString()) {
+            text = input->getValue<std::string>("text");
+        } else {
+            throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "the body needs a \"text\" string (or \"base64\" with \"file\")");
+        }
         std::string name = input->optValue<std::string>("file", "draft.txt");
         std::optional<std::string> channel;
         if (input->has("channel")) channel = input->getValue<std::string>("channel");
-        FileReport report = engine_.check_text(input->getValue<std::string>("text"), name, channel);
+        FileReport report = engine_.check_text(std::move(text), name, channel);
         std::ostringstream out;
         RunInfo run;
         run.version = version_;
@@ -121,6 +141,24 @@ private:
         writer->file(report);
         writer->finish(summary);
         reply(response, out.str(), "application/json");
+    }
+
+    // For the page: the promise, the channels to pick from, the pillars.
+    void brand(HTTPServerResponse& response) {
+        const Brand& b = engine_.brand();
+        Object root;
+        root.set("name", b.name);
+        root.set("promise", b.promise);
+        Array::Ptr channels = new Array;
+        std::vector<std::string> ids{"marketing", "signage", "script"};
+        for (const ChannelLimits& c : b.channels)
+            if (std::find(ids.begin(), ids.end(), c.id) == ids.end()) ids.push_back(c.id);
+        for (const std::string& id : ids) channels->add(id);
+        root.set("channels", channels);
+        Array::Ptr pillars = new Array;
+        for (const Pillar& p : b.pillars) pillars->add(p.label);
+        root.set("pillars", pillars);
+        reply_json(response, root);
     }
 
     void rules(HTTPServerResponse& response) {
