@@ -18,6 +18,8 @@
 
 #include <algorithm>
 #include <csignal>
+#include <future>
+#include <thread>
 #include <iostream>
 #include <sstream>
 
@@ -43,6 +45,28 @@ size_t utf16_units(std::string_view text, size_t bytes) {
     size_t units = 0, pos = 0;
     while (pos < bytes && pos < text.size()) units += utf8::next(text, pos) >= 0x10000 ? 2 : 1;
     return units;
+}
+
+// Checks a text within the request time limit; a check that runs over it gets 503 and
+// is left to finish on its own thread (a runaway rule cannot be stopped from outside).
+FileReport check_within(Engine& engine, std::string text, const std::string& name, const std::optional<std::string>& channel,
+                        double seconds) {
+    auto result = std::make_shared<std::promise<FileReport>>();
+    std::future<FileReport> future = result->get_future();
+    std::thread([&engine, result, text = std::move(text), name, channel]() mutable {
+        try {
+            result->set_value(engine.check_text(std::move(text), name, channel));
+        } catch (...) {
+            result->set_exception(std::current_exception());
+        }
+    }).detach();
+    if (future.wait_for(std::chrono::duration<double>(seconds)) != std::future_status::ready) {
+        char limit[32];
+        std::snprintf(limit, sizeof limit, "%g", seconds);
+        throw HttpError(HTTPResponse::HTTP_SERVICE_UNAVAILABLE,
+                        std::string("the check took longer than ") + limit + " s (--request-timeout)");
+    }
+    return future.get();
 }
 
 // Where a finding stands in the checked text, in bytes (findings of a whole document: none).
@@ -130,7 +154,7 @@ private:
         std::string name = input->optValue<std::string>("file", "draft.txt");
         std::optional<std::string> channel;
         if (input->has("channel")) channel = input->getValue<std::string>("channel");
-        FileReport report = engine_.check_text(std::move(text), name, channel);
+        FileReport report = check_within(engine_, std::move(text), name, channel, options_.request_seconds);
         std::ostringstream out;
         RunInfo run;
         run.version = version_;
@@ -223,7 +247,7 @@ private:
         };
         std::vector<std::string> enabled = rule_list("enabledRules"), disabled = rule_list("disabledRules");
         bool only = form.get("enabledOnly", "false") == "true";
-        FileReport report = engine_.check_text(text, "draft.txt", std::nullopt);
+        FileReport report = check_within(engine_, text, "draft.txt", std::nullopt, options_.request_seconds);
         Array::Ptr matches = new Array;
         for (const ReportedFinding& f : report.findings) {
             bool is_enabled = std::find(enabled.begin(), enabled.end(), f.rule) != enabled.end();

@@ -14,6 +14,7 @@ struct ServeOptions {
     std::string allow_origin;               // --allow-origin: CORS
     size_t max_request_bytes = 1u << 20;    // --max-request-size (KiB on the command line)
     unsigned threads = 4;                   // worker pool
+    double request_seconds = 10;            // --request-timeout: a check longer than this gets 503
 };
 
 // Serves until the process is stopped (SIGINT, SIGTERM). Prints the address on

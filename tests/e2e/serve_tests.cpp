@@ -60,7 +60,8 @@ TEST_CASE("serve: health, rules, checks in the JSON of CONTRACT §4, and Languag
     test::ScratchDir dir;
     dir.write("brand.xml", R"(<brand name="Acme"><prefer term="patient" instead-of="customer"/></brand>)");
     dir.write("touchpoint.xml", R"(<touchpoint><brand file="brand.xml"/><rule id="spelling" enabled="false"/></touchpoint>)");
-    Server server = start(dir.path());
+    // A small request limit, so that a request over it still fits the socket's buffers.
+    Server server = start(dir.path(), {"--max-request-size", "1"});
 
     auto [health_status, health] = request(server.port, "GET", "/health");
     CHECK(health_status == 200);
@@ -113,11 +114,27 @@ TEST_CASE("serve: health, rules, checks in the JSON of CONTRACT §4, and Languag
     auto [missing_status, missing] = request(server.port, "POST", "/v2/check", "language=en-US", "application/x-www-form-urlencoded");
     CHECK(missing_status == 400);
     CHECK(missing == R"({"error":"missing 'text' or 'data' parameter"})");
-    auto [big_status, big] = request(server.port, "POST", "/api/check", std::string(2u << 20, 'x'));
+    auto [big_status, big] = request(server.port, "POST", "/api/check", std::string(3000, 'x'));
     CHECK(big_status == 413);
     auto [none_status, none] = request(server.port, "GET", "/nowhere");
     CHECK(none_status == 404);
 
+    Poco::Process::kill(server.process);
+    server.process.wait();
+}
+
+TEST_CASE("serve: a check over the request time limit gets 503, and the server goes on answering") {
+    test::ScratchDir dir;
+    dir.write("brand.xml", R"(<brand name="Acme"><prefer term="patient" instead-of="customer"/></brand>)");
+    dir.write("touchpoint.xml", "<touchpoint><brand file=\"brand.xml\"/><plugins dir=\"" +
+                                    (test::binary_dir() / "test-plugins" / "faulty").string() + "\"/></touchpoint>");
+    Server server = start(dir.path(), {"--request-timeout", "0.5"});
+    auto [slow_status, slow] = request(server.port, "POST", "/api/check", R"({"text": "forever and ever"})");
+    CHECK(slow_status == 503);
+    CHECK(slow == R"X({"error":"the check took longer than 0.5 s (--request-timeout)"})X");
+    auto [fine_status, fine] = request(server.port, "POST", "/api/check", R"({"text": "a customer"})");
+    CHECK(fine_status == 200);
+    CHECK(fine.find("terminology.prefer") != std::string::npos);
     Poco::Process::kill(server.process);
     server.process.wait();
 }
