@@ -2,6 +2,7 @@
 
 #include "report.hpp"
 #include "unicode.hpp"
+#include "work_queue.hpp"
 
 #include <Poco/Base64Decoder.h>
 #include <Poco/JSON/Object.h>
@@ -15,8 +16,10 @@
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/StreamCopier.h>
+#include <Poco/ThreadPool.h>
 
 #include <algorithm>
+#include <atomic>
 #include <csignal>
 #include <future>
 #include <thread>
@@ -47,20 +50,34 @@ size_t utf16_units(std::string_view text, size_t bytes) {
     return units;
 }
 
-// Checks a text within the request time limit; a check that runs over it gets 503 and
-// is left to finish on its own thread (a runaway rule cannot be stopped from outside).
-FileReport check_within(Engine& engine, std::string text, const std::string& name, const std::optional<std::string>& channel,
-                        double seconds) {
-    auto result = std::make_shared<std::promise<FileReport>>();
-    std::future<FileReport> future = result->get_future();
-    std::thread([&engine, result, text = std::move(text), name, channel]() mutable {
-        try {
-            result->set_value(engine.check_text(std::move(text), name, channel));
-        } catch (...) {
-            result->set_exception(std::current_exception());
-        }
-    }).detach();
+// What every request handler shares: the engine, the options and the check pool.
+struct Service {
+    Engine& engine;
+    const ServeOptions& options;
+    std::string version;
+    WorkQueue checks;
+};
+
+// Checks a text on the check pool within the request time limit (waiting in the queue
+// included). A check that runs over it gets 503 and is left to finish on its worker; one
+// still queued when its request gives up is skipped. The queue holds one check per
+// connection thread, so it fills up only behind workers stuck in runaway rules.
+FileReport check_within(Service& service, std::string text, const std::string& name,
+                        const std::optional<std::string>& channel) {
+    auto abandoned = std::make_shared<std::atomic<bool>>(false);
+    auto task = std::make_shared<std::packaged_task<FileReport()>>(
+        [&engine = service.engine, abandoned, text = std::move(text), name, channel]() mutable {
+            if (*abandoned) return FileReport{};
+            return engine.check_text(std::move(text), name, channel);
+        });
+    std::future<FileReport> future = task->get_future();
+    if (!service.checks.try_push([task] { (*task)(); }))
+        throw HttpError(HTTPResponse::HTTP_SERVICE_UNAVAILABLE,
+                        "every check worker (" + std::to_string(service.checks.workers()) + ") is busy and " +
+                            std::to_string(service.checks.queue_limit()) + " checks wait; try again shortly");
+    double seconds = service.options.request_seconds;
     if (future.wait_for(std::chrono::duration<double>(seconds)) != std::future_status::ready) {
+        *abandoned = true;
         char limit[32];
         std::snprintf(limit, sizeof limit, "%g", seconds);
         throw HttpError(HTTPResponse::HTTP_SERVICE_UNAVAILABLE,
@@ -74,8 +91,8 @@ std::pair<size_t, size_t> byte_range(const ReportedFinding& f) { return {f.sourc
 
 class Handler : public Poco::Net::HTTPRequestHandler {
 public:
-    Handler(Engine& engine, const ServeOptions& options, const std::string& version)
-        : engine_(engine), options_(options), version_(version) {}
+    explicit Handler(Service& service)
+        : service_(service), engine_(service.engine), options_(service.options), version_(service.version) {}
 
     void handleRequest(HTTPServerRequest& request, HTTPServerResponse& response) override {
         if (!options_.allow_origin.empty()) {
@@ -154,7 +171,7 @@ private:
         std::string name = input->optValue<std::string>("file", "draft.txt");
         std::optional<std::string> channel;
         if (input->has("channel")) channel = input->getValue<std::string>("channel");
-        FileReport report = check_within(engine_, std::move(text), name, channel, options_.request_seconds);
+        FileReport report = check_within(service_, std::move(text), name, channel);
         std::ostringstream out;
         RunInfo run;
         run.version = version_;
@@ -247,7 +264,7 @@ private:
         };
         std::vector<std::string> enabled = rule_list("enabledRules"), disabled = rule_list("disabledRules");
         bool only = form.get("enabledOnly", "false") == "true";
-        FileReport report = check_within(engine_, text, "draft.txt", std::nullopt, options_.request_seconds);
+        FileReport report = check_within(service_, text, "draft.txt", std::nullopt);
         Array::Ptr matches = new Array;
         for (const ReportedFinding& f : report.findings) {
             bool is_enabled = std::find(enabled.begin(), enabled.end(), f.rule) != enabled.end();
@@ -374,23 +391,21 @@ private:
         reply(response, out.str(), "application/json");
     }
 
+    Service& service_;
     Engine& engine_;
     const ServeOptions& options_;
-    std::string version_;
+    const std::string& version_;
 };
 
 class Factory : public Poco::Net::HTTPRequestHandlerFactory {
 public:
-    Factory(Engine& engine, const ServeOptions& options, const std::string& version)
-        : engine_(engine), options_(options), version_(version) {}
+    explicit Factory(Service& service) : service_(service) {}
     Poco::Net::HTTPRequestHandler* createRequestHandler(const HTTPServerRequest&) override {
-        return new Handler(engine_, options_, version_);
+        return new Handler(service_);
     }
 
 private:
-    Engine& engine_;
-    const ServeOptions& options_;
-    std::string version_;
+    Service& service_;
 };
 
 volatile std::sig_atomic_t stop_requested = 0;
@@ -400,11 +415,17 @@ volatile std::sig_atomic_t stop_requested = 0;
 int serve(Engine& engine, const ServeOptions& options, const std::string& version) {
     Poco::Net::SocketAddress address(options.public_address ? "0.0.0.0" : "127.0.0.1", Poco::UInt16(options.port));
     Poco::Net::ServerSocket socket(address);
+    Service service{engine, options, version, WorkQueue(options.workers, options.connections)};
+    // Connection threads only read and write HTTP; a kept-alive connection holds one until
+    // it idles out or has made its share of requests, so that others queued get their turn.
+    Poco::ThreadPool connection_threads(2, int(options.connections));
     auto* params = new Poco::Net::HTTPServerParams;
-    params->setMaxThreads(int(options.threads));
-    params->setMaxQueued(64);
+    params->setMaxThreads(int(options.connections));
+    params->setMaxQueued(int(options.queued_connections));
     params->setKeepAlive(true);
-    Poco::Net::HTTPServer server(new Factory(engine, options, version), socket, params);
+    params->setKeepAliveTimeout(Poco::Timespan(2, 0));
+    params->setMaxKeepAliveRequests(100);
+    Poco::Net::HTTPServer server(new Factory(service), connection_threads, socket, params);
     server.start();
     std::cout << "touchpoint: serving on http://" << (options.public_address ? "0.0.0.0" : "127.0.0.1") << ":"
               << socket.address().port() << std::endl;

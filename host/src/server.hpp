@@ -13,7 +13,9 @@ struct ServeOptions {
     bool public_address = false;            // --public: all addresses, not only localhost
     std::string allow_origin;               // --allow-origin: CORS
     size_t max_request_bytes = 1u << 20;    // --max-request-size (KiB on the command line)
-    unsigned threads = 4;                   // worker pool
+    unsigned workers = 4;                   // checks run at once (--jobs)
+    unsigned connections = 64;              // HTTP connections served at once; as many checks may wait
+    size_t queued_connections = 192;        // accepted connections waiting for a thread; more are closed
     double request_seconds = 10;            // --request-timeout: a check longer than this gets 503
 };
 

@@ -16,6 +16,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <thread>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -33,7 +34,7 @@ commands:
   serve                 the checks over HTTP on localhost: /api/check, /api/rules, /health,
                         and LanguageTool's /v2/check and /v2/languages
                         (--port 8081, --public, --allow-origin ORIGIN, --max-request-size KIB,
-                        --request-timeout SECONDS)
+                        --request-timeout SECONDS, --jobs N checks at once)
   rules                 list loaded plugins, their rule types and packs
   version               print the version
 
@@ -322,6 +323,7 @@ int main(int argc, char** argv) {
         if (line.command == "__isolated") return run_isolated(line);
         if (line.command == "serve") {
             Engine engine(line.check);
+            line.serve.workers = line.check.jobs ? line.check.jobs : std::max(1u, std::thread::hardware_concurrency());
             return serve(engine, line.serve, TOUCHPOINT_VERSION);
         }
         if (!is_report_format(line.format))

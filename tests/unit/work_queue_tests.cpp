@@ -1,0 +1,54 @@
+#include "work_queue.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <future>
+#include <thread>
+
+using touchpoint::WorkQueue;
+
+TEST_CASE("the work queue runs every job it accepts, on its workers") {
+    WorkQueue queue(3, 100);
+    std::atomic<int> done{0};
+    std::promise<void> all_done;
+    const int jobs = 50;
+    for (int i = 0; i < jobs; ++i)
+        REQUIRE(queue.try_push([&] {
+            if (++done == jobs) all_done.set_value();
+        }));
+    REQUIRE(all_done.get_future().wait_for(std::chrono::seconds(10)) == std::future_status::ready);
+    CHECK(done == jobs);
+}
+
+TEST_CASE("the work queue refuses jobs once its queue is full, and takes them again when it drains") {
+    WorkQueue queue(1, 2);
+    std::promise<void> release, started;
+    std::shared_future<void> released = release.get_future().share();
+    REQUIRE(queue.try_push([&, released] {
+        started.set_value();
+        released.wait();
+    }));
+    started.get_future().wait();  // the one worker is now busy
+    std::atomic<int> ran{0};
+    CHECK(queue.try_push([&] { ++ran; }));
+    CHECK(queue.try_push([&] { ++ran; }));
+    CHECK_FALSE(queue.try_push([&] { ++ran; }));  // two wait already: the limit
+    release.set_value();
+    std::promise<void> last;
+    while (!queue.try_push([&] { last.set_value(); })) std::this_thread::yield();
+    REQUIRE(last.get_future().wait_for(std::chrono::seconds(10)) == std::future_status::ready);
+    CHECK(ran == 2);
+}
+
+TEST_CASE("a work queue whose worker is stuck can still be destroyed") {
+    std::promise<void> release;
+    std::shared_future<void> released = release.get_future().share();
+    {
+        WorkQueue queue(1, 4);
+        REQUIRE(queue.try_push([released] { released.wait(); }));
+        CHECK(queue.try_push([] {}));
+    }  // must not wait for the stuck job
+    release.set_value();
+}
