@@ -13,6 +13,7 @@
 namespace touchpoint {
 namespace {
 
+// Unlike split_list, keeps empty items: an empty alternative is a mistake to report.
 std::vector<std::string> split(std::string_view text, char separator) {
     std::vector<std::string> parts;
     size_t start = 0;

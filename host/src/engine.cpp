@@ -299,7 +299,7 @@ Engine::~Engine() {
 }
 
 void Engine::check_channels() const {
-    std::set<std::string> known{"marketing", "signage", "script"};
+    std::set<std::string> known(std::begin(builtin_channels), std::end(builtin_channels));
     for (const ChannelLimits& channel : brand_.channels) known.insert(channel.id);
     if (project_)
         for (const ChannelGlobs& channel : project_->channels) known.insert(channel.id);
@@ -411,13 +411,13 @@ std::optional<Engine::Loaded> Engine::load(const Input& input, std::vector<std::
         extracted.source.reset();
     }
     std::vector<Directive> directives = find_directives(*source, format, extracted.text);
+    const Project* project = project_ ? &*project_ : nullptr;
     std::string channel = input.channel ? *input.channel
                           : options_.channel ? *options_.channel
                           : !extracted.channel.empty() ? extracted.channel
-                          : project_ ? project_->channel_for(input.relative)
-                                     : std::string("marketing");
+                                                       : channel_for(project, input.relative);
     std::vector<Turn> turns;
-    if (project_ ? project_->is_script_channel(channel) : channel == "script") {
+    if (is_script_channel(project, channel)) {
         Speakers speakers;
         if (project_ && project_->staff_speakers) speakers.staff = *project_->staff_speakers;
         if (project_ && project_->other_speakers) speakers.others = *project_->other_speakers;

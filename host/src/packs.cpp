@@ -76,7 +76,7 @@ void Engine::verify_examples(const PackRuleDefinition& definition, const Compile
     for (const PackExample& example : definition.examples) {
         std::string channel = !example.channel.empty()              ? example.channel
                               : !definition.rule.channels.ids.empty() ? definition.rule.channels.ids.front()
-                                                                       : std::string("marketing");
+                                                                       : std::string(default_channel);
         std::string text = example.text;
         Extracted extracted = extract_plain_text(text);
         Document document("example", channel, text, std::move(extracted.text), std::move(extracted.runs));

@@ -10,17 +10,19 @@ namespace touchpoint {
 
 namespace fs = std::filesystem;
 
-std::string Project::channel_for(std::string_view relative_path) const {
-    for (const ChannelGlobs& channel : channels)
-        for (const std::string& glob : channel.include)
-            if (glob_match(glob, relative_path)) return channel.id;
-    return "marketing";
+std::string channel_for(const Project* project, std::string_view relative_path) {
+    if (project)
+        for (const ChannelGlobs& channel : project->channels)
+            for (const std::string& glob : channel.include)
+                if (glob_match(glob, relative_path)) return channel.id;
+    return std::string(default_channel);
 }
 
-bool Project::is_script_channel(std::string_view channel) const {
-    for (const ChannelGlobs& c : channels)
-        if (c.id == channel) return c.script;
-    return channel == "script";
+bool is_script_channel(const Project* project, std::string_view channel) {
+    if (project)
+        for (const ChannelGlobs& c : project->channels)
+            if (c.id == channel) return c.script;
+    return channel == default_script_channel;
 }
 
 bool Project::ignored(std::string_view relative_path) const {
@@ -40,18 +42,6 @@ namespace {
 
 fs::path resolve(const fs::path& dir, const std::string& relative) {
     return (dir / relative).lexically_normal();
-}
-
-std::vector<std::string> comma_list(std::string_view text) {
-    std::vector<std::string> items;
-    for (size_t start = 0; start <= text.size();) {
-        size_t end = text.find(',', start);
-        if (end == std::string_view::npos) end = text.size();
-        std::string item = trim(text.substr(start, end - start));
-        if (!item.empty()) items.push_back(item);
-        start = end + 1;
-    }
-    return items;
 }
 
 RuleOverride read_override(const XmlFile& xml, pugi::xml_node node) {
@@ -103,7 +93,7 @@ Project read_project(const fs::path& path, const fs::path& installed_rules) {
             std::string kind = node.attribute("kind") ? trim(node.attribute("kind").value()) : std::string();
             if (!kind.empty() && kind != "script" && kind != "prose")
                 xml.fail(node, "kind", "channel kind '" + kind + "' is not one of prose, script");
-            channel.script = kind == "script" || (kind.empty() && channel.id == "script");
+            channel.script = kind == "script" || (kind.empty() && channel.id == default_script_channel);
             auto [it, inserted] = channel_ids.emplace(channel.id, channel.where.line);
             if (!inserted)
                 xml.fail(node, "duplicate channel '" + channel.id + "'; the first is at line " + std::to_string(it->second) +
@@ -157,8 +147,8 @@ Project read_project(const fs::path& path, const fs::path& installed_rules) {
         } else if (name == "speakers") {
             xml.check_attributes(node, {"staff", "others"});
             xml.check_leaf(node, false);
-            if (node.attribute("staff")) project.staff_speakers = comma_list(node.attribute("staff").value());
-            if (node.attribute("others")) project.other_speakers = comma_list(node.attribute("others").value());
+            if (node.attribute("staff")) project.staff_speakers = split_list(node.attribute("staff").value(), ",");
+            if (node.attribute("others")) project.other_speakers = split_list(node.attribute("others").value(), ",");
             if (project.staff_speakers && project.staff_speakers->empty())
                 xml.fail(node, "staff", "'staff' is empty; list staff speaker labels separated by commas");
         } else {

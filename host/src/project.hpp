@@ -12,6 +12,12 @@
 
 namespace touchpoint {
 
+// The channels every brand has without declaring them. A file no channel claims is
+// marketing copy; "script" holds staff scripts unless the project says otherwise.
+inline constexpr std::string_view builtin_channels[] = {"marketing", "signage", "script"};
+inline constexpr std::string_view default_channel = "marketing";
+inline constexpr std::string_view default_script_channel = "script";
+
 struct ChannelGlobs {
     std::string id;
     std::vector<std::string> include;
@@ -55,13 +61,15 @@ struct Project {
     std::optional<std::vector<std::string>> other_speakers;
     ScheduleColumns schedule;  // <schedule message="..." id="..." location="..."/>
 
-    // The channel for a path relative to dir: the first matching channel, else marketing.
-    std::string channel_for(std::string_view relative_path) const;
     bool ignored(std::string_view relative_path) const;
-    bool is_script_channel(std::string_view channel) const;
     // The project's own configuration files, never checked as content.
     std::vector<std::filesystem::path> own_files() const;
 };
+
+// The channel of a path relative to the project folder (the first matching channel), and
+// whether a channel holds staff scripts; project may be null (no project file).
+std::string channel_for(const Project* project, std::string_view relative_path);
+bool is_script_channel(const Project* project, std::string_view channel);
 
 // Reads and validates a project file; throws ConfigError on a fault.
 // `installed_rules` is where packs named by id are looked for after the project's rules/.

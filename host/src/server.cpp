@@ -3,6 +3,7 @@
 #include "report.hpp"
 #include "unicode.hpp"
 #include "work_queue.hpp"
+#include "xml_file.hpp"
 
 #include <Poco/Base64Decoder.h>
 #include <Poco/JSON/Object.h>
@@ -191,7 +192,7 @@ private:
         root.set("name", b.name);
         root.set("promise", b.promise);
         Array::Ptr channels = new Array;
-        std::vector<std::string> ids{"marketing", "signage", "script"};
+        std::vector<std::string> ids(std::begin(builtin_channels), std::end(builtin_channels));
         for (const ChannelLimits& c : b.channels)
             if (std::find(ids.begin(), ids.end(), c.id) == ids.end()) ids.push_back(c.id);
         for (const std::string& id : ids) channels->add(id);
@@ -251,18 +252,8 @@ private:
         } else {
             throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "missing 'text' or 'data' parameter");
         }
-        auto rule_list = [&](const char* field) {
-            std::vector<std::string> ids;
-            std::string list = form.get(field, "");
-            for (size_t start = 0; start < list.size();) {
-                size_t end = list.find(',', start);
-                if (end == std::string::npos) end = list.size();
-                if (end > start) ids.push_back(list.substr(start, end - start));
-                start = end + 1;
-            }
-            return ids;
-        };
-        std::vector<std::string> enabled = rule_list("enabledRules"), disabled = rule_list("disabledRules");
+        std::vector<std::string> enabled = split_list(form.get("enabledRules", ""), ","),
+                                 disabled = split_list(form.get("disabledRules", ""), ",");
         bool only = form.get("enabledOnly", "false") == "true";
         FileReport report = check_within(service_, text, "draft.txt", std::nullopt);
         Array::Ptr matches = new Array;

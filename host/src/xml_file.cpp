@@ -17,6 +17,17 @@ std::string trim(std::string_view text) {
     return std::string(text.substr(begin, end - begin + 1));
 }
 
+std::vector<std::string> split_list(std::string_view text, std::string_view separators) {
+    std::vector<std::string> items;
+    for (size_t start = 0; start <= text.size();) {
+        size_t end = std::min(text.find_first_of(separators, start), text.size());
+        std::string item = trim(text.substr(start, end - start));
+        if (!item.empty()) items.push_back(std::move(item));
+        start = end + 1;
+    }
+    return items;
+}
+
 void fail_at(const SourceRef& where, const std::string& sentence) {
     throw ConfigError(where.file + ":" + std::to_string(where.line) + ":" + std::to_string(where.column) + ": " +
                       sentence);
@@ -129,13 +140,7 @@ ChannelFilter XmlFile::channels(pugi::xml_node node) const {
     ChannelFilter filter;
     pugi::xml_attribute a = node.attribute("channels");
     if (!a) return filter;
-    std::string list = a.value();
-    for (size_t start = 0; start < list.size();) {
-        size_t end = list.find_first_of(" \t\n", start);
-        if (end == std::string::npos) end = list.size();
-        if (end > start) filter.ids.push_back(list.substr(start, end - start));
-        start = end + 1;
-    }
+    filter.ids = split_list(a.value(), " \t\r\n");
     if (filter.ids.empty()) fail(node, "channels", "'channels' is empty; leave it out to apply to all channels");
     return filter;
 }

@@ -136,14 +136,42 @@ TEST_CASE("the project file assigns channels by the first matching glob and igno
   <ignore>*.draft.md</ignore>
 </touchpoint>)");
     Project project = read_project(file, dir.path());
-    CHECK(project.channel_for("signage/a.txt") == "signage");
-    CHECK(project.channel_for("lobby/b.txt") == "signage");
-    CHECK(project.channel_for("scripts/x/y.md") == "script");
-    CHECK(project.channel_for("web/index.md") == "marketing");
+    CHECK(channel_for(&project, "signage/a.txt") == "signage");
+    CHECK(channel_for(&project, "lobby/b.txt") == "signage");
+    CHECK(channel_for(&project, "scripts/x/y.md") == "script");
+    CHECK(channel_for(&project, "web/index.md") == "marketing");
     CHECK(project.ignored("archive/old.md"));
     CHECK(project.ignored("web/new.draft.md"));
     CHECK_FALSE(project.ignored("web/new.md"));
     CHECK(project.brand_file == dir.path() / "brand.xml");
+}
+
+TEST_CASE("without a project file, files are marketing and only 'script' holds staff scripts") {
+    CHECK(channel_for(nullptr, "signage/a.txt") == "marketing");
+    CHECK(is_script_channel(nullptr, "script"));
+    CHECK_FALSE(is_script_channel(nullptr, "signage"));
+}
+
+TEST_CASE("a project's kind=\"script\" makes a channel hold staff scripts, and can unmake 'script'") {
+    ScratchDir dir;
+    dir.write("brand.xml", R"(<brand name="Acme"/>)");
+    auto file = dir.write("touchpoint.xml", R"(<touchpoint>
+  <brand file="brand.xml"/>
+  <channel id="phone" include="calls/**" kind="script"/>
+  <channel id="script" include="scripts/**" kind="prose"/>
+</touchpoint>)");
+    Project project = read_project(file, dir.path());
+    CHECK(is_script_channel(&project, "phone"));
+    CHECK_FALSE(is_script_channel(&project, "script"));
+    CHECK_FALSE(is_script_channel(&project, "marketing"));
+}
+
+TEST_CASE("lists split at any separator, trimmed, without empty items") {
+    using V = std::vector<std::string>;
+    CHECK(split_list("Staff, Nurse ,,Doctor,", ",") == V{"Staff", "Nurse", "Doctor"});
+    CHECK(split_list("  signage\tscript\n marketing ", " \t\r\n") == V{"signage", "script", "marketing"});
+    CHECK(split_list("", ",").empty());
+    CHECK(split_list(" , ", ",").empty());
 }
 
 TEST_CASE("the project file is found by looking upward") {
