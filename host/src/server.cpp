@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <atomic>
 #include <csignal>
+#include <cstdlib>
 #include <future>
 #include <thread>
 #include <iostream>
@@ -424,6 +425,12 @@ int serve(Engine& engine, const ServeOptions& options, const std::string& versio
     std::signal(SIGTERM, [](int) { stop_requested = 1; });
     while (!stop_requested) pause();
     server.stopAll(true);
+    // Checks still running use the engine and its plugins, which the caller is about to
+    // unload: wait for them, and leave without unwinding past one that never ends.
+    if (!service.checks.finish(std::chrono::milliseconds(int(options.request_seconds * 1000)))) {
+        std::cout.flush();
+        std::_Exit(0);
+    }
     return 0;
 }
 

@@ -3,6 +3,7 @@
 // and a full queue is refused at once instead of growing without bound.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -24,14 +25,20 @@ public:
     // Queues a job, which must not throw; false when queue_limit jobs already wait.
     bool try_push(std::function<void()> job);
 
+    // Stops taking jobs, drops those waiting, and waits up to `limit` for the running ones;
+    // false when some still run (stuck in a runaway rule).
+    bool finish(std::chrono::milliseconds limit);
+
     unsigned workers() const { return workers_; }
     size_t queue_limit() const { return queue_limit_; }
 
 private:
     struct State {
         std::mutex mutex;
-        std::condition_variable ready;
+        std::condition_variable ready;  // a job came, or stopping
+        std::condition_variable idle;   // a job ended
         std::deque<std::function<void()>> jobs;
+        unsigned running = 0;
         bool stopping = false;
     };
     static void work(std::shared_ptr<State> state);

@@ -166,3 +166,14 @@ TEST_CASE("serve: with its check workers stuck, the server refuses at once what 
     Poco::Process::kill(server.process);
     server.process.wait();
 }
+
+TEST_CASE("serve: asked to stop while a rule runs away, the server ends cleanly after the request time limit") {
+    test::ScratchDir dir;
+    dir.write("brand.xml", R"(<brand name="Acme"/>)");
+    dir.write("touchpoint.xml", "<touchpoint><brand file=\"brand.xml\"/><plugins dir=\"" +
+                                    (test::binary_dir() / "test-plugins" / "faulty").string() + "\"/></touchpoint>");
+    Server server = start(dir.path(), {"--request-timeout", "0.3", "--rule-timeout", "60"});
+    CHECK(request(server.port, "POST", "/api/check", R"({"text": "forever and ever"})").first == 503);
+    Poco::Process::requestTermination(server.process.id());  // SIGINT, as Ctrl-C
+    CHECK(server.process.wait() == 0);
+}

@@ -52,3 +52,32 @@ TEST_CASE("a work queue whose worker is stuck can still be destroyed") {
     }  // must not wait for the stuck job
     release.set_value();
 }
+
+TEST_CASE("finishing a work queue waits for the running jobs, drops the waiting ones, and says when one is stuck") {
+    WorkQueue queue(1, 4);
+    std::promise<void> started;
+    std::atomic<bool> first_done{false}, second_ran{false};
+    REQUIRE(queue.try_push([&] {
+        started.set_value();
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        first_done = true;
+    }));
+    REQUIRE(queue.try_push([&] { second_ran = true; }));
+    started.get_future().wait();
+    CHECK(queue.finish(std::chrono::seconds(10)));
+    CHECK(first_done);
+    CHECK_FALSE(second_ran);
+    CHECK_FALSE(queue.try_push([] {}));  // finished: takes nothing more
+
+    std::promise<void> release;
+    std::shared_future<void> released = release.get_future().share();
+    WorkQueue stuck(1, 1);
+    std::promise<void> stuck_started;
+    REQUIRE(stuck.try_push([&, released] {
+        stuck_started.set_value();
+        released.wait();
+    }));
+    stuck_started.get_future().wait();
+    CHECK_FALSE(stuck.finish(std::chrono::milliseconds(50)));
+    release.set_value();
+}
