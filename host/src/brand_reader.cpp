@@ -8,7 +8,6 @@
 
 #include <charconv>
 #include <map>
-#include <regex>
 
 namespace touchpoint {
 namespace {
@@ -51,9 +50,8 @@ public:
         xml_.check_attributes(root, {"name", "locale"}, {"name"});
         brand_.name = trim(root.attribute("name").value());
         if (pugi::xml_attribute locale = root.attribute("locale")) {
-            static const std::regex tag("[a-z]{2,3}(-[A-Z]{2})?");
             brand_.locale = trim(locale.value());
-            if (!std::regex_match(brand_.locale, tag))
+            if (!matches_whole("[a-z]{2,3}(-[A-Z]{2})?", brand_.locale))
                 xml_.fail(root, "locale", "locale '" + brand_.locale + "' is not a language tag like en-US");
         }
         for (pugi::xml_node child : root.children()) read_child(child);
@@ -181,12 +179,10 @@ private:
             if (digits.size() != 10)
                 xml_.fail(node, "value", "phone fact '" + fact.id + "' needs ten digits, like (918) 555-0100");
         } else if (fact.kind == "email") {
-            static const std::regex email(R"([^@\s]+@[^@\s]+\.[A-Za-z]{2,})");
-            if (!std::regex_match(fact.value, email))
+            if (!matches_whole(R"([^@\s]+@[^@\s]+\.[A-Za-z]{2,})", fact.value))
                 xml_.fail(node, "value", "'" + fact.value + "' is not an e-mail address");
         } else if (fact.kind == "url") {
-            static const std::regex url(R"((https?://)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]+)?(/\S*)?)");
-            if (!std::regex_match(fact.value, url))
+            if (!matches_whole(R"((https?://)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]+)?(/\S*)?)", fact.value))
                 xml_.fail(node, "value", "'" + fact.value + "' is not a URL or domain");
         } else {
             xml_.fail(node, "kind", "fact kind '" + fact.kind + "' is not one of phone, email, url");

@@ -332,14 +332,14 @@ std::vector<Engine::Input> Engine::collect_inputs() const {
         if (own.count(fs::weakly_canonical(absolute))) return;
         std::string relative = relative_to(absolute, base);
         if (project_ && project_->ignored(relative)) return;
-        inputs.push_back({absolute, display_path(absolute), relative});
+        inputs.push_back({absolute, display_path(absolute), relative, {}, {}});
     };
 
     std::vector<std::string> paths = options_.paths;
     if (paths.empty()) paths.push_back(".");
     for (const std::string& path : paths) {
         if (path == "-") {
-            inputs.push_back({fs::path(), options_.stdin_name, options_.stdin_name});
+            inputs.push_back({fs::path(), options_.stdin_name, options_.stdin_name, {}, {}});
             continue;
         }
         std::error_code error;

@@ -3,7 +3,6 @@
 #include "xml_file.hpp"
 
 #include <map>
-#include <regex>
 
 namespace touchpoint {
 
@@ -40,8 +39,7 @@ public:
             xml_.fail(root, "the root element is <" + std::string(root.name()) + ">; a rule pack's is <pack>");
         xml_.check_attributes(root, {"id", "version", "description"}, {"id", "version"});
         pack_.id = trim(root.attribute("id").value());
-        static const std::regex id_syntax("[a-z0-9][a-z0-9-]*");
-        if (!std::regex_match(pack_.id, id_syntax))
+        if (!matches_whole("[a-z0-9][a-z0-9-]*", pack_.id))
             xml_.fail(root, "id", "pack id '" + pack_.id + "' may hold only lower-case letters, digits and '-'");
         pack_.version = trim(root.attribute("version").value());
         pack_.description = trim(root.attribute("description").value());

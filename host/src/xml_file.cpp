@@ -2,6 +2,8 @@
 
 #include "unicode.hpp"
 
+#include <unicode/regex.h>
+
 #include <algorithm>
 #include <cstring>
 #include <fstream>
@@ -15,6 +17,15 @@ std::string trim(std::string_view text) {
     if (begin == std::string_view::npos) return {};
     size_t end = text.find_last_not_of(space);
     return std::string(text.substr(begin, end - begin + 1));
+}
+
+bool matches_whole(std::string_view pattern, std::string_view text) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::StringPiece p(pattern.data(), int32_t(pattern.size())), t(text.data(), int32_t(text.size()));
+    UParseError where;
+    bool matched =
+        icu::RegexPattern::matches(icu::UnicodeString::fromUTF8(p), icu::UnicodeString::fromUTF8(t), where, status);
+    return U_SUCCESS(status) && matched;
 }
 
 std::vector<std::string> split_list(std::string_view text, std::string_view separators) {

@@ -57,6 +57,8 @@ private:
 };
 
 std::string trim(std::string_view text);
+// Whether the whole of text matches an ICU regular expression (a syntax check of a value).
+bool matches_whole(std::string_view pattern, std::string_view text);
 // The non-empty items of a list, split at any of the separators and trimmed.
 std::vector<std::string> split_list(std::string_view text, std::string_view separators);
 [[noreturn]] void fail_at(const SourceRef& where, const std::string& sentence);

@@ -212,7 +212,8 @@ int run_check(const CommandLine& line) {
     std::optional<AtomicOutput> file;
     if (line.output) file.emplace(*line.output);
     std::ostream& out = file ? file->stream() : std::cout;
-    RunInfo run{TOUCHPOINT_VERSION, {}, true};
+    RunInfo run;
+    run.version = TOUCHPOINT_VERSION;
     run.brand = engine.brand().name;
     run.promise = engine.brand().promise;
     run.pass_mark = engine.brand().pass_mark;

@@ -78,11 +78,6 @@ bool sentence_initial(std::string_view text, uint32_t at) {
     return true;
 }
 
-std::string lower_first(std::string form) {
-    if (!form.empty()) form[0] = char(std::tolower(static_cast<unsigned char>(form[0])));
-    return form;
-}
-
 // The joined, hyphenated and spaced forms that start at each word of a document.
 template <class Visit>
 void forms_of(const Document& document, Visit&& visit) {

@@ -82,6 +82,10 @@ TEST_CASE("brand file faults name the place and say what is wrong") {
     CHECK(brand_error("<avoid term=\"--\"/>") == "brand.xml:2:8: the term '--' has no word in it");
     CHECK(brand_error("<fact id=\"p\" kind=\"phone\" value=\"555-0100\"/>") ==
           "brand.xml:2:27: phone fact 'p' needs ten digits, like (918) 555-0100");
+    CHECK(brand_error("<fact id=\"e\" kind=\"email\" value=\"info at acme.org\"/>") ==
+          "brand.xml:2:27: 'info at acme.org' is not an e-mail address");
+    CHECK(brand_error("<fact id=\"w\" kind=\"url\" value=\"acme dot org\"/>") ==
+          "brand.xml:2:25: 'acme dot org' is not a URL or domain");
     CHECK(brand_error("<fact id=\"p\" kind=\"fax\" value=\"1\"/>") ==
           "brand.xml:2:14: fact kind 'fax' is not one of phone, email, url");
     CHECK(brand_error("<channel id=\"signage\" max-words=\"many\"/>") ==
@@ -96,6 +100,8 @@ TEST_CASE("brand file faults name the place and say what is wrong") {
     CHECK(brand_error("<accept/>", R"(name="Acme")") == "brand.xml:2:1: <accept> is empty");
     CHECK(brand_error("", R"(name="Acme" locale="english")") ==
           "brand.xml:1:20: locale 'english' is not a language tag like en-US");
+    CHECK(brand_error("", R"(name="Acme" locale="en-us")") ==
+          "brand.xml:1:20: locale 'en-us' is not a language tag like en-US");
     CHECK(brand_error("", R"(title="Acme")") == "brand.xml:1:8: <brand> has no attribute 'title'; it takes: name, locale");
     CHECK(brand_error("<name canonical=\"Acme\"><variant>ACME Inc</variant><alias>x</alias></name>") ==
           "brand.xml:2:51: <name> takes <variant> elements, not <alias>");
