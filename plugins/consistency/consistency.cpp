@@ -50,19 +50,38 @@ bool function_word(std::string_view key) {
 bool capitalised(std::string_view word) { return !word.empty() && std::isupper(static_cast<unsigned char>(word[0])); }
 
 // A line in title case (a heading: most of its longer words capitalised) keeps no case
-// information either.
-bool title_case_line(std::string_view text, uint32_t at) {
-    size_t begin = text.rfind('\n', at);
-    begin = begin == std::string_view::npos ? 0 : begin + 1;
-    size_t end = std::min(text.find('\n', at), text.size());
+// information either. Judged once per line: words come in order, and a paragraph is often
+// one long line.
+class TitleCaseLines {
+public:
+    explicit TitleCaseLines(std::string_view text) : text_(text) {}
+    bool at(uint32_t offset) {
+        if (offset >= end_ || offset < begin_) {
+            size_t begin = text_.rfind('\n', offset);
+            begin_ = begin == std::string_view::npos ? 0 : begin + 1;
+            end_ = std::min(text_.find('\n', offset), text_.size());
+            title_ = title_case(text_.substr(begin_, end_ - begin_));
+        }
+        return title_;
+    }
+
+private:
+    static bool title_case(std::string_view line);
+    std::string_view text_;
+    size_t begin_ = 0, end_ = 0;
+    bool title_ = false;
+};
+
+bool TitleCaseLines::title_case(std::string_view line) {
+    auto letter = [&](size_t i) { return std::isalpha(static_cast<unsigned char>(line[i])) != 0; };
     size_t long_words = 0, capitals = 0;
-    for (size_t i = begin; i < end;) {
-        while (i < end && !std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
+    for (size_t i = 0; i < line.size();) {
+        while (i < line.size() && !letter(i)) ++i;
         size_t start = i;
-        while (i < end && std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
+        while (i < line.size() && letter(i)) ++i;
         if (i - start < 4) continue;
         ++long_words;
-        capitals += std::isupper(static_cast<unsigned char>(text[start])) ? 1 : 0;
+        capitals += std::isupper(static_cast<unsigned char>(line[start])) ? 1 : 0;
     }
     return long_words >= 2 && capitals * 10 >= long_words * 8;
 }
@@ -83,11 +102,12 @@ template <class Visit>
 void forms_of(const Document& document, Visit&& visit) {
     std::string_view text = document.text();
     auto words = document.words();
+    TitleCaseLines title_case(text);
     for (size_t i = 0; i < words.size(); ++i) {
         const Word& w = words[i];
         std::string_view first = text.substr(w.begin, w.end - w.begin);
         if (w.in_literal || !is_plain_word(first, 1)) continue;
-        bool initial = sentence_initial(text, w.begin) || title_case_line(text, w.begin);
+        bool initial = sentence_initial(text, w.begin) || title_case.at(w.begin);
         std::string key(document.key(w));
         std::string written(first);
         if (first.size() >= 2) visit(Form{written, Shape::joined, key, w.begin, w.end, initial, uint32_t(i), uint32_t(i)});

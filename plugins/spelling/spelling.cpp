@@ -12,12 +12,15 @@
 namespace touchpoint::spelling {
 namespace {
 
-// Words that are not prose to spell-check: numbers, acronyms, file and domain names.
+// Words that are not prose to spell-check: numbers, acronyms, file and domain names, and
+// identifiers in camel case (DistSender, parseLat, iPhone).
 bool skipped(std::string_view word) {
-    bool has_lower = false;
+    bool has_lower = false, after_lower = false;
     size_t letters = 0;
     for (unsigned char c : word) {
         if (std::isdigit(c) || c == '.' || c == '_' || c == '@') return true;
+        if (after_lower && std::isupper(c)) return true;
+        after_lower = std::islower(c);
         if (std::islower(c)) has_lower = true;
         if (std::isalpha(c) || c >= 0x80) ++letters;
     }

@@ -75,12 +75,24 @@ TEST_CASE("each misspelling carries Hunspell's suggestions and is a suggestion b
     CHECK(recieve.suggestions.front() == "receive");
 }
 
-TEST_CASE("numbers, acronyms, URLs, e-mail addresses and file names are not spell-checked") {
+TEST_CASE("suggestions are the close spellings only, and a word with none gets none") {
+    test::TestContext context(test::brand_from_xml(brand_xml));
+    auto compiled = spelling::SpellingPlugin().compile(context);
+    test::CollectingReporter reporter;
+    compiled->check(test::make_document("We seperate the Kubernetes pods."), reporter);
+    REQUIRE(reporter.findings.size() == 2);
+    // Hunspell's n-gram pass would add far-fetched ones: perseverate, desperate; Rubbernecks.
+    CHECK(reporter.findings[0].suggestions == std::vector<std::string>{"separate"});
+    CHECK(reporter.findings[1].suggestions.empty());
+}
+
+TEST_CASE("numbers, acronyms, identifiers, URLs, e-mail addresses and file names are not spell-checked") {
     test::TestContext context(test::brand_from_xml(brand_xml));
     auto compiled = spelling::SpellingPlugin().compile(context);
     test::CollectingReporter reporter;
     compiled->check(test::make_document("Call 24/7 or 3rd floor. MRI and ECG at www.rvbhlth.org, "
-                                        "mail xqzt@rvbhlth.org, open setup_config.yaml now."),
+                                        "mail xqzt@rvbhlth.org, open setup_config.yaml now. "
+                                        "Set parseLat in DistSender on your iPhone."),
                     reporter);
     CHECK(reporter.findings.empty());
 }
