@@ -169,16 +169,29 @@ struct Lexicon::Impl {
 
     fs::path aff, dic, extra_dic;
     std::vector<std::string> accepted;
-    std::unique_ptr<Hunspell> hunspell;
+    std::unique_ptr<Hunspell> hunspell;  // the language's dictionary and accepted words
+    // The same with the extra word list added, loaded at the first word the language does
+    // not know: the list doubles the load time, and inflecting brand terms never needs it.
+    std::unique_ptr<Hunspell> with_extra;
+    bool extra_tried = false;
     mutable std::mutex mutex;
+
+    bool spell(const std::string& word) {
+        if (hunspell->spell(word)) return true;
+        if (!extra_tried) {
+            extra_tried = true;
+            if (!extra_dic.empty()) with_extra = open(aff, true);
+        }
+        return with_extra && with_extra->spell(word);
+    }
 
     std::vector<std::unique_ptr<Instance>> pool;
     std::mutex pool_mutex;
     std::condition_variable pool_free;
 
-    std::unique_ptr<Hunspell> open(const fs::path& affix) const {
+    std::unique_ptr<Hunspell> open(const fs::path& affix, bool with_extra) const {
         auto instance = std::make_unique<Hunspell>(affix.c_str(), dic.c_str());
-        if (!extra_dic.empty()) instance->add_dic(extra_dic.c_str());
+        if (with_extra && !extra_dic.empty()) instance->add_dic(extra_dic.c_str());
         for (const std::string& word : accepted) instance->add(word);
         return instance;
     }
@@ -198,7 +211,7 @@ struct Lexicon::Impl {
                 fresh.busy = true;
                 lock.unlock();
                 FastSuggestionAffix fast(aff);
-                fresh.hunspell = open(fast.or_else(aff));
+                fresh.hunspell = open(fast.or_else(aff), true);
                 return fresh;
             }
             pool_free.wait(lock);
@@ -227,7 +240,7 @@ Lexicon::Lexicon(std::string_view locale) : impl_(std::make_unique<Impl>()), loc
                     impl_->extra_dic = extra_dir / "en_med_glut.dic";
                     break;
                 }
-        impl_->hunspell = impl_->open(aff);
+        impl_->hunspell = impl_->open(aff, false);
         return;
     }
     throw std::runtime_error("no Hunspell dictionary for locale '" + std::string(locale) + "' (" + dictionary +
@@ -242,7 +255,7 @@ bool Lexicon::knows(std::string_view word) const {
     for (size_t at = plain.find("\u2019"); at != std::string::npos; at = plain.find("\u2019", at))
         plain.replace(at, 3, "'");
     std::lock_guard lock(impl_->mutex);
-    return impl_->hunspell->spell(plain);
+    return impl_->spell(plain);
 }
 
 std::vector<std::string> Lexicon::stems(std::string_view word) const {
@@ -274,12 +287,16 @@ std::vector<std::pair<std::string, Inflection>> Lexicon::inflections(std::string
     std::vector<std::pair<std::string, Inflection>> result;
     if (w.empty()) return result;
     // The dictionary confirms a spelling it knows (stopped, not stoped). Hunspell's stems
-    // cannot serve here: it lists some forms as words of their own ("stopped").
-    auto confirmed = [&](const std::string& form) { return knows(form); };
+    // cannot serve here: it lists some forms as words of their own ("stopped"). The
+    // language's own dictionary only: the medical list holds few inflected forms.
+    auto confirmed = [&](const std::string& form) {
+        std::lock_guard lock(impl_->mutex);
+        return impl_->hunspell->spell(form);
+    };
     // Plurals, -s, -ed and -ing forms are never derived words: the dictionary picks the
     // spelling where it knows one (families, stopped), else the regular one stands
     // (Debian's en_US lacks some plurals, "customers" among them).
-    bool known = knows(w);
+    bool known = confirmed(w);
     for (Inflection inflection : {Inflection::plural, Inflection::past, Inflection::progressive}) {
         std::vector<std::string> forms = regular_forms(w, inflection);
         bool any = false;
