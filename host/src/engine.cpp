@@ -258,7 +258,7 @@ Engine::Engine(const CheckOptions& options) : options_(options) {
             throw RunError(brand_.file + ": plugin '" + loaded.name + "' cannot use this brand: " + e.what());
         }
         if (!check) continue;
-        CompiledCheck compiled{&loaded, std::move(check), {}, {}, {}, {}};
+        CompiledCheck compiled{&loaded, std::move(check), {}, {}, {}, {}, {}};
         std::string rules;
         for (const RuleInfo& rule : loaded.rules) {
             compiled.rules.insert(rule.name);
@@ -452,6 +452,12 @@ FileReport Engine::check_input(const Input& input) {
     return report;
 }
 
+bool Engine::CompiledCheck::applies_to(const std::string& channel) const {
+    if (!pack_rules.empty())
+        return std::any_of(pack_rules.begin(), pack_rules.end(), [&](const auto& rule) { return rule.second.applies_to(channel); });
+    return pack_rule.empty() || channels.applies_to(channel);
+}
+
 void Engine::run_check(const CompiledCheck& compiled, const Document& document, FileReport& report,
                        const Suppressions* suppressions, const std::vector<TextContext>& contexts) {
     const LoadedPlugin& plugin = *compiled.plugin;
@@ -459,7 +465,7 @@ void Engine::run_check(const CompiledCheck& compiled, const Document& document, 
         report_fault(compiled.label + " failed on " + document.path() + ": " + why);
         ++rule_faults_;
     };
-    if (!compiled.pack_rule.empty() && !compiled.channels.applies_to(document.channel())) return;
+    if (!compiled.applies_to(document.channel())) return;
     CollectingReporter reporter(report);
     if (current_watch_) {
         current_watch_->check = &compiled;
@@ -481,12 +487,23 @@ void Engine::run_check(const CompiledCheck& compiled, const Document& document, 
     }
     std::string_view text = document.text(), source = document.source();
     for (Finding& finding : reporter.findings) {
-        if (compiled.pack_rule.empty() && !compiled.rules.count(finding.rule)) {
+        ReportedFinding out;
+        if (!compiled.pack_rules.empty()) {
+            auto rule = compiled.pack_rules.find(finding.rule);
+            if (rule == compiled.pack_rules.end()) {
+                fault("it reported a finding for pack rule '" + finding.rule + "', which it was not given");
+                continue;
+            }
+            if (!rule->second.applies_to(document.channel())) continue;
+            out.rule = finding.rule;
+        } else if (!compiled.pack_rule.empty()) {
+            out.rule = compiled.pack_rule;
+        } else if (compiled.rules.count(finding.rule)) {
+            out.rule = plugin.name + "." + finding.rule;
+        } else {
             fault("it reported a finding for rule '" + finding.rule + "', which it does not declare");
             continue;
         }
-        ReportedFinding out;
-        out.rule = compiled.pack_rule.empty() ? plugin.name + "." + finding.rule : compiled.pack_rule;
         std::optional<Severity> severity = effective(out.rule, document.channel(), finding.severity);
         if (!severity || *severity < options_.min_severity) continue;
         out.file = document.path();
@@ -602,8 +619,7 @@ void Engine::observe(const std::vector<Input>& inputs) {
                 std::optional<Loaded> loaded = load(inputs[i], nullptr);  // warnings come with the check
                 if (!loaded) continue;
                 for (const CompiledCheck& compiled : checks_)
-                    if (compiled.check->observation_passes() >= pass &&
-                        (compiled.pack_rule.empty() || compiled.channels.applies_to(loaded->document.channel())))
+                    if (compiled.check->observation_passes() >= pass && compiled.applies_to(loaded->document.channel()))
                         compiled.check->observe(pass, loaded->document);
             }
         };

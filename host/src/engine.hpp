@@ -96,6 +96,10 @@ public:
         std::string pack_rule;                  // PACK.RULE for a check compiled from a pack rule
         ChannelFilter channels;                 // a pack rule's channels
         std::string label;                      // names the check in fault messages
+        // A check for several pack rules (Plugin::compile_pack_rules): PACK.RULE -> channels.
+        std::map<std::string, ChannelFilter> pack_rules;
+
+        bool applies_to(const std::string& channel) const;
     };
 
     // Loads configuration, plugins and checks; throws RunError, ConfigError or PluginError.
@@ -137,6 +141,7 @@ private:
     void check_channels() const;
     const CompileContext& compile_context() const;
     void compile_packs();
+    void combine_pack_checks(const std::vector<std::pair<const LoadedPlugin*, PackRule>>& compiled_rules);
     void verify_examples(const PackRuleDefinition& definition, const CompiledCheck& compiled) const;
     std::vector<Input> collect_inputs() const;
     std::optional<Loaded> load(const Input& input, std::vector<std::string>* warnings) const;

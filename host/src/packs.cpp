@@ -29,6 +29,7 @@ std::string excerpt(std::string_view text) {
 
 void Engine::compile_packs() {
     if (!project_) return;
+    std::vector<std::pair<const LoadedPlugin*, PackRule>> compiled_rules;
     for (const PackRef& ref : project_->packs) {
         Pack pack = read_pack(ref.file);
         if (!ref.id.empty() && pack.id != ref.id)
@@ -63,10 +64,32 @@ void Engine::compile_packs() {
             }
             if (!check) fail_at(rule.where, "plugin '" + definition.plugin + "' made no check of rule '" + rule.id + "'");
             CompiledCheck compiled{plugin, std::move(check), {}, full, rule.channels,
-                                   "rule '" + full + "' (plugin " + definition.plugin + ")"};
+                                   "rule '" + full + "' (plugin " + definition.plugin + ")", {}};
             verify_examples(definition, compiled);
             checks_.push_back(std::move(compiled));
+            compiled_rules.emplace_back(plugin, rule);
         }
+    }
+    combine_pack_checks(compiled_rules);
+}
+
+// A plugin that can check all its pack rules in one pass replaces their checks with one.
+void Engine::combine_pack_checks(const std::vector<std::pair<const LoadedPlugin*, PackRule>>& compiled_rules) {
+    std::map<const LoadedPlugin*, std::vector<PackRule>> by_plugin;
+    for (const auto& [plugin, rule] : compiled_rules) by_plugin[plugin].push_back(rule);
+    for (auto& [plugin, rules] : by_plugin) {
+        if (rules.size() < 2) continue;
+        std::unique_ptr<Check> combined;
+        try {
+            combined = plugin->plugin->compile_pack_rules(rules, compile_context());
+        } catch (const std::exception& e) {
+            fail_at(rules.front().where, "plugin '" + plugin->name + "' could not combine its pack rules: " + e.what());
+        }
+        if (!combined) continue;
+        CompiledCheck merged{plugin, std::move(combined), {}, {}, {}, "the pack rules of plugin " + plugin->name, {}};
+        for (const PackRule& rule : rules) merged.pack_rules.emplace(rule.pack + "." + rule.id, rule.channels);
+        std::erase_if(checks_, [&](const CompiledCheck& c) { return merged.pack_rules.count(c.pack_rule) > 0; });
+        checks_.push_back(std::move(merged));
     }
 }
 

@@ -242,7 +242,14 @@ std::vector<RuleInfo> TerminologyPlugin::pack_rule_types() const {
 
 std::unique_ptr<Check> TerminologyPlugin::compile_pack_rule(const PackRule& rule, const CompileContext& context) const {
     if (rule.type != "avoid") return nullptr;
-    return make_pack_avoid_check(rule, context);
+    return make_pack_avoid_check({rule}, context);
+}
+
+std::unique_ptr<Check> TerminologyPlugin::compile_pack_rules(const std::vector<PackRule>& rules,
+                                                             const CompileContext& context) const {
+    for (const PackRule& rule : rules)
+        if (rule.type != "avoid") return nullptr;
+    return make_pack_avoid_check(rules, context);
 }
 
 std::unique_ptr<Check> TerminologyPlugin::compile(const CompileContext& context) const {

@@ -12,9 +12,10 @@ public:
     std::unique_ptr<Check> compile(const CompileContext& context) const override;
     std::vector<RuleInfo> pack_rule_types() const override;
     std::unique_ptr<Check> compile_pack_rule(const PackRule& rule, const CompileContext& context) const override;
+    std::unique_ptr<Check> compile_pack_rules(const std::vector<PackRule>& rules, const CompileContext& context) const override;
 };
 
-// terminology.avoid for a pack rule (pack_avoid.cpp).
-std::unique_ptr<Check> make_pack_avoid_check(const PackRule& rule, const CompileContext& context);
+// terminology.avoid for pack rules, one check for all (pack_avoid.cpp).
+std::unique_ptr<Check> make_pack_avoid_check(std::vector<PackRule> rules, const CompileContext& context);
 
 }  // namespace touchpoint::terminology

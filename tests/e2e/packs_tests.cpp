@@ -135,3 +135,28 @@ TEST_CASE("in scripts, rules check staff turns only; labels are not prose") {
     CHECK(result.out.find("\"line\": 5, \"column\": 16,") != std::string::npos);  // staff, agent turn
     CHECK(result.out.find("\"findings\": 2,") != std::string::npos);
 }
+
+TEST_CASE("the avoid rules of several packs share one check, and each keeps its own channels, severity and message") {
+    ScratchDir dir;
+    dir.write("brand.xml", brand);
+    dir.write("house.xml", pack(R"(<term suggest="use">utilize</term>)"));
+    dir.write("signs.xml", R"(<pack id="signs" version="1">)"
+                           R"(<rule id="no-entry" type="terminology.avoid" severity="error" channels="signage">)"
+                           R"(<message>Signs say {suggestion}, not {match}.</message><source>Sign guide</source>)"
+                           R"(<term suggest="staff only">no entry</term>)"
+                           R"(<term suggest="use">utilize</term>)"  // the same term as house.words
+                           R"(<example type="incorrect">No entry.</example><example type="correct">Staff only.</example>)"
+                           R"(</rule></pack>)");
+    dir.write("touchpoint.xml", project(R"(<channel id="signage" include="signs/**"/><pack file="house.xml"/><pack file="signs.xml"/>)"));
+    dir.write("web/page.txt", "We utilize it. No entry past noon.\n");
+    dir.write("signs/door.txt", "No entry. We utilize it.\n");
+    auto result = run_touchpoint({"check", "--format", "text", "--color", "never"}, dir.path());
+    CHECK(result.err.empty());
+    // The marketing page: house.words only; the signs rule is for signage.
+    CHECK(result.out.find("web/page.txt:1:4: warning: Say use, not utilize. [house.words]") != std::string::npos);
+    CHECK(result.out.find("web/page.txt:1:16") == std::string::npos);
+    // The sign: both rules, each with its severity and message, the shared term twice.
+    CHECK(result.out.find("signs/door.txt:1:1: error: Signs say Staff only, not No entry. [signs.no-entry]") != std::string::npos);
+    CHECK(result.out.find("signs/door.txt:1:14: error: Signs say use, not utilize. [signs.no-entry]") != std::string::npos);
+    CHECK(result.out.find("signs/door.txt:1:14: warning: Say use, not utilize. [house.words]") != std::string::npos);
+}

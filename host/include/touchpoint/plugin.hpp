@@ -15,7 +15,7 @@
 
 // Bumped whenever a type in host/include/touchpoint changes its layout or meaning.
 // The host refuses a plugin built for another version.
-#define TOUCHPOINT_API_VERSION 1
+#define TOUCHPOINT_API_VERSION 2
 
 namespace touchpoint {
 
@@ -100,6 +100,17 @@ public:
     // sentence when the rule's data is unusable.
     virtual std::unique_ptr<Check> compile_pack_rule(const PackRule& rule, const CompileContext& context) const {
         (void)rule, (void)context;
+        return nullptr;
+    }
+    // Optionally, one check for all of this plugin's pack rules in a run, so that they
+    // share one pass over each document (all term rules in one automaton). Each finding
+    // names its pack rule in full: Finding::rule = PackRule::pack + "." + PackRule::id;
+    // the host applies each rule's channels to its findings. nullptr (the default): the
+    // host uses one compile_pack_rule check per rule. Every rule has already compiled
+    // alone and passed its examples.
+    virtual std::unique_ptr<Check> compile_pack_rules(const std::vector<PackRule>& rules,
+                                                      const CompileContext& context) const {
+        (void)rules, (void)context;
         return nullptr;
     }
 };
