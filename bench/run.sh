@@ -10,6 +10,11 @@ touchpoint=${TOUCHPOINT:-$root/build/bin/touchpoint}
 work=${BENCH_WORK:-/tmp/touchpoint-bench}
 runs=${RUNS:-3}
 corpus=$root/../shared/corpus/cockroach-docs-md.tar.xz
+# The peers are compared, not assumed: a missing one would print a meaningless figure.
+for tool in rg grep wc npm python3 /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "bench/run.sh needs $tool: sudo apt-get install ripgrep npm python3 time" >&2; exit 2; }
+done
+[ -x "$touchpoint" ] || { echo "bench/run.sh: no $touchpoint; build first (scripts/setup)" >&2; exit 2; }
 mkdir -p "$work"
 if [ ! -d "$work/md" ]; then tar -xJf "$corpus" -C "$work"; fi
 python3 "$root/bench/make_config.py" "$work" >/dev/null
