@@ -55,8 +55,8 @@ void report_fault(const std::string& message) {
 }
 
 // A path as reported: relative to the working directory when below it, '/'-separated.
-std::string display_path(const fs::path& absolute) {
-    fs::path relative = absolute.lexically_relative(fs::current_path());
+std::string display_path(const fs::path& absolute, const fs::path& cwd = fs::current_path()) {
+    fs::path relative = absolute.lexically_relative(cwd);
     if (relative.empty() || *relative.begin() == "..") return absolute.generic_string();
     return relative.generic_string();
 }
@@ -321,18 +321,24 @@ void Engine::check_channels() const {
 
 std::vector<Engine::Input> Engine::collect_inputs() const {
     std::vector<Input> inputs;
-    std::set<fs::path> own;
-    if (project_)
-        for (const fs::path& file : project_->own_files()) own.insert(fs::weakly_canonical(file));
-    own.insert(fs::weakly_canonical(brand_.file));
-    fs::path base = project_ ? project_->dir : fs::current_path();
+    // The project's own files are skipped. Resolving a path costs a system call per
+    // folder in it, so only files named like one of them are resolved.
+    std::set<fs::path> own, own_names;
+    std::vector<fs::path> own_files = project_ ? project_->own_files() : std::vector<fs::path>{};
+    own_files.push_back(brand_.file);
+    for (const fs::path& file : own_files) {
+        own.insert(fs::weakly_canonical(file));
+        own_names.insert(file.filename());
+    }
+    const fs::path cwd = fs::current_path();
+    fs::path base = project_ ? project_->dir : cwd;
 
     auto add_file = [&](const fs::path& path) {
-        fs::path absolute = fs::absolute(path).lexically_normal();
-        if (own.count(fs::weakly_canonical(absolute))) return;
+        fs::path absolute = (path.is_absolute() ? path : cwd / path).lexically_normal();
+        if (own_names.count(absolute.filename()) && own.count(fs::weakly_canonical(absolute))) return;
         std::string relative = relative_to(absolute, base);
         if (project_ && project_->ignored(relative)) return;
-        inputs.push_back({absolute, display_path(absolute), relative, {}, {}});
+        inputs.push_back({absolute, display_path(absolute, cwd), relative, {}, {}});
     };
 
     std::vector<std::string> paths = options_.paths;
@@ -638,7 +644,11 @@ struct Engine::RunState {
     std::vector<Input> inputs;
     std::vector<std::optional<FileReport>> done;
     std::mutex mutex;
-    std::condition_variable ready;
+    // Two signals, so that a finished file wakes only a printer waiting for it, and the
+    // watchdog wakes only on its clock or at the end (a wake per file costs a system call).
+    std::condition_variable ready;       // done[awaited] is there
+    std::condition_variable finishing;   // finished is set
+    size_t awaited = SIZE_MAX;           // the file the printer waits for
     std::atomic<size_t> next{0};
     std::vector<std::pair<std::shared_ptr<Watch>, std::thread>> workers;
     bool finished = false;
@@ -654,7 +664,7 @@ void Engine::start_worker(const std::shared_ptr<RunState>& state) {
             std::lock_guard lock(state->mutex);
             if (watch->abandoned) return;  // its file was given up; so is the thread
             state->done[i] = std::move(report);
-            state->ready.notify_all();
+            if (i == state->awaited) state->ready.notify_one();
         }
     }));
 }
@@ -665,7 +675,7 @@ void Engine::watch(const std::shared_ptr<RunState>& state) {
     int64_t limit = int64_t(options_.rule_seconds * 1e9);
     std::unique_lock lock(state->mutex);
     while (!state->finished) {
-        state->ready.wait_for(lock, std::chrono::milliseconds(50));
+        state->finishing.wait_for(lock, std::chrono::milliseconds(50));
         size_t count = state->workers.size();
         for (size_t w = 0; w < count; ++w) {
             Watch& watch = *state->workers[w].first;
@@ -705,7 +715,7 @@ void Engine::run(const std::function<void(const FileReport&)>& on_file) {
         {
             std::lock_guard lock(state->mutex);
             state->finished = true;
-            state->ready.notify_all();
+            state->finishing.notify_all();
         }
         watchdog.join();
         {
@@ -721,6 +731,7 @@ void Engine::run(const std::function<void(const FileReport&)>& on_file) {
     try {
         for (size_t i = 0; i < inputs.size(); ++i) {
             std::unique_lock lock(state->mutex);
+            state->awaited = i;
             state->ready.wait(lock, [&] { return state->done[i].has_value(); });
             FileReport report = std::move(*state->done[i]);
             state->done[i].reset();

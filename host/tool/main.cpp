@@ -225,8 +225,12 @@ int run_check(const CommandLine& line) {
     if (line.baseline) baseline = Baseline::load(*line.baseline);
     Summary summary;
     engine.run([&](const FileReport& original) {
-        FileReport report = original;
-        if (baseline) std::erase_if(report.findings, [&](const ReportedFinding& f) { return baseline->absorbs(f); });
+        std::optional<FileReport> filtered;  // a copy only when a baseline takes findings away
+        if (baseline) {
+            filtered = original;
+            std::erase_if(filtered->findings, [&](const ReportedFinding& f) { return baseline->absorbs(f); });
+        }
+        const FileReport& report = filtered ? *filtered : original;
         if (!report.channel.empty()) ++summary.files;
         for (const ReportedFinding& finding : report.findings) summary.add(finding);
         summary.suppressed += report.suppressed.size();
