@@ -11,6 +11,8 @@
 #include <sstream>
 #include <condition_variable>
 #include <mutex>
+#include <unordered_map>
+#include <shared_mutex>
 #include <thread>
 #include <unistd.h>
 #include <stdexcept>
@@ -175,6 +177,13 @@ struct Lexicon::Impl {
     std::unique_ptr<Hunspell> with_extra;
     bool extra_tried = false;
     mutable std::mutex mutex;
+    // Inflections by word: suggestions inflect the same few brand terms at every finding,
+    // and each costs several dictionary look-ups under the mutex.
+    using Forms = std::vector<std::pair<std::string, Inflection>>;
+    std::unordered_map<std::string, Forms> inflections;
+    std::shared_mutex inflections_mutex;
+    uint64_t accepted_count = 0;  // an answer found before an accept() is not kept
+    Forms find_inflections(const std::string& w);
 
     bool spell(const std::string& word) {
         if (hunspell->spell(word)) return true;
@@ -277,21 +286,37 @@ std::vector<std::string> Lexicon::suggestions(std::string_view word) const {
 }
 
 void Lexicon::accept(std::string_view word) {
-    std::lock_guard lock(impl_->mutex);
+    std::scoped_lock lock(impl_->mutex, impl_->inflections_mutex);
     impl_->accepted.emplace_back(word);
     impl_->hunspell->add(std::string(word));
+    impl_->inflections.clear();  // a word the dictionary now knows may change them
+    ++impl_->accepted_count;
 }
 
 std::vector<std::pair<std::string, Inflection>> Lexicon::inflections(std::string_view word) const {
     std::string w(word);
-    std::vector<std::pair<std::string, Inflection>> result;
+    uint64_t accepted_before;
+    {
+        std::shared_lock lock(impl_->inflections_mutex);
+        auto known = impl_->inflections.find(w);
+        if (known != impl_->inflections.end()) return known->second;
+        accepted_before = impl_->accepted_count;
+    }
+    Impl::Forms result = impl_->find_inflections(w);
+    std::unique_lock lock(impl_->inflections_mutex);
+    if (impl_->accepted_count == accepted_before) impl_->inflections.emplace(std::move(w), result);
+    return result;
+}
+
+Lexicon::Impl::Forms Lexicon::Impl::find_inflections(const std::string& w) {
+    Forms result;
     if (w.empty()) return result;
     // The dictionary confirms a spelling it knows (stopped, not stoped). Hunspell's stems
     // cannot serve here: it lists some forms as words of their own ("stopped"). The
     // language's own dictionary only: the medical list holds few inflected forms.
     auto confirmed = [&](const std::string& form) {
-        std::lock_guard lock(impl_->mutex);
-        return impl_->hunspell->spell(form);
+        std::lock_guard lock(mutex);
+        return hunspell->spell(form);
     };
     // Plurals, -s, -ed and -ing forms are never derived words: the dictionary picks the
     // spelling where it knows one (families, stopped), else the regular one stands

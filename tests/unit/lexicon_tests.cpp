@@ -36,6 +36,22 @@ TEST_CASE("inflected forms are generated and confirmed by the dictionary") {
     CHECK(has_form("telehealth", "telehealths"));  // unknown word: regular forms only
 }
 
+TEST_CASE("inflections are remembered, and forgotten when the dictionary learns a word") {
+    Lexicon lexicon("en-US");
+    auto forms = [&] { return lexicon.inflections("blorp"); };
+    auto has = [&](std::string_view form) {
+        auto found = forms();
+        return std::any_of(found.begin(), found.end(), [&](const auto& f) { return f.first == form; });
+    };
+    CHECK(forms() == forms());
+    CHECK_FALSE(has("blorpest"));
+    lexicon.accept("blorp");
+    lexicon.accept("blorper");
+    lexicon.accept("blorpest");
+    CHECK(has("blorper"));
+    CHECK(has("blorpest"));
+}
+
 TEST_CASE("derived words are not inflections") {
     CHECK_FALSE(has_form("comfort", "comfortable"));
     CHECK_FALSE(has_form("listen", "listener"));
