@@ -32,8 +32,10 @@ public:
             uint32_t begin = words[match.first_word].begin, end = words[match.last_word].end;
             report(document, begin, end, entry, match.inflection, reporter);
         });
+        if (patterns_.empty()) return;
+        SearchText text(document.text());
         for (const auto& [pattern, entry] : patterns_)
-            for_each_match(*pattern, document.text(),
+            for_each_match(*pattern, text,
                            [&](uint32_t begin, uint32_t end) { report(document, begin, end, entry, Inflection::none, reporter); });
     }
 

@@ -143,17 +143,19 @@ private:
     }
 
     void find_patterns(const Document& document, Reporter& reporter) const {
-        std::string_view text = document.text();
+        std::string_view prose = document.text();
+        std::optional<SearchText> text;  // made at the first pattern for this channel
         for (const auto& [avoid, pattern] : patterns_) {
             if (!brand_.avoids[avoid].channels.applies_to(document.channel())) continue;
-            for_each_match(*pattern, text, [&](uint32_t begin, uint32_t end) {
+            if (!text) text.emplace(prose);
+            for_each_match(*pattern, *text, [&](uint32_t begin, uint32_t end) {
                 const Avoid& rule = brand_.avoids[avoid];
                 Finding finding;
                 finding.rule = "avoid";
                 finding.severity = rule.severity;
                 finding.begin = begin;
                 finding.end = end;
-                std::string_view written = text.substr(begin, end - begin);
+                std::string_view written = prose.substr(begin, end - begin);
                 finding.message = rule.reason.empty() ? "Avoid " + quoted(written) + "." : rule.reason;
                 if (!rule.suggest.empty()) finding.suggestions.push_back(shape_like(written, Inflection::none, rule.suggest, nullptr));
                 reporter.report(std::move(finding));

@@ -135,6 +135,17 @@ TEST_CASE("avoid patterns are ICU regular expressions, case-insensitive") {
     CHECK(check("No-wait clinic, no waiting room, nowait") == V{"avoid:No-wait", "avoid:no waiting"});
 }
 
+TEST_CASE("pattern matches map to exact byte offsets after accented letters and emoji") {
+    // é is two bytes and one UTF-16 unit, 😀 four bytes and two units.
+    std::string text = "Caf\u00e9 \U0001F600 \u2014 No-wait clinic, ni\u00f1os \U0001F600 no waiting.";
+    auto f = findings(text);
+    REQUIRE(f.size() == 2);
+    CHECK(text.substr(f[0].begin, f[0].end - f[0].begin) == "No-wait");
+    CHECK(f[0].begin == text.find("No-wait"));
+    CHECK(text.substr(f[1].begin, f[1].end - f[1].begin) == "no waiting");
+    CHECK(f[1].begin == text.find("no waiting"));
+}
+
 TEST_CASE("suggestions keep the original's capitalisation and number; messages say why") {
     auto f = findings("Customers love it. The cheap option. Staff. RBH.");
     REQUIRE(f.size() == 4);
