@@ -1,5 +1,7 @@
 #include <touchpoint/text.hpp>
 
+#include <algorithm>
+#include <cstring>
 #include <stdexcept>
 
 namespace touchpoint {
@@ -54,6 +56,31 @@ void TermMatcher::build(const Lexicon* lexicon) {
         ++entry;
     }
     pending_.clear();
+    uint64_t bits = 4096;
+    while (bits < 16 * key_ids_.size()) bits *= 2;
+    key_bits_.assign(bits / 64, 0);
+    key_bits_mask_ = bits - 1;
+    for (const auto& [key, id] : key_ids_) {
+        uint64_t bit = bit_hash(key) & key_bits_mask_;
+        key_bits_[bit / 64] |= uint64_t(1) << (bit % 64);
+    }
+}
+
+// Cheap rather than perfect: the length and up to eight bytes from each end, mixed.
+uint64_t TermMatcher::bit_hash(std::string_view key) {
+    uint64_t head = 0, tail = 0;
+    size_t n = std::min<size_t>(key.size(), 8);
+    if (n) {
+        std::memcpy(&head, key.data(), n);
+        std::memcpy(&tail, key.data() + key.size() - n, n);
+    }
+    uint64_t h = (head ^ (tail * 0x9E3779B97F4A7C15ull) ^ key.size()) * 0xBF58476D1CE4E5B9ull;
+    return h ^ (h >> 31);
+}
+
+bool TermMatcher::may_be_key(std::string_view key) const {
+    uint64_t bit = bit_hash(key) & key_bits_mask_;
+    return !key_bits_.empty() && (key_bits_[bit / 64] >> (bit % 64) & 1);
 }
 
 void TermMatcher::scan(const Document& document, const std::function<void(const Match&)>& on_match) const {
@@ -62,7 +89,9 @@ void TermMatcher::scan(const Document& document, const std::function<void(const 
     std::vector<uint32_t> ids(words.size(), no_key);
     for (size_t i = 0; i < words.size(); ++i) {
         if (words[i].in_literal) continue;
-        auto it = key_ids_.find(document.key(words[i]));
+        std::string_view key = document.key(words[i]);
+        if (!may_be_key(key)) continue;
+        auto it = key_ids_.find(key);
         if (it != key_ids_.end()) ids[i] = it->second;
     }
     std::vector<Match> found;

@@ -109,6 +109,13 @@ private:
         size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
     };
     std::unordered_map<std::string, uint32_t, KeyHash, std::equal_to<>> key_ids_;
+    // One bit per hash of the keys, sixteen bits a key: most words of a text are no key,
+    // and the bits answer that from the cache where the map's buckets, with 20,000
+    // terms, would each cost a miss.
+    std::vector<uint64_t> key_bits_;
+    uint64_t key_bits_mask_ = 0;
+    static uint64_t bit_hash(std::string_view key);
+    bool may_be_key(std::string_view key) const;
     std::unordered_map<uint64_t, uint32_t> edges_;
     std::vector<Node> nodes_{Node{}};
     uint32_t entries_ = 0;
