@@ -3,10 +3,11 @@
 // other letter case (Urgent Care / urgent care) — found without being declared. The
 // majority form wins; each minority occurrence is a finding suggesting it.
 //
-// Passes over the corpus: the first learns which keys occur joined, hyphenated or as
-// capitalised pairs; the second counts the two-word forms of those keys; the third
-// counts the joined forms of the keys that have two-word forms. So memory stays near
-// the vocabulary's size, never the number of word pairs. Then check() reports.
+// Two passes over the corpus: the first counts the written forms of every single word
+// (the vocabulary) and learns which keys occur hyphenated or as capitalised pairs; the
+// second counts the two-word forms of keys known from the first. The single-word counts
+// of keys that have a two-word form join them, the rest are dropped. So memory stays
+// near the vocabulary's size, never the number of word pairs. Then check() reports.
 #include "consistency.hpp"
 
 #include <algorithm>
@@ -136,19 +137,22 @@ public:
                 if (!lexicon_.knows(key)) name_words_.insert(key);
     }
 
-    int observation_passes() const override { return 3; }
+    int observation_passes() const override { return 2; }
 
     void observe(int pass, const Document& document) override {
         if (pass == 1) learn(document);
-        else count(document, pass);
+        else count_pairs(document);
     }
 
     void end_pass(int pass) override {
-        if (pass == 2) {
-            joined_keys_.clear();
-            for (const auto& [key, forms] : counts_) needed_.insert(key);  // read-only during pass 3
+        if (pass != 2) return;
+        for (auto& [key, forms] : counts_) {
+            auto joined = joined_.find(key);
+            if (joined == joined_.end()) continue;
+            for (const auto& [form, n] : joined->second) forms[form] += n;
         }
-        if (pass == 3) decide();
+        joined_.clear();
+        decide();
     }
 
     void check(const Document& document, Reporter& reporter) const override {
@@ -158,13 +162,11 @@ public:
             if (verdict == verdicts_.end()) return;
             const Verdict& v = verdict->second;
             // A sentence-initial capital says nothing of the word's case.
-            bool off = form.sentence_initial ? v.minority.count(lower(form.written) + " ^") > 0
-                                             : v.minority.count(form.written) > 0;
-            if (!off) return;
+            std::string counted = counted_form(form);
+            if (!v.minority.count(counted)) return;
             std::string suggestion = v.majority;
             if (form.sentence_initial && std::isupper(static_cast<unsigned char>(form.written[0])))
                 suggestion[0] = char(std::toupper(static_cast<unsigned char>(suggestion[0])));
-            std::string counted = form.sentence_initial ? lower(form.written) + " ^" : form.written;
             Finding finding;
             finding.rule = "variants";
             // Letter case alone is often a UI label or a heading style: a suggestion only.
@@ -217,10 +219,16 @@ private:
         return false;
     }
 
+    // The case of a sentence-initial form is unknown: it is counted apart ("e-mail ^").
+    static std::string counted_form(const Form& form) {
+        return form.sentence_initial ? lower(form.written) + " ^" : form.written;
+    }
+
     void learn(const Document& document) {
-        std::vector<std::string> joined, compound;
+        std::vector<std::pair<std::string, std::string>> joined;  // key, form
+        std::vector<std::string> compound;
         for_each_form(document, [&](const Form& form) {
-            if (form.shape == Shape::joined) joined.push_back(form.key);
+            if (form.shape == Shape::joined) joined.emplace_back(form.key, counted_form(form));
             else if (form.shape == Shape::hyphenated) compound.push_back(form.key);
             // A capitalised pair inside a sentence may be a name written two ways.
             else if (!form.sentence_initial && capitalised(form.written) &&
@@ -228,19 +236,17 @@ private:
                 compound.push_back(form.key);
         });
         std::lock_guard lock(mutex_);
-        joined_keys_.insert(joined.begin(), joined.end());
+        for (auto& [key, form] : joined) ++joined_[key][form];
         compound_keys_.insert(compound.begin(), compound.end());
     }
 
-    // Pass 2: two-word forms of keys also written otherwise; pass 3: joined forms of those.
-    void count(const Document& document, int pass) {
+    // Pass 2: the two-word forms of keys also written otherwise.
+    void count_pairs(const Document& document) {
         std::vector<std::pair<std::string, std::string>> seen;  // key, form
         for_each_form(document, [&](const Form& form) {
-            bool wanted = pass == 3 ? form.shape == Shape::joined && needed_.count(form.key) > 0
-                          : form.shape == Shape::hyphenated ? true
-                          : form.shape == Shape::spaced ? compound_keys_.count(form.key) || joined_keys_.count(form.key)
-                                                        : false;
-            if (wanted) seen.emplace_back(form.key, form.sentence_initial ? lower(form.written) + " ^" : form.written);
+            bool wanted = form.shape == Shape::hyphenated ||
+                          (form.shape == Shape::spaced && (compound_keys_.count(form.key) || joined_.count(form.key)));
+            if (wanted) seen.emplace_back(form.key, counted_form(form));
         });
         std::lock_guard lock(mutex_);
         for (auto& [key, form] : seen) ++counts_[key][form];
@@ -279,7 +285,6 @@ private:
         }
         counts_.clear();
         compound_keys_.clear();
-        needed_.clear();
     }
 
     static std::string lower(std::string text) {
@@ -290,8 +295,10 @@ private:
     const Lexicon& lexicon_;
     std::unordered_set<std::string> name_words_;
     std::mutex mutex_;
-    std::unordered_set<std::string> joined_keys_, compound_keys_, needed_;
-    std::unordered_map<std::string, std::map<std::string, size_t>> counts_;
+    std::unordered_set<std::string> compound_keys_;
+    using Counts = std::unordered_map<std::string, std::map<std::string, size_t>>;  // key -> form -> count
+    Counts joined_;  // pass 1: every single word's forms
+    Counts counts_;  // pass 2: two-word forms, then the single-word forms of their keys
     std::map<std::string, Verdict> verdicts_;
 };
 
