@@ -8,7 +8,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <condition_variable>
 #include <mutex>
 #include <unordered_map>
