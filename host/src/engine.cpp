@@ -223,10 +223,19 @@ std::optional<Project> load_project(const std::optional<std::string>& config, co
     return std::nullopt;
 }
 
-void load_plugins(PluginHost& host, const std::optional<Project>& project) {
+// Plugins come from the installed folder and TOUCHPOINT_PLUGIN_PATH. A project file names
+// folders of the content repository, which a stranger's pull request can fill: those load
+// only when the command line allows it.
+void load_plugins(PluginHost& host, const std::optional<Project>& project, bool allow_project_plugins) {
     for (const fs::path& folder : default_plugin_folders()) host.load_folder(folder);
-    if (project)
-        for (const fs::path& folder : project->plugin_dirs) host.load_folder(folder);
+    if (!project) return;
+    for (const Project::PluginFolder& folder : project->plugin_dirs) {
+        if (!allow_project_plugins)
+            fail_at(folder.where, "the project's plugin folder '" + folder.dir.filename().string() +
+                                      "' is refused: a project file loads code only when the command line says "
+                                      "--allow-project-plugins (see docs/ci.md)");
+        host.load_folder(folder.dir);
+    }
 }
 
 Engine::Engine(const CheckOptions& options) : options_(options) {
@@ -244,7 +253,7 @@ Engine::Engine(const CheckOptions& options) : options_(options) {
     brand_ = read_brand(brand_file);
     if (brand_file.is_absolute()) brand_.file = display_path(brand_file);
     check_channels();
-    load_plugins(host_, project_);
+    load_plugins(host_, project_, options_.allow_project_plugins);
     if (host_.plugins().empty())
         throw RunError("no rule plugins found (looked in " + default_plugin_folders().front().string() +
                        " and TOUCHPOINT_PLUGIN_PATH)");
@@ -572,6 +581,7 @@ FileReport Engine::check_isolated(const Input& input) {
     if (project_) args.insert(args.end(), {"--config", project_->file.string()});
     if (options_.brand) args.insert(args.end(), {"--brand", fs::absolute(*options_.brand).string()});
     if (options_.channel) args.insert(args.end(), {"--channel", *options_.channel});
+    if (options_.allow_project_plugins) args.push_back("--allow-project-plugins");
     std::string out, err;
     int code = -1;
     try {

@@ -77,6 +77,7 @@ struct CheckOptions {
     uint64_t max_file_size = 64ull << 20;  // --max-file-size
     double rule_seconds = 10;              // --rule-timeout: one rule on one document
     bool isolate = false;                  // --isolate: each file checked in a child process
+    bool allow_project_plugins = false;    // --allow-project-plugins: load the project's <plugins dir>
     std::optional<std::string> changed_since;  // --changed-since REV: only files git says changed
 };
 
@@ -167,7 +168,7 @@ private:
 };
 
 // Loads the plugins the options and project file name (for `touchpoint rules`).
-void load_plugins(PluginHost& host, const std::optional<Project>& project);
+void load_plugins(PluginHost& host, const std::optional<Project>& project, bool allow_project_plugins);
 
 // The project file: the one --config names, else touchpoint.xml in the working folder
 // or above it, else in the folder of the first path checked or above it.

@@ -1,5 +1,7 @@
 #include "plugin_host.hpp"
 
+#include "elf_symbol.hpp"
+
 #include <Poco/ClassLoader.h>
 #include <Poco/Exception.h>
 #include <Poco/SharedLibrary.h>
@@ -20,24 +22,23 @@ fs::path executable_folder() {
     return error ? fs::current_path() : exe.parent_path();
 }
 
-// Asks the library which API version it was built for, before any of its classes is touched.
+// The API version the library was built for, read from its file: nothing of it runs yet.
 int api_version_of(const fs::path& file) {
-    Poco::SharedLibrary library;
-    try {
-        library.load(file.string());
-    } catch (const Poco::Exception& e) {
+    ExportedInt version = read_exported_int(file, "touchpoint_plugin_api_version");
+    switch (version.status) {
+    case ExportedInt::Status::not_a_library:
         throw PluginError("cannot load plugin " + file.string() + ": it is not a loadable shared library (" +
-                          e.displayText() + ")");
-    }
-    if (!library.hasSymbol("touchpoint_plugin_api_version")) {
-        library.unload();
+                          version.why + ")");
+    case ExportedInt::Status::missing:
         throw PluginError("refused " + file.string() +
                           ": it is not a Touchpoint plugin (it does not export touchpoint_plugin_api_version; "
                           "build it with TOUCHPOINT_PLUGIN)");
+    case ExportedInt::Status::not_data:
+        throw PluginError("refused " + file.string() + ": it was built for plugin API version 2 or earlier, this touchpoint has version " +
+                          std::to_string(TOUCHPOINT_API_VERSION) + "; rebuild it against these headers");
+    case ExportedInt::Status::found: break;
     }
-    auto version = reinterpret_cast<int (*)()>(library.getSymbol("touchpoint_plugin_api_version"))();
-    library.unload();
-    return version;
+    return version.value;
 }
 
 }  // namespace

@@ -136,7 +136,7 @@ Project read_project(const fs::path& path, const fs::path& installed_rules) {
             fs::path dir = resolve(project.dir, trim(node.attribute("dir").value()));
             if (!is_folder(dir))
                 xml.fail(node, "dir", "plugin folder '" + std::string(node.attribute("dir").value()) + "' does not exist");
-            project.plugin_dirs.push_back(dir);
+            project.plugin_dirs.push_back({dir, xml.where(node, "dir")});
         } else if (name == "schedule") {
             xml.check_attributes(node, {"message", "id", "location"});
             xml.check_leaf(node, false);

@@ -55,7 +55,13 @@ struct Project {
     std::vector<ChannelGlobs> channels;
     std::vector<std::string> ignores;
     std::vector<PackRef> packs;
-    std::vector<std::filesystem::path> plugin_dirs;
+    // <plugins dir>: code from the content repository, loaded only when the command line
+    // allows it (--allow-project-plugins).
+    struct PluginFolder {
+        std::filesystem::path dir;
+        SourceRef where;
+    };
+    std::vector<PluginFolder> plugin_dirs;
     std::vector<RuleOverride> overrides;
     std::optional<std::vector<std::string>> staff_speakers;  // <speakers staff="..." others="..."/>
     std::optional<std::vector<std::string>> other_speakers;

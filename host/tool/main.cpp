@@ -53,6 +53,8 @@ check options:
   --changed-since REV   check only files git says changed since REV (and new ones)
   --dry-run             with fix: print a unified diff, change nothing
   --isolate             check each file in a child process: a crashing plugin skips only that file
+  --allow-project-plugins load the plugin folders the project file names (code from the
+                        content repository: never on untrusted pull requests)
   --color WHEN          auto, always or never (default auto: on a terminal, unless NO_COLOR)
 
 exit codes: 0 no error finding, 1 at least one error finding, 2 the run failed
@@ -116,6 +118,7 @@ CommandLine parse(int argc, char** argv) {
         else if (name == "--changed-since") line.check.changed_since = take();
         else if (name == "--dry-run") line.dry_run = true;
         else if (name == "--isolate") line.check.isolate = true;
+        else if (name == "--allow-project-plugins") line.check.allow_project_plugins = true;
         else if (name == "--public") line.serve.public_address = true;
         else if (name == "--allow-origin") line.serve.allow_origin = take();
         else if (name == "--request-timeout") {
@@ -294,10 +297,10 @@ int run_isolated(const CommandLine& line) {
     return engine.rule_faults() > 0 ? 2 : 0;
 }
 
-int run_rules() {
-    std::optional<Project> project = load_project(std::nullopt, {});
+int run_rules(const CommandLine& line) {
+    std::optional<Project> project = load_project(line.check.config, {});
     PluginHost host;
-    load_plugins(host, project);
+    load_plugins(host, project, line.check.allow_project_plugins);
     for (const LoadedPlugin& plugin : host.plugins()) {
         std::cout << plugin.name << "  " << plugin.plugin->description() << "\n    " << plugin.file.string() << '\n';
         for (const RuleInfo& rule : plugin.rules)
@@ -331,7 +334,7 @@ int main(int argc, char** argv) {
             std::cout << "touchpoint " << TOUCHPOINT_VERSION << " (plugin API " << TOUCHPOINT_API_VERSION << ")\n";
             return 0;
         }
-        if (line.command == "rules") return run_rules();
+        if (line.command == "rules") return run_rules(line);
         if (line.command == "baseline") return run_baseline(line);
         if (line.command == "fix") return run_fix(line);
         if (line.command == "__isolated") return run_isolated(line);

@@ -193,14 +193,14 @@ TEST_CASE("a rule that throws is reported with plugin, rule and file; the rest o
                                     (test::binary_dir() / "test-plugins" / "faulty").string() + "\"/>\n</touchpoint>\n");
     dir.write("a.txt", "boom\n");
     dir.write("b.txt", "hello customer\n");
-    auto result = run_touchpoint({"check", "--format", "json"}, dir.path());
+    auto result = run_touchpoint({"check", "--allow-project-plugins", "--format", "json"}, dir.path());
     CHECK(result.exit_code == 2);
     CHECK(result.err == "touchpoint: error: plugin 'faulty' (rule faulty.hello) failed on a.txt: boom went the rule\n");
     CHECK(result.out.find("\"rule\": \"faulty.hello\"") != std::string::npos);
     CHECK(result.out.find("\"rule\": \"terminology.prefer\"") != std::string::npos);
 
     dir.write("a.txt", "outside and undeclared\n");
-    auto misreport = run_touchpoint({"check", "--format", "json"}, dir.path());
+    auto misreport = run_touchpoint({"check", "--allow-project-plugins", "--format", "json"}, dir.path());
     CHECK(misreport.exit_code == 2);
     CHECK(misreport.err ==
           "touchpoint: error: plugin 'faulty' (rule faulty.hello) failed on a.txt: it reported a position outside the document\n"
@@ -215,7 +215,7 @@ TEST_CASE("a rule that never ends is given up after the time limit; the rest of 
     dir.write("a.txt", "forever and ever\n");
     dir.write("b.txt", "hello customer\n");
     dir.write("c.txt", "a cheap one\n");
-    auto result = run_touchpoint({"check", "--format", "json", "--rule-timeout", "0.5", "--jobs", "1"}, dir.path());
+    auto result = run_touchpoint({"check", "--allow-project-plugins", "--format", "json", "--rule-timeout", "0.5", "--jobs", "1"}, dir.path());
     CHECK(result.exit_code == 2);
     CHECK(result.err ==
           "touchpoint: error: plugin 'faulty' (rule faulty.hello) ran over the time limit of 0.5 s on a.txt; it was abandoned (--rule-timeout)\n"
@@ -231,7 +231,7 @@ TEST_CASE("--isolate: a plugin that crashes takes down only the check of that fi
                                     (test::binary_dir() / "test-plugins" / "faulty").string() + "\"/>\n</touchpoint>\n");
     dir.write("a.txt", "a segfault here\n");
     dir.write("b.txt", "hello customer\n");
-    auto result = run_touchpoint({"check", "--format", "json", "--isolate"}, dir.path());
+    auto result = run_touchpoint({"check", "--allow-project-plugins", "--format", "json", "--isolate"}, dir.path());
     CHECK(result.exit_code == 2);
     // (Under AddressSanitizer the child reports the crash itself and exits 1.)
     CHECK_THAT(result.err, Catch::Contains("touchpoint: error: a plugin crashed on a.txt ("));
@@ -242,8 +242,8 @@ TEST_CASE("--isolate: a plugin that crashes takes down only the check of that fi
     CHECK(result.out.find("\"rule\": \"terminology.prefer\"") != std::string::npos);
     // The same report as without isolation, where nothing crashes.
     dir.write("a.txt", "a quiet file\n");
-    auto isolated = run_touchpoint({"check", "--format", "json", "--isolate"}, dir.path());
-    auto direct = run_touchpoint({"check", "--format", "json"}, dir.path());
+    auto isolated = run_touchpoint({"check", "--allow-project-plugins", "--format", "json", "--isolate"}, dir.path());
+    auto direct = run_touchpoint({"check", "--allow-project-plugins", "--format", "json"}, dir.path());
     CHECK(isolated.out == direct.out);
     CHECK(isolated.exit_code == direct.exit_code);
 }

@@ -130,7 +130,7 @@ TEST_CASE("serve: a check over the request time limit gets 503, and the server g
     dir.write("brand.xml", R"(<brand name="Acme"><prefer term="patient" instead-of="customer"/></brand>)");
     dir.write("touchpoint.xml", "<touchpoint><brand file=\"brand.xml\"/><plugins dir=\"" +
                                     (test::binary_dir() / "test-plugins" / "faulty").string() + "\"/></touchpoint>");
-    Server server = start(dir.path(), {"--request-timeout", "0.5"});
+    Server server = start(dir.path(), {"--allow-project-plugins", "--request-timeout", "0.5"});
     auto [slow_status, slow] = request(server.port, "POST", "/api/check", R"({"text": "forever and ever"})");
     CHECK(slow_status == 503);
     CHECK(slow == R"X({"error":"the check took longer than 0.5 s (--request-timeout)"})X");
@@ -147,7 +147,7 @@ TEST_CASE("serve: with its check workers stuck, the server refuses at once what 
     dir.write("touchpoint.xml", "<touchpoint><brand file=\"brand.xml\"/><plugins dir=\"" +
                                     (test::binary_dir() / "test-plugins" / "faulty").string() + "\"/></touchpoint>");
     // One worker, held by the runaway rule past every request; 64 checks may wait.
-    Server server = start(dir.path(), {"--jobs", "1", "--request-timeout", "0.5", "--rule-timeout", "60"});
+    Server server = start(dir.path(), {"--allow-project-plugins", "--jobs", "1", "--request-timeout", "0.5", "--rule-timeout", "60"});
     const std::string runaway = R"({"text": "forever and ever"})";
     CHECK(request(server.port, "POST", "/api/check", runaway).first == 503);
     std::vector<std::future<std::pair<int, std::string>>> waiting;
@@ -172,7 +172,7 @@ TEST_CASE("serve: asked to stop while a rule runs away, the server ends cleanly 
     dir.write("brand.xml", R"(<brand name="Acme"/>)");
     dir.write("touchpoint.xml", "<touchpoint><brand file=\"brand.xml\"/><plugins dir=\"" +
                                     (test::binary_dir() / "test-plugins" / "faulty").string() + "\"/></touchpoint>");
-    Server server = start(dir.path(), {"--request-timeout", "0.3", "--rule-timeout", "60"});
+    Server server = start(dir.path(), {"--allow-project-plugins", "--request-timeout", "0.3", "--rule-timeout", "60"});
     CHECK(request(server.port, "POST", "/api/check", R"({"text": "forever and ever"})").first == 503);
     Poco::Process::requestTermination(server.process.id());  // SIGINT, as Ctrl-C
     CHECK(server.process.wait() == 0);

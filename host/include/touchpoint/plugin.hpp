@@ -14,8 +14,10 @@
 #include <vector>
 
 // Bumped whenever a type in host/include/touchpoint changes its layout or meaning.
-// The host refuses a plugin built for another version.
-#define TOUCHPOINT_API_VERSION 2
+// TOUCHPOINT_PLUGIN exports it as the constant `touchpoint_plugin_api_version`, which the
+// host reads from the library's file before loading it: a library built for another
+// version is refused before any of its code (even a constructor) runs.
+#define TOUCHPOINT_API_VERSION 3
 
 namespace touchpoint {
 
@@ -118,9 +120,8 @@ public:
 }  // namespace touchpoint
 
 #define TOUCHPOINT_PLUGIN(PluginClass)                                         \
-    extern "C" __attribute__((visibility("default"))) int touchpoint_plugin_api_version() { \
-        return TOUCHPOINT_API_VERSION;                                         \
-    }                                                                          \
+    extern "C" __attribute__((visibility("default"), used))                   \
+    const int touchpoint_plugin_api_version = TOUCHPOINT_API_VERSION;          \
     POCO_BEGIN_MANIFEST(touchpoint::Plugin)                                    \
     POCO_EXPORT_CLASS(PluginClass)                                             \
     POCO_END_MANIFEST
