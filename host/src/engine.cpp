@@ -6,6 +6,7 @@
 #include "formats.hpp"
 #include "inline_control.hpp"
 #include "isolation.hpp"
+#include "safe_write.hpp"
 #include "scripts.hpp"
 #include "xml_file.hpp"
 
@@ -700,6 +701,14 @@ void Engine::watch(const std::shared_ptr<RunState>& state) {
 void Engine::run(const std::function<void(const FileReport&)>& on_file) {
     auto state = std::make_shared<RunState>();
     state->inputs = collect_inputs();
+    // --output over a file being checked would lose it: refused before anything is checked.
+    if (options_.output) {
+        FileIdentity output(*options_.output);
+        for (const Input& input : state->inputs)
+            if (!input.path.empty() && output.is(input.path))
+                throw RunError("--output '" + *options_.output + "' would replace " + input.display +
+                               ", one of the files being checked; choose another file");
+    }
     observe(state->inputs);
     const std::vector<Input>& inputs = state->inputs;
     unsigned jobs = options_.jobs ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());

@@ -78,6 +78,7 @@ struct CheckOptions {
     double rule_seconds = 10;              // --rule-timeout: one rule on one document
     bool isolate = false;                  // --isolate: each file checked in a child process
     std::optional<std::string> changed_since;  // --changed-since REV: only files git says changed
+    std::optional<std::string> output;         // --output: refused when it is one of the inputs
 };
 
 // A fault of the run itself (bad option, configuration or path): exit code 2, no report.
