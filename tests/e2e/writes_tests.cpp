@@ -5,10 +5,12 @@
 #include <catch2/catch.hpp>
 
 #include <csignal>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace touchpoint;
@@ -206,5 +208,26 @@ TEST_CASE("a file size limit fails the write cleanly: the old file kept, no temp
           "touchpoint: error: cannot write a.txt: File too large; the file is unchanged\n"
           "touchpoint: fixed 0 findings in 0 files; 1 file left unchanged\n");
     CHECK(test::read_file(dir.path() / "a.txt") == many);
+    CHECK(temporaries_in(dir.path()).empty());
+}
+
+TEST_CASE("fix leaves a file that is not the user's to write untouched, even in a folder anyone may write") {
+    if (::geteuid() != 0 || std::system("command -v setpriv > /dev/null") != 0) {
+        WARN("needs root and setpriv to run touchpoint as another user");
+        return;
+    }
+    ScratchDir dir;
+    dir.write("brand.xml", brand);
+    fs::path file = dir.write("a.txt", "cheap\n");  // root's, 0644
+    fs::permissions(dir.path(), fs::perms::all);     // so the rename itself would be allowed
+    std::string command = "cd '" + dir.path().string() + "' && setpriv --reuid=65534 --regid=65534 --clear-groups '" +
+                          (test::binary_dir() / "bin" / "touchpoint").string() + "' fix --brand brand.xml a.txt 2> err.txt";
+    int status = std::system(command.c_str());
+    CHECK(WEXITSTATUS(status) == 2);
+    CHECK(test::read_file(dir.path() / "err.txt") ==
+          "touchpoint: error: cannot write a.txt: you may not write it (Permission denied); the file is unchanged\n"
+          "touchpoint: fixed 0 findings in 0 files; 1 file left unchanged\n");
+    CHECK(test::read_file(file) == "cheap\n");
+    CHECK(stat_of(file).st_uid == 0);
     CHECK(temporaries_in(dir.path()).empty());
 }
