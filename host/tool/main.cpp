@@ -193,6 +193,8 @@ Engine& lasting_engine(const CheckOptions& options) {
 
 int run_check(const CommandLine& line) {
     Engine& engine = lasting_engine(line.check);
+    if (line.output && line.baseline && FileIdentity(*line.output).is(*line.baseline))
+        throw Failure("--output '" + *line.output + "' would replace the baseline '" + *line.baseline + "'; choose another file");
     std::optional<AtomicFile> file;  // created first: a folder that refuses it fails the run at once
     if (line.output) file.emplace(*line.output);
     std::ostream& out = file ? file->stream() : std::cout;

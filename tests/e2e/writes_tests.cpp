@@ -167,7 +167,7 @@ TEST_CASE("fix leaves a read-only file untouched, says so, fixes the rest and ex
     CHECK(temporaries_in(dir.path()).empty());
 }
 
-TEST_CASE("--output over a file being checked is refused before checking, whatever the path to it") {
+TEST_CASE("--output over a file being checked, the brand file or the baseline is refused before checking, whatever the path to it") {
     ScratchDir dir;
     dir.write("brand.xml", brand);
     dir.write("docs/a.md", "cheap\n");
@@ -177,12 +177,21 @@ TEST_CASE("--output over a file being checked is refused before checking, whatev
         auto result = run_touchpoint({"check", "--brand", "brand.xml", "docs", "--output", output}, dir.path());
         CHECK(result.exit_code == 2);
         CHECK(result.err == "touchpoint: error: --output '" + output +
-                                "' would replace docs/a.md, one of the files being checked; choose another file\n");
+                                "' would replace docs/a.md, which this run reads; choose another file\n");
         CHECK(test::read_file(dir.path() / "docs/a.md") == "cheap\n");
     }
     auto baseline = run_touchpoint({"baseline", "--brand", "brand.xml", "docs", "--output", "hard.md"}, dir.path());
     CHECK(baseline.exit_code == 2);
     CHECK(test::read_file(dir.path() / "docs/a.md") == "cheap\n");
+    auto brand_file = run_touchpoint({"check", "--brand", "brand.xml", "docs", "--output", "brand.xml"}, dir.path());
+    CHECK(brand_file.exit_code == 2);
+    CHECK(brand_file.err == "touchpoint: error: --output 'brand.xml' would replace brand.xml, which this run reads; choose another file\n");
+    CHECK(test::read_file(dir.path() / "brand.xml") == brand);
+    dir.write("base.json", R"({"version": 1, "fingerprints": {}})");
+    auto over_baseline = run_touchpoint({"check", "--brand", "brand.xml", "docs", "--baseline", "base.json", "--output", "base.json"}, dir.path());
+    CHECK(over_baseline.exit_code == 2);
+    CHECK(over_baseline.err == "touchpoint: error: --output 'base.json' would replace the baseline 'base.json'; choose another file\n");
+    CHECK(test::read_file(dir.path() / "base.json") == R"({"version": 1, "fingerprints": {}})");
     auto elsewhere = run_touchpoint({"check", "--brand", "brand.xml", "docs", "--output", "docs/report.txt"}, dir.path());
     CHECK(elsewhere.exit_code == 0);
     CHECK(test::read_file(dir.path() / "docs/report.txt").find("cheap") != std::string::npos);
