@@ -146,13 +146,13 @@ private:
 
 AtomicFile::AtomicFile(const std::string& path) : path_(path), target_(path) {
     ignore_file_size_signal();
+    check_writable();  // through links: /dev/stdout is refused as a device, not as a link
     struct stat link;
     if (::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
         std::error_code error;
         target_ = fs::canonical(path, error);  // written through: the link stays a link
         if (error) fail("it is a symbolic link to nothing (" + error.message() + ")");
     }
-    check_writable();
     fs::path folder = target_.has_parent_path() ? target_.parent_path() : fs::path(".");
     // O_EXCL never opens an existing name, a planted link included; a name taken by
     // chance is tried again.

@@ -77,7 +77,7 @@ TEST_CASE("fix leaves a file changed between its read and its write untouched", 
     CHECK(test::read_file(file) == "affordable care, and a sentence typed meanwhile\n");
 }
 
-TEST_CASE("a link to nothing, a folder and a missing folder are refused, naming the file", "[safe_write]") {
+TEST_CASE("a link to nothing, a folder, a device and a missing folder are refused, naming the file", "[safe_write]") {
     ScratchDir dir;
     fs::create_symlink("nowhere.txt", dir.path() / "dangling.txt");
     fs::create_directory(dir.path() / "folder");
@@ -86,6 +86,7 @@ TEST_CASE("a link to nothing, a folder and a missing folder are refused, naming 
     CHECK_FALSE(fs::exists(dir.path() / "nowhere.txt"));
     std::string folder = (dir.path() / "folder").string();
     CHECK_THROWS_WITH(AtomicFile(folder), "cannot write " + folder + ": it is a folder; the file is unchanged");
+    CHECK_THROWS_WITH(AtomicFile("/dev/null"), "cannot write /dev/null: it is not a regular file; the file is unchanged");
     std::string missing = (dir.path() / "no/such/report.json").string();
     CHECK_THROWS_WITH(AtomicFile(missing), "cannot write " + missing + ": No such file or directory; nothing was written");
     CHECK(entries_in(dir.path()) == 2);
