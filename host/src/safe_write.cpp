@@ -236,6 +236,7 @@ void AtomicFile::commit(std::optional<std::string_view> expected) {
     if (closed != 0) fail(error_text(errno));
     if (::rename(temporary_.c_str(), target_.c_str()) != 0) fail(error_text(errno));
     committed_ = true;
+    temporary_.clear();  // the name is free again: never ours to remove
     sync_folder(target_.has_parent_path() ? target_.parent_path() : fs::path("."));
 }
 

@@ -10,8 +10,6 @@
 #include "xml_file.hpp"
 
 #include <charconv>
-#include <cstring>
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
