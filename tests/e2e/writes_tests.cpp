@@ -240,3 +240,20 @@ TEST_CASE("fix leaves a file that is not the user's to write untouched, even in 
     CHECK(stat_of(file).st_uid == 0);
     CHECK(temporaries_in(dir.path()).empty());
 }
+
+TEST_CASE("--output leaves a read-only report, or an old report when the run fails, as it was") {
+    ScratchDir dir;
+    dir.write("brand.xml", brand);
+    dir.write("a.txt", "cheap\n");
+    fs::path locked = dir.write("locked.json", "kept\n");
+    REQUIRE(::chmod(locked.c_str(), 0444) == 0);
+    auto refused = run_touchpoint({"check", "--brand", "brand.xml", "a.txt", "--output", "locked.json"}, dir.path());
+    CHECK(refused.exit_code == 2);
+    CHECK(refused.err == "touchpoint: error: cannot write locked.json: it is read-only; the file is unchanged\n");
+    CHECK(test::read_file(locked) == "kept\n");
+    dir.write("report.json", "the old report\n");
+    auto failed = run_touchpoint({"check", "--brand", "brand.xml", "a.txt", "missing.txt", "--output", "report.json"}, dir.path());
+    CHECK(failed.exit_code == 2);
+    CHECK(test::read_file(dir.path() / "report.json") == "the old report\n");
+    CHECK(temporaries_in(dir.path()).empty());
+}
