@@ -154,10 +154,12 @@ AtomicFile::AtomicFile(const std::string& path) : path_(path), target_(path) {
         if (error) fail("it is a symbolic link to nothing (" + error.message() + ")");
     }
     fs::path folder = target_.has_parent_path() ? target_.parent_path() : fs::path(".");
+    // The target's name, cut so that the temporary's stays within the 255 bytes a name may have.
+    std::string stem = target_.filename().string().substr(0, 200);
     // O_EXCL never opens an existing name, a planted link included; a name taken by
     // chance is tried again.
     for (int attempt = 0; attempt < 16 && fd_ < 0; ++attempt) {
-        temporary_ = folder / ("." + target_.filename().string() + ".touchpoint-" + random_suffix());
+        temporary_ = folder / ("." + stem + ".touchpoint-" + random_suffix());
         fd_ = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
         if (fd_ < 0 && errno != EEXIST) break;
     }

@@ -49,6 +49,14 @@ TEST_CASE("a file written whole replaces the target; one abandoned leaves it and
     CHECK(entries_in(dir.path()) == 1);
 }
 
+TEST_CASE("a file whose name is as long as a name may be is written", "[safe_write]") {
+    ScratchDir dir;
+    fs::path target = dir.write(std::string(251, 'n') + ".txt", "old\n");
+    write_file_safely(target.string(), "new\n");
+    CHECK(test::read_file(target) == "new\n");
+    CHECK(entries_in(dir.path()) == 1);
+}
+
 TEST_CASE("a target changed since it was read is left as it was", "[safe_write]") {
     ScratchDir dir;
     fs::path target = dir.write("a.txt", "as read\n");
