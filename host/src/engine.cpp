@@ -6,6 +6,7 @@
 #include "formats.hpp"
 #include "inline_control.hpp"
 #include "isolation.hpp"
+#include "safe_write.hpp"
 #include "scripts.hpp"
 #include "xml_file.hpp"
 
@@ -59,6 +60,15 @@ std::string display_path(const fs::path& absolute, const fs::path& cwd = fs::cur
     fs::path relative = absolute.lexically_relative(cwd);
     if (relative.empty() || *relative.begin() == "..") return absolute.generic_string();
     return relative.generic_string();
+}
+
+// The report written over a file the run reads would lose that file: a RunError instead.
+void refuse_output_over(const std::string& output, const std::vector<fs::path>& read) {
+    FileIdentity identity(output);
+    for (const fs::path& file : read)
+        if (identity.is(file))
+            throw RunError("--output '" + output + "' would replace " + display_path(fs::absolute(file).lexically_normal()) +
+                           ", which this run reads; choose another file");
 }
 
 std::string relative_to(const fs::path& absolute, const fs::path& base) {
@@ -710,6 +720,14 @@ void Engine::watch(const std::shared_ptr<RunState>& state) {
 void Engine::run(const std::function<void(const FileReport&)>& on_file) {
     auto state = std::make_shared<RunState>();
     state->inputs = collect_inputs();
+    // --output over a file the run reads would lose it: refused before anything is checked.
+    if (options_.output) {
+        std::vector<fs::path> read = project_ ? project_->own_files() : std::vector<fs::path>{};
+        read.push_back(brand_.file);
+        for (const Input& input : state->inputs)
+            if (!input.path.empty()) read.push_back(input.path);
+        refuse_output_over(*options_.output, read);
+    }
     observe(state->inputs);
     const std::vector<Input>& inputs = state->inputs;
     unsigned jobs = options_.jobs ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());

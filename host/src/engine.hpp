@@ -79,6 +79,7 @@ struct CheckOptions {
     bool isolate = false;                  // --isolate: each file checked in a child process
     bool allow_project_plugins = false;    // --allow-project-plugins: load the project's <plugins dir>
     std::optional<std::string> changed_since;  // --changed-since REV: only files git says changed
+    std::optional<std::string> output;         // --output: refused when it is one of the inputs
 };
 
 // A fault of the run itself (bad option, configuration or path): exit code 2, no report.

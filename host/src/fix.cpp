@@ -1,18 +1,13 @@
 #include "fix.hpp"
 
 #include "formats.hpp"
+#include "safe_write.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 namespace touchpoint {
-
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -61,36 +56,16 @@ void unified_diff(const std::string& path, const std::string& before, const std:
 
 }  // namespace
 
-void write_atomically(const std::string& path, const std::string& content) {
-    fs::path target(path);
-    fs::path temporary = target.parent_path() / ("." + target.filename().string() + ".touchpoint-" + std::to_string(getpid()));
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out || !out.write(content.data(), std::streamsize(content.size())) || !out.flush()) {
-            std::error_code ignored;
-            fs::remove(temporary, ignored);
-            throw RunError("cannot write " + path + ": " + std::strerror(errno) + "; the file is unchanged");
-        }
-    }
-    std::error_code error;
-    fs::permissions(temporary, fs::status(target, error).permissions(), error);
-    fs::rename(temporary, target, error);
-    if (error) {
-        std::error_code ignored;
-        fs::remove(temporary, ignored);
-        throw RunError("cannot replace " + path + ": " + error.message() + "; the file is unchanged");
-    }
-}
-
-size_t fix_file(const FileReport& report, bool dry_run, std::ostream& diff) {
+std::optional<PlannedFix> plan_fix(const FileReport& report) {
     auto format = format_of(report.path);
-    if (!format || (*format != Format::plain_text && *format != Format::markdown)) return 0;
+    if (!format || (*format != Format::plain_text && *format != Format::markdown)) return std::nullopt;
     std::ifstream in(report.path, std::ios::binary);
-    if (!in) return 0;
+    if (!in) return std::nullopt;
     std::ostringstream buffer;
     buffer << in.rdbuf();
-    std::string original = buffer.str();
-    if (original.starts_with("\xFF\xFE") || original.starts_with("\xFE\xFF")) return 0;  // UTF-16: left alone
+    PlannedFix plan{report.path, buffer.str(), {}, 0};
+    const std::string& original = plan.original;
+    if (original.starts_with("\xFF\xFE") || original.starts_with("\xFE\xFF")) return std::nullopt;  // UTF-16: left alone
     size_t bom = original.starts_with("\xEF\xBB\xBF") ? 3 : 0;
     std::vector<Edit> edits;
     for (const ReportedFinding& f : report.findings) {
@@ -101,20 +76,29 @@ size_t fix_file(const FileReport& report, bool dry_run, std::ostream& diff) {
         edits.push_back({begin, end, f.suggestions.front()});
     }
     std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.begin < b.begin; });
-    std::string fixed;
-    size_t done = 0, applied = 0;
+    size_t done = 0;
     for (const Edit& edit : edits) {
         if (edit.begin < done) continue;  // overlaps the previous fix
-        fixed.append(original, done, edit.begin - done);
-        fixed += edit.text;
+        plan.fixed.append(original, done, edit.begin - done);
+        plan.fixed += edit.text;
         done = edit.end;
-        ++applied;
+        ++plan.fixes;
     }
-    if (applied == 0) return 0;
-    fixed.append(original, done, std::string::npos);
-    if (dry_run) unified_diff(report.path, original, fixed, diff);
-    else write_atomically(report.path, fixed);
-    return applied;
+    if (plan.fixes == 0) return std::nullopt;
+    plan.fixed.append(original, done, std::string::npos);
+    return plan;
+}
+
+void apply_fix(const PlannedFix& plan) {
+    write_file_safely(plan.path, plan.fixed, plan.original);
+}
+
+size_t fix_file(const FileReport& report, bool dry_run, std::ostream& diff) {
+    std::optional<PlannedFix> plan = plan_fix(report);
+    if (!plan) return 0;
+    if (dry_run) unified_diff(plan->path, plan->original, plan->fixed, diff);
+    else apply_fix(*plan);
+    return plan->fixes;
 }
 
 }  // namespace touchpoint

@@ -3,6 +3,7 @@
 
 #include "engine.hpp"
 
+#include <optional>
 #include <ostream>
 #include <string>
 
@@ -13,15 +14,28 @@ struct FixResult {
     size_t files = 0;
 };
 
-// Applies the file's findings that have exactly one suggestion and whose match stands
-// as written in the file; overlapping fixes are never both applied. Writes the file
-// atomically (a temporary file renamed over it), keeping its byte-order mark and line
-// endings; with `dry_run`, writes a unified diff to `diff` instead. Returns the number of
-// fixes; throws RunError when the file cannot be written.
-size_t fix_file(const FileReport& report, bool dry_run, std::ostream& diff);
+// What fixing one file would do: the bytes read, the bytes to write and how many fixes
+// that makes.
+struct PlannedFix {
+    std::string path;
+    std::string original;
+    std::string fixed;
+    size_t fixes = 0;
+};
 
-// Writes `content` to `path` through a temporary file in the same folder, renamed over
-// it only once complete, keeping the file's permissions.
-void write_atomically(const std::string& path, const std::string& content);
+// Reads the file and applies, in memory, the findings that have exactly one suggestion
+// and whose match stands as written in the file; overlapping fixes are never both
+// applied; the byte-order mark and line endings are kept. Nothing when there is nothing
+// to fix (or the file is not text or Markdown).
+std::optional<PlannedFix> plan_fix(const FileReport& report);
+
+// Writes the planned text over the file with the safe writer (safe_write.hpp), only if
+// the file still holds exactly what plan_fix read. Throws WriteError, the file untouched,
+// when it cannot: changed since, read-only, not the user's to write, a failed write.
+void apply_fix(const PlannedFix& plan);
+
+// plan_fix, then apply_fix, or with `dry_run` a unified diff written to `diff`. Returns
+// the number of fixes.
+size_t fix_file(const FileReport& report, bool dry_run, std::ostream& diff);
 
 }  // namespace touchpoint

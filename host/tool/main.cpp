@@ -6,14 +6,12 @@
 #include "server.hpp"
 #include "engine.hpp"
 #include "report.hpp"
+#include "safe_write.hpp"
 #include "xml_file.hpp"
 
 #include <charconv>
-#include <cstring>
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <sstream>
 #include <thread>
@@ -174,6 +172,8 @@ CommandLine parse(int argc, char** argv) {
     if (line.command != "check" && line.command != "baseline" && line.output)
         throw Failure("--output goes with 'touchpoint check' and 'touchpoint baseline'");
     if (line.dry_run && line.command != "fix") throw Failure("--dry-run goes with 'touchpoint fix'");
+    if (line.command == "baseline") line.output = line.output.value_or("touchpoint-baseline.json");
+    line.check.output = line.output;
     return line;
 }
 
@@ -182,33 +182,6 @@ bool use_color(const CommandLine& line, bool to_terminal) {
     if (line.color == "never") return false;
     return to_terminal && !std::getenv("NO_COLOR") && line.format == "text";
 }
-
-// Writes to a temporary file beside the target, renamed over it only when complete.
-class AtomicOutput {
-public:
-    explicit AtomicOutput(const std::string& path) : path_(path), temporary_(path + ".touchpoint-tmp") {
-        stream_.open(temporary_, std::ios::binary | std::ios::trunc);
-        if (!stream_) throw Failure("cannot write '" + path + "': " + std::strerror(errno));
-    }
-    ~AtomicOutput() {
-        if (!committed_) {
-            stream_.close();
-            std::remove(temporary_.c_str());
-        }
-    }
-    std::ostream& stream() { return stream_; }
-    void commit() {
-        stream_.close();
-        if (!stream_ || std::rename(temporary_.c_str(), path_.c_str()) != 0)
-            throw Failure("cannot write '" + path_ + "': " + std::strerror(errno));
-        committed_ = true;
-    }
-
-private:
-    std::string path_, temporary_;
-    std::ofstream stream_;
-    bool committed_ = false;
-};
 
 // The engine of a check lives until the process exits: freeing its dictionaries (a
 // hundred thousand small blocks each) and unloading its plugins cost a fifth of a short
@@ -221,7 +194,9 @@ Engine& lasting_engine(const CheckOptions& options) {
 
 int run_check(const CommandLine& line) {
     Engine& engine = lasting_engine(line.check);
-    std::optional<AtomicOutput> file;
+    if (line.output && line.baseline && FileIdentity(*line.output).is(*line.baseline))
+        throw Failure("--output '" + *line.output + "' would replace the baseline '" + *line.baseline + "'; choose another file");
+    std::optional<AtomicFile> file;  // created first: a folder that refuses it fails the run at once
     if (line.output) file.emplace(*line.output);
     std::ostream& out = file ? file->stream() : std::cout;
     RunInfo run;
@@ -267,8 +242,8 @@ int run_baseline(const CommandLine& line) {
     engine.run([&](const FileReport& report) {
         for (const ReportedFinding& finding : report.findings) baseline.add(finding);
     });
-    std::string path = line.output.value_or("touchpoint-baseline.json");
-    write_atomically(path, baseline.json());
+    const std::string& path = *line.output;
+    write_file_safely(path, baseline.json());
     std::cerr << "touchpoint: recorded " << baseline.size() << " findings in " << path << '\n';
     if (engine.abandoned() > 0) std::_Exit(2);
     return engine.rule_faults() > 0 ? 2 : 0;
@@ -276,16 +251,23 @@ int run_baseline(const CommandLine& line) {
 
 int run_fix(const CommandLine& line) {
     Engine& engine = lasting_engine(line.check);
-    size_t fixes = 0, files = 0;
+    size_t fixes = 0, files = 0, unchanged = 0;
     engine.run([&](const FileReport& report) {
-        size_t n = fix_file(report, line.dry_run, std::cout);
-        fixes += n;
-        files += n > 0;
+        try {
+            size_t n = fix_file(report, line.dry_run, std::cout);
+            fixes += n;
+            files += n > 0;
+        } catch (const WriteError& e) {  // that file only: the others are still fixed
+            std::cerr << "touchpoint: error: " << e.what() << '\n';
+            ++unchanged;
+        }
     });
     std::cerr << "touchpoint: " << (line.dry_run ? "would fix " : "fixed ") << fixes << (fixes == 1 ? " finding" : " findings")
-              << " in " << files << (files == 1 ? " file" : " files") << '\n';
+              << " in " << files << (files == 1 ? " file" : " files");
+    if (unchanged > 0) std::cerr << "; " << unchanged << (unchanged == 1 ? " file" : " files") << " left unchanged";
+    std::cerr << '\n';
     if (engine.abandoned() > 0) std::_Exit(2);
-    return engine.rule_faults() > 0 ? 2 : 0;
+    return engine.rule_faults() > 0 || unchanged > 0 ? 2 : 0;
 }
 
 // The child side of --isolate: one file, its report as JSON on standard output.

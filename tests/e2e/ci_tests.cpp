@@ -67,7 +67,7 @@ TEST_CASE("fix leaves a file it cannot write unchanged") {
     std::signal(SIGXFSZ, previous);
     CHECK(result.exit_code == 2);
     CHECK_THAT(result.err, Catch::StartsWith("touchpoint: error: cannot write a.txt: "));
-    CHECK_THAT(result.err, Catch::EndsWith("; the file is unchanged\n"));
+    CHECK_THAT(result.err, Catch::Contains("; the file is unchanged\n"));
     CHECK(test::read_file(dir.path() / "a.txt") == content);
     for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
         CHECK_FALSE(entry.path().filename().string().find(".touchpoint-") != std::string::npos);  // no temporary left
