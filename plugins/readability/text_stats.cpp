@@ -29,15 +29,27 @@ icu::BreakIterator& sentence_iterator(const std::string& locale) {
     return *iterator;
 }
 
+// A line break copied from the source, the text going on right after it there: a line
+// of plain text or a hard break in Markdown. A block break (a list item, a heading, a
+// table cell) is no copy: the next block's text starts further on in the source, after
+// its marker (`- `, `| `) or a code span the prose leaves out.
+bool copied_line_break(const Document& document, uint32_t at) {
+    uint32_t source = document.source_offset(at);
+    return source < document.source().size() && document.source()[source] == '\n' &&
+           document.source_offset(at + 1) == source + 1;
+}
+
 // A copy of the text where a wrapped line (a line break followed by a lower-case
-// letter) reads as one line; ICU ends a sentence at every line break.
-std::string unwrapped(std::string_view text) {
-    std::string out(text);
+// letter) reads as one line; ICU ends a sentence at every line break. Block breaks stay.
+std::string unwrapped(const Document& document) {
+    std::string out(document.text());
     for (size_t i = 0; i + 1 < out.size(); ++i) {
         if (out[i] != '\n' || (i > 0 && out[i - 1] == '\n') || out[i + 1] == '\n') continue;
         size_t next = i + 1;
         while (next < out.size() && (out[next] == ' ' || out[next] == '\t')) ++next;
-        if (next < out.size() && std::islower(static_cast<unsigned char>(out[next]))) out[i] = ' ';
+        if (next < out.size() && std::islower(static_cast<unsigned char>(out[next])) &&
+            copied_line_break(document, uint32_t(i)))
+            out[i] = ' ';
     }
     return out;
 }
@@ -55,7 +67,7 @@ bool is_abbreviation(std::string_view word) {
 }  // namespace
 
 std::vector<Sentence> sentences(const Document& document, const std::string& locale) {
-    std::string text = unwrapped(document.text());
+    std::string text = unwrapped(document);
     auto words = document.words();
     std::vector<Sentence> result;
     if (words.empty()) return result;

@@ -55,6 +55,15 @@ TEST_CASE("sentences: ICU segmentation, abbreviations, blocks and wrapped lines"
     CHECK(sentence_lengths("").empty());
 }
 
+TEST_CASE("sentences: a list item in lower case and a block starting with code are sentences of their own") {
+    CHECK(sentence_lengths("Steps:\n\n- start the node\n- stop it\n", Format::markdown) == std::vector<size_t>{1, 3, 2});
+    CHECK(sentence_lengths("- Run it.\n- `cockroach start` runs a node.\n", Format::markdown) == std::vector<size_t>{2, 3});
+    CHECK(sentence_lengths("| Name | Use |\n|---|---|\n| keys | lookups |\n", Format::markdown) ==
+          std::vector<size_t>{1, 1, 1, 1});
+    // A hard line break in Markdown, like a line break in plain text, may wrap a sentence.
+    CHECK(sentence_lengths("One two three  \nfour five.", Format::markdown) == std::vector<size_t>{5});
+}
+
 TEST_CASE("syllables follow English spelling rules") {
     CHECK(syllables("the", true) == 1);
     CHECK(syllables("care", true) == 1);
