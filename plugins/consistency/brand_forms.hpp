@@ -29,6 +29,7 @@ public:
 
     // Words of a name that the dictionary does not know (`Riverbend`, not `Health`).
     bool name_word(const std::string& key) const { return name_words_.count(key) > 0; }
+    bool has_name_words() const { return !name_words_.empty(); }
 
     // For each word of the document: whether it is part of a name written there, right
     // or not (`Bayside Smiles & Urgent Care`, `River bend Health`, a declared variant).

@@ -139,20 +139,21 @@ std::string lower(std::string text) {
     return text;
 }
 
-// The form a sentence-initial occurrence votes for: only its first capital is owed to
-// the sentence, so `Urgent care` votes for `urgent care` and `Urgent Care` for itself.
-std::string without_initial_capital(const std::string& written) {
-    bool other_capitals = std::any_of(written.begin() + 1, written.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
-    if (other_capitals) return written;
-    std::string out = written;
-    out[0] = char(std::tolower(static_cast<unsigned char>(out[0])));
-    return out;
+bool has_capital_after_first(const std::string& written) {
+    return std::any_of(written.begin() + 1, written.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
 }
 
-// The case of a form in a heading is unknown: it is counted apart ("e-mail ^").
+// The form an occurrence votes for. At a sentence start only the first capital is owed
+// to the sentence: `Urgent care` votes for `urgent care`; `Urgent Care` or `Use NTP`
+// there could be either, so its case is unknown, as in a heading. Forms of unknown case
+// are counted apart ("urgent care ^").
 std::string counted_form(const Form& form) {
-    if (form.title_line) return lower(form.written) + " ^";
-    return form.sentence_initial ? without_initial_capital(form.written) : form.written;
+    if (form.title_line || (form.sentence_initial && has_capital_after_first(form.written)))
+        return lower(form.written) + " ^";
+    if (!form.sentence_initial) return form.written;
+    std::string out = form.written;
+    out[0] = char(std::tolower(static_cast<unsigned char>(out[0])));
+    return out;
 }
 
 bool unknown_case(const std::string& counted) { return counted.ends_with(" ^"); }
@@ -245,6 +246,7 @@ private:
     }
 
     bool touches_name_word(const Document& document, const Form& form) const {
+        if (!brand_.has_name_words()) return false;
         auto words = document.words();
         for (uint32_t i = form.first_word; i <= form.last_word; ++i)
             if (brand_.name_word(std::string(document.key(words[i])))) return true;

@@ -83,6 +83,9 @@ TEST_CASE("a sentence-initial capital counts toward the lower-case form in the t
     REQUIRE(r.table.size() == 1);
     CHECK(r.table[0] == std::vector<std::pair<std::string, double>>{{"urgent care", 3}, {"Urgent Care", 2}});
     CHECK(r.messages[2].at(0) == "Write 'urgent care' as elsewhere (3 times), not 'Urgent Care' (2).");
+    // Capitals after the first at a sentence start leave the case unknown: no vote either way.
+    Run unknown = run({"Use NTP here. Use NTP there. Use NTP now.", "Then use NTP.", "Please use NTP."});
+    for (const auto& f : unknown.findings) CHECK(f == V{});
 }
 
 TEST_CASE("grammar is no variant: hyphen against space, function words, dictionary words' case") {
