@@ -3,9 +3,11 @@
 // Markdown corpus that the CMU Pronouncing Dictionary knows, each with the dictionary's
 // syllable count (its vowel phonemes: those carrying a stress digit 0, 1 or 2).
 //
+// From the repository's root (the corpus is ../shared/corpus, as CI sees it):
+//
 //   npm install --prefix /tmp/cmu cmu-pronouncing-dictionary@3.0.0
-//   NODE_PATH=/tmp/cmu/node_modules node make_cmu_fixture.mjs \
-//       ../../../../../shared/corpus/cockroach-docs-md.tar.xz > cmu_syllables.txt
+//   NODE_PATH=/tmp/cmu/node_modules node plugins/readability/tests/syllables/make_cmu_fixture.mjs \
+//       ../shared/corpus/cockroach-docs-md.tar.xz > plugins/readability/tests/syllables/cmu_syllables.txt
 //
 // Deterministic: files are read in sorted order, ties in frequency are broken
 // alphabetically, and the dictionary's first pronunciation of a word is the one used.
