@@ -1,7 +1,8 @@
 // consistency: the same word or name written in different forms across all checked
 // files — joined, hyphenated or spaced (email / e-mail, healthcare / health care), or in
 // other letter case (Urgent Care / urgent care) — found without being declared. The
-// majority form wins; each minority occurrence is a finding suggesting it.
+// majority form wins (or the brand file's own spelling: consistency never argues with the
+// brand, and leaves names to terminology); each minority occurrence is a finding suggesting it.
 //
 // Two passes over the corpus: the first counts the written forms of every single word
 // (the vocabulary) and learns which keys occur hyphenated or as capitalised pairs; the
@@ -10,9 +11,12 @@
 // near the vocabulary's size, never the number of word pairs. Then check() reports.
 #include "consistency.hpp"
 
+#include "brand_forms.hpp"
+
 #include <algorithm>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -26,7 +30,8 @@ struct Form {
     Shape shape;
     std::string key;      // lower case, without hyphen or space
     uint32_t begin, end;  // in the document's text
-    bool sentence_initial;  // or in a title-case line: the letter case tells nothing
+    bool sentence_initial;  // at a sentence, line or block start: the first capital tells nothing
+    bool title_line;        // in a title-case line (a heading): the letter case tells nothing
     uint32_t first_word, last_word;
 };
 
@@ -108,10 +113,11 @@ void forms_of(const Document& document, Visit&& visit) {
         const Word& w = words[i];
         std::string_view first = text.substr(w.begin, w.end - w.begin);
         if (w.in_literal || !is_plain_word(first, 1)) continue;
-        bool initial = sentence_initial(text, w.begin) || title_case.at(w.begin);
+        bool initial = sentence_initial(text, w.begin);
+        bool title = title_case.at(w.begin);
         std::string key(document.key(w));
         std::string written(first);
-        if (first.size() >= 2) visit(Form{written, Shape::joined, key, w.begin, w.end, initial, uint32_t(i), uint32_t(i)});
+        if (first.size() >= 2) visit(Form{written, Shape::joined, key, w.begin, w.end, initial, title, uint32_t(i), uint32_t(i)});
         if (i + 1 >= words.size()) continue;
         const Word& n = words[i + 1];
         std::string_view second = text.substr(n.begin, n.end - n.begin);
@@ -124,18 +130,41 @@ void forms_of(const Document& document, Visit&& visit) {
         Shape shape = gap == "-" ? Shape::hyphenated : Shape::spaced;
         if (shape == Shape::spaced && (function_word(document.key(w)) || function_word(document.key(n)))) continue;
         visit(Form{written + std::string(gap) + std::string(second), shape, key + std::string(document.key(n)), w.begin,
-                   n.end, initial, uint32_t(i), uint32_t(i + 1)});
+                   n.end, initial, title, uint32_t(i), uint32_t(i + 1)});
     }
+}
+
+std::string lower(std::string text) {
+    for (char& c : text) c = char(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+}
+
+bool has_capital_after_first(const std::string& written) {
+    return std::any_of(written.begin() + 1, written.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+}
+
+// The form an occurrence votes for. At a sentence start only the first capital is owed
+// to the sentence: `Urgent care` votes for `urgent care`; `Urgent Care` or `Use NTP`
+// there could be either, so its case is unknown, as in a heading. Forms of unknown case
+// are counted apart ("urgent care ^").
+std::string counted_form(const Form& form) {
+    if (form.title_line || (form.sentence_initial && has_capital_after_first(form.written)))
+        return lower(form.written) + " ^";
+    if (!form.sentence_initial) return form.written;
+    std::string out = form.written;
+    out[0] = char(std::tolower(static_cast<unsigned char>(out[0])));
+    return out;
+}
+
+bool unknown_case(const std::string& counted) { return counted.ends_with(" ^"); }
+std::string as_written(const std::string& counted) {
+    return unknown_case(counted) ? counted.substr(0, counted.size() - 2) : counted;
 }
 
 class ConsistencyCheck : public Check {
 public:
-    explicit ConsistencyCheck(const CompileContext& context) : lexicon_(context.lexicon()) {
-        // The brand's own name words ("Riverbend", not "Health"): terminology.name's business.
-        for (const Name& name : context.brand().names)
-            for (const std::string& key : phrase_keys(name.canonical))
-                if (!lexicon_.knows(key)) name_words_.insert(key);
-    }
+    explicit ConsistencyCheck(const CompileContext& context)
+        : lexicon_(context.lexicon()), brand_(context.brand(), context.lexicon()) {}
 
     int observation_passes() const override { return 2; }
 
@@ -160,34 +189,17 @@ public:
         for_each_form(document, [&](const Form& form) {
             auto verdict = verdicts_.find(form.key);
             if (verdict == verdicts_.end()) return;
-            const Verdict& v = verdict->second;
-            // A sentence-initial capital says nothing of the word's case.
             std::string counted = counted_form(form);
-            if (!v.minority.count(counted)) return;
-            std::string suggestion = v.majority;
-            if (form.sentence_initial && std::isupper(static_cast<unsigned char>(form.written[0])))
-                suggestion[0] = char(std::toupper(static_cast<unsigned char>(suggestion[0])));
-            Finding finding;
-            finding.rule = "variants";
-            // Letter case alone is often a UI label or a heading style: a suggestion only.
-            finding.severity = v.case_only ? Severity::suggestion : Severity::warning;
-            finding.begin = form.begin;
-            finding.end = form.end;
-            finding.message = "Write '" + verdict->second.majority + "' as elsewhere (" +
-                              std::to_string(verdict->second.majority_count) + " times), not '" + form.written + "' (" +
-                              std::to_string(v.minority.at(counted)) + ").";
-            finding.suggestions.push_back(suggestion);
-            reporter.report(std::move(finding));
+            if (verdict->second.minority.count(counted)) reporter.report(finding(form, counted, verdict->second));
         });
     }
 
     void summarize(CorpusReporter& reporter) const override {
         for (const auto& [key, verdict] : verdicts_) {
             std::vector<std::pair<std::string, double>> row{{verdict.majority, double(verdict.majority_count)}};
-            // Sentence-initial forms are counted apart ("e-mail ^"); the table shows them as written.
+            // Forms of unknown case are counted apart ("e-mail ^"); the table shows them as written.
             std::map<std::string, size_t> merged;
-            for (const auto& [form, n] : verdict.minority)
-                merged[form.ends_with(" ^") ? form.substr(0, form.size() - 2) : form] += n;
+            for (const auto& [form, n] : verdict.minority) merged[as_written(form)] += n;
             for (const auto& [form, n] : merged) row.emplace_back(form, double(n));
             std::stable_sort(row.begin() + 1, row.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
             reporter.row("consistency", std::move(row));
@@ -195,44 +207,61 @@ public:
     }
 
 private:
+    using Forms = std::map<std::string, size_t>;  // counted form -> occurrences
+
     struct Verdict {
         std::string majority;
         size_t majority_count = 0;
-        std::map<std::string, size_t> minority;
+        Forms minority;
         bool case_only = false;
+        bool declared = false;  // the brand file's spelling, whatever the counts
     };
 
-    // The forms of words that are not the brand's names: those are terminology.name's.
+    static Finding finding(const Form& form, const std::string& counted, const Verdict& v) {
+        std::string suggestion = v.majority;
+        if ((form.sentence_initial || form.title_line) && std::isupper(static_cast<unsigned char>(form.written[0])))
+            suggestion[0] = char(std::toupper(static_cast<unsigned char>(suggestion[0])));
+        Finding finding;
+        finding.rule = "variants";
+        // Letter case alone is often a UI label or a heading style: a suggestion only.
+        finding.severity = v.case_only ? Severity::suggestion : Severity::warning;
+        finding.begin = form.begin;
+        finding.end = form.end;
+        std::string why = v.declared ? " as the brand file does" : " as elsewhere (" + std::to_string(v.majority_count) + " times)";
+        finding.message = "Write '" + v.majority + "'" + why + ", not '" + form.written + "' (" +
+                          std::to_string(v.minority.at(counted)) + ").";
+        finding.suggestions.push_back(suggestion);
+        return finding;
+    }
+
+    // The forms of words that are not the brand's names: those are terminology.name's,
+    // and so is any text inside a name written right or wrong.
     template <class Visit>
     void for_each_form(const Document& document, Visit&& visit) const {
+        std::vector<bool> in_name = brand_.in_names(document);
         forms_of(document, [&](const Form& form) {
-            if (touches_name(document, form)) return;
+            if (in_name[form.first_word] || in_name[form.last_word] || touches_name_word(document, form)) return;
             visit(form);
         });
     }
 
-    bool touches_name(const Document& document, const Form& form) const {
-        if (name_words_.empty()) return false;
+    bool touches_name_word(const Document& document, const Form& form) const {
+        if (!brand_.has_name_words()) return false;
         auto words = document.words();
         for (uint32_t i = form.first_word; i <= form.last_word; ++i)
-            if (name_words_.count(std::string(document.key(words[i])))) return true;
+            if (brand_.name_word(std::string(document.key(words[i])))) return true;
         return false;
-    }
-
-    // The case of a sentence-initial form is unknown: it is counted apart ("e-mail ^").
-    static std::string counted_form(const Form& form) {
-        return form.sentence_initial ? lower(form.written) + " ^" : form.written;
     }
 
     void learn(const Document& document) {
         std::vector<std::pair<std::string, std::string>> joined;  // key, form
         std::vector<std::string> compound;
         for_each_form(document, [&](const Form& form) {
-            if (form.shape == Shape::joined) joined.emplace_back(form.key, counted_form(form));
+            std::string counted = counted_form(form);
+            if (form.shape == Shape::joined) joined.emplace_back(form.key, counted);
             else if (form.shape == Shape::hyphenated) compound.push_back(form.key);
-            // A capitalised pair inside a sentence may be a name written two ways.
-            else if (!form.sentence_initial && capitalised(form.written) &&
-                     capitalised(form.written.substr(form.written.find(' ') + 1)))
+            // A capitalised pair may be a name written two ways.
+            else if (capitalised(counted) && capitalised(counted.substr(counted.find(' ') + 1)))
                 compound.push_back(form.key);
         });
         std::lock_guard lock(mutex_);
@@ -252,51 +281,67 @@ private:
         for (auto& [key, form] : seen) ++counts_[key][form];
     }
 
-    // A variant set needs a clear majority; hyphen-against-space alone (check-in the
-    // noun, check in the verb) and case alone in a dictionary word (May, may) are grammar.
+    // A variant set needs a clear majority, or the brand's own spelling; names and the
+    // terms terminology reports are left to it.
     void decide() {
-        for (auto& [key, forms] : counts_) {
-            // The majority among forms whose case is known (not sentence-initial).
-            std::vector<std::pair<std::string, size_t>> sorted, initial;
-            for (const auto& [form, n] : forms) (form.ends_with(" ^") ? initial : sorted).emplace_back(form, n);
-            std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-            if (sorted.empty() || sorted[0].second < 2 || (sorted.size() > 1 && sorted[0].second == sorted[1].second)) continue;
-            // Forms of unknown case agree with the majority unless spelt otherwise.
-            for (const auto& [form, n] : initial)
-                if (form.substr(0, form.size() - 2) != lower(sorted[0].first)) sorted.emplace_back(form, n);
-            if (sorted.size() < 2) continue;
-            bool has_joined = false, has_split = false, case_only = true;
-            std::string lowered = lower(sorted[0].first);
-            for (const auto& [written, n] : sorted) {
-                std::string form = written.ends_with(" ^") ? written.substr(0, written.size() - 2) : written;
-                bool joined = form.find_first_of(" -") == std::string::npos;
-                has_joined |= joined;
-                has_split |= !joined;
-                case_only &= lower(form) == lowered;
-            }
-            bool spacing_variant = has_joined && has_split;
-            if (!spacing_variant && !case_only) continue;  // hyphen against space only
-            if (case_only && sorted[0].first.find_first_of(" -") == std::string::npos &&
-                (lexicon_.knows(lowered) || name_words_.count(lowered)))
-                continue;
-            Verdict verdict{sorted[0].first, sorted[0].second, {}, case_only};
-            for (size_t i = 1; i < sorted.size(); ++i) verdict.minority[sorted[i].first] = sorted[i].second;
-            verdicts_[key] = std::move(verdict);
+        for (const auto& [key, forms] : counts_) {
+            if (brand_.terminology_key(key)) continue;
+            const std::string* declared = brand_.spelling(key);
+            std::optional<Verdict> verdict = declared ? verdict_for(*declared, forms, true) : majority_verdict(forms);
+            if (verdict && variant_set(*verdict)) verdicts_[key] = std::move(*verdict);
         }
         counts_.clear();
         compound_keys_.clear();
     }
 
-    static std::string lower(std::string text) {
-        for (char& c : text) c = char(std::tolower(static_cast<unsigned char>(c)));
-        return text;
+    // The majority among forms whose case is known (not in a heading): at least two
+    // occurrences and no tie.
+    static std::optional<Verdict> majority_verdict(const Forms& forms) {
+        std::vector<std::pair<std::string, size_t>> known;
+        for (const auto& [form, n] : forms)
+            if (!unknown_case(form)) known.emplace_back(form, n);
+        std::stable_sort(known.begin(), known.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+        if (known.empty() || known[0].second < 2 || (known.size() > 1 && known[0].second == known[1].second)) return {};
+        return verdict_for(known[0].first, forms, false);
+    }
+
+    // Every form against `majority`; forms of unknown case agree with it unless spelt otherwise.
+    static Verdict verdict_for(const std::string& majority, const Forms& forms, bool declared) {
+        Verdict verdict{majority, 0, {}, false, declared};
+        for (const auto& [form, n] : forms) {
+            if (form == majority) verdict.majority_count += n;
+            else if (!(unknown_case(form) && as_written(form) == lower(majority))) verdict.minority[form] = n;
+        }
+        return verdict;
+    }
+
+    // Hyphen against space alone (check-in the noun, check in the verb) and case alone in
+    // a dictionary word (May, may) are grammar, not variants.
+    bool variant_set(Verdict& verdict) const {
+        if (verdict.minority.empty()) return false;
+        bool has_joined = false, has_split = false, case_only = true;
+        std::string lowered = lower(verdict.majority);
+        auto classify = [&](const std::string& written) {
+            bool joined = written.find_first_of(" -") == std::string::npos;
+            has_joined |= joined;
+            has_split |= !joined;
+            case_only &= lower(written) == lowered;
+        };
+        classify(verdict.majority);
+        for (const auto& [form, n] : verdict.minority) classify(as_written(form));
+        if (!(has_joined && has_split) && !case_only) return false;
+        if (case_only && verdict.majority.find_first_of(" -") == std::string::npos &&
+            (lexicon_.knows(lowered) || brand_.name_word(lowered)))
+            return false;
+        verdict.case_only = case_only;
+        return true;
     }
 
     const Lexicon& lexicon_;
-    std::unordered_set<std::string> name_words_;
+    BrandForms brand_;
     std::mutex mutex_;
     std::unordered_set<std::string> compound_keys_;
-    using Counts = std::unordered_map<std::string, std::map<std::string, size_t>>;  // key -> form -> count
+    using Counts = std::unordered_map<std::string, Forms>;  // key -> form -> count
     Counts joined_;  // pass 1: every single word's forms
     Counts counts_;  // pass 2: two-word forms, then the single-word forms of their keys
     std::map<std::string, Verdict> verdicts_;

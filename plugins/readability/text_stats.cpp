@@ -1,5 +1,7 @@
 #include "text_stats.hpp"
 
+#include "english_syllables.hpp"
+
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
@@ -27,15 +29,27 @@ icu::BreakIterator& sentence_iterator(const std::string& locale) {
     return *iterator;
 }
 
+// A line break copied from the source, the text going on right after it there: a line
+// of plain text or a hard break in Markdown. A block break (a list item, a heading, a
+// table cell) is no copy: the next block's text starts further on in the source, after
+// its marker (`- `, `| `) or a code span the prose leaves out.
+bool copied_line_break(const Document& document, uint32_t at) {
+    uint32_t source = document.source_offset(at);
+    return source < document.source().size() && document.source()[source] == '\n' &&
+           document.source_offset(at + 1) == source + 1;
+}
+
 // A copy of the text where a wrapped line (a line break followed by a lower-case
-// letter) reads as one line; ICU ends a sentence at every line break.
-std::string unwrapped(std::string_view text) {
-    std::string out(text);
+// letter) reads as one line; ICU ends a sentence at every line break. Block breaks stay.
+std::string unwrapped(const Document& document) {
+    std::string out(document.text());
     for (size_t i = 0; i + 1 < out.size(); ++i) {
         if (out[i] != '\n' || (i > 0 && out[i - 1] == '\n') || out[i + 1] == '\n') continue;
         size_t next = i + 1;
         while (next < out.size() && (out[next] == ' ' || out[next] == '\t')) ++next;
-        if (next < out.size() && std::islower(static_cast<unsigned char>(out[next]))) out[i] = ' ';
+        if (next < out.size() && std::islower(static_cast<unsigned char>(out[next])) &&
+            copied_line_break(document, uint32_t(i)))
+            out[i] = ' ';
     }
     return out;
 }
@@ -53,7 +67,7 @@ bool is_abbreviation(std::string_view word) {
 }  // namespace
 
 std::vector<Sentence> sentences(const Document& document, const std::string& locale) {
-    std::string text = unwrapped(document.text());
+    std::string text = unwrapped(document);
     auto words = document.words();
     std::vector<Sentence> result;
     if (words.empty()) return result;
@@ -91,32 +105,27 @@ int syllables(std::string_view word, bool english) {
         else if (c >= 0xC0) w += (word.substr(i, 2) == "\u00F1" || word.substr(i, 2) == "\u00D1") ? 'n' : 'a';
     }
     if (w.empty()) return 1;  // a number
+    if (english) return english_syllables(w);
     auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; };
-    if (english) {
-        if (w.size() <= 3) return 1;
-        // Silent endings: -es and -e after a consonant other than l (cakes, make); -ed but not -ted, -ded.
-        auto consonant_at = [&](size_t from_end) {
-            char c = w[w.size() - from_end];
-            return !vowel(c) && c != 'l';
-        };
-        if (w.ends_with("es") && w.size() > 3 && consonant_at(3)) w.resize(w.size() - 2);
-        else if (w.ends_with("ed") && !w.ends_with("ted") && !w.ends_with("ded")) w.resize(w.size() - 2);
-        else if (w.ends_with('e') && consonant_at(2)) w.pop_back();
-        if (w.starts_with('y')) w.erase(0, 1);
-    }
     int count = 0;
     for (size_t i = 0; i < w.size(); ++i) {
         if (!vowel(w[i])) continue;
         ++count;
-        // English counts each one or two vowels together as a syllable; others, each vowel group.
-        size_t run = 1;
-        while (i + 1 < w.size() && vowel(w[i + 1]) && (!english || run < 2)) {
-            ++i;
-            ++run;
-        }
+        while (i + 1 < w.size() && vowel(w[i + 1])) ++i;  // each vowel group is one
     }
     return std::max(1, count);
 }
+
+namespace {
+
+// A word of a web or e-mail address (www, org) is not read as a word: one syllable, so
+// that a link in a sentence does not count as a hard word.
+int word_syllables(const Document& document, const Word& word, bool english) {
+    if (word.in_literal) return 1;
+    return syllables(document.text().substr(word.begin, word.end - word.begin), english);
+}
+
+}  // namespace
 
 Grade flesch_kincaid(const Document& document, const std::vector<Sentence>& all, bool english) {
     Grade g;
@@ -125,7 +134,7 @@ Grade flesch_kincaid(const Document& document, const std::vector<Sentence>& all,
         ++g.sentences;
         for (uint32_t i = s.first_word; i <= s.last_word; ++i) {
             ++g.words;
-            g.syllables += size_t(syllables(document.text().substr(words[i].begin, words[i].end - words[i].begin), english));
+            g.syllables += size_t(word_syllables(document, words[i], english));
         }
     }
     if (g.words > 0 && g.sentences > 0)

@@ -16,8 +16,9 @@ struct Sentence {
 };
 
 // The sentences of a document (ICU sentence segmentation, with abbreviations such as
-// "Dr." not ending one), each holding at least one word. A block break ends a
-// sentence; a single line break followed by a lower-case letter does not.
+// "Dr." not ending one), each holding at least one word. A block break (a list item,
+// a table cell, a heading) ends a sentence, whatever letter the next block starts with;
+// a line break of the source file followed by a lower-case letter does not.
 std::vector<Sentence> sentences(const Document& document, const std::string& locale);
 
 // Syllables of a word: English rules for English locales, vowel groups otherwise.

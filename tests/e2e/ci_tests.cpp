@@ -128,3 +128,17 @@ TEST_CASE("each format counts columns in its consumer's unit") {
     CHECK(column("rdjson", "\"start\": { \"line\": 1, \"column\": ") == 12);  // UTF-8 bytes
     CHECK(column("rdjson", "\"end\": { \"line\": 1, \"column\": ") == 20);
 }
+
+TEST_CASE("fix never rewrites a brand name to match the words' common spelling elsewhere") {
+    ScratchDir dir;
+    dir.write("brand.xml", R"(<brand name="Bayside Smiles &amp; Urgent Care"><name canonical="Bayside Smiles &amp; Urgent Care"/></brand>)");
+    const std::string named = "Our patients trust Bayside Smiles & Urgent Care for friendly dental and medical treatment.\n"
+                              "Families choose Bayside Smiles & Urgent Care because nurses there listen carefully.\n";
+    dir.write("a.md", named);
+    dir.write("b.md", "Come to urgent care tonight. Our urgent care team helps. Find urgent care near you.\n");
+    auto check = run_touchpoint({"check", "--brand", "brand.xml", "."}, dir.path());
+    CHECK(check.out.find("consistency") == std::string::npos);
+    auto fixed = run_touchpoint({"fix", "--brand", "brand.xml", "."}, dir.path());
+    CHECK(fixed.err == "touchpoint: fixed 0 findings in 0 files\n");
+    CHECK(test::read_file(dir.path() / "a.md") == named);
+}
