@@ -2,6 +2,7 @@
 
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/StreamSocketImpl.h>
+#include <Poco/Exception.h>
 
 #include <algorithm>
 #include <utility>
@@ -19,10 +20,17 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 // A connected socket whose reads first return the bytes the gate read while it waited for
-// the whole header, then go on to the network.
+// the whole header, then go on to the network; and whose writes stop at a deadline, so
+// that a client reading its answer slowly cannot hold a thread for long.
 class ReplayingSocketImpl : public Poco::Net::StreamSocketImpl {
 public:
     explicit ReplayingSocketImpl(poco_socket_t fd) : StreamSocketImpl(fd) {}
+
+    int sendBytes(const void* buffer, int length, int flags = 0) override {
+        if (std::chrono::steady_clock::now() > send_deadline_) throw Poco::TimeoutException("the client did not read its answer in time");
+        return StreamSocketImpl::sendBytes(buffer, length, flags);
+    }
+    using StreamSocketImpl::sendBytes;
 
     int receiveBytes(void* buffer, int length, int flags = 0) override {
         if (unread_.empty() || (flags & MSG_PEEK)) return StreamSocketImpl::receiveBytes(buffer, length, flags);
@@ -34,6 +42,7 @@ public:
     using StreamSocketImpl::receiveBytes;
 
     std::string unread_;
+    std::chrono::steady_clock::time_point send_deadline_ = std::chrono::steady_clock::time_point::max();
 };
 
 ReplayingSocketImpl& replaying(const Poco::Net::StreamSocket& socket) {
@@ -58,6 +67,10 @@ void answer_and_close(Poco::Net::StreamSocket& socket, Poco::Net::HTTPResponse::
 }  // namespace
 
 std::string take_unread(const Poco::Net::StreamSocket& socket) { return std::exchange(replaying(socket).unread_, {}); }
+
+void limit_answer_time(const Poco::Net::StreamSocket& socket, std::chrono::steady_clock::duration limit) {
+    replaying(socket).send_deadline_ = std::chrono::steady_clock::now() + limit;
+}
 
 ConnectionGate::ConnectionGate(Poco::Net::ServerSocket& listener, Limits limits, Dispatch dispatch)
     : listener_(listener), limits_(limits), dispatch_(std::move(dispatch)) {

@@ -66,4 +66,8 @@ private:
 // The bytes the gate read from a connection that its reader has not taken yet.
 std::string take_unread(const Poco::Net::StreamSocket& socket);
 
+// Writes to the connection fail once `limit` has passed (each write also waits at most
+// the socket's send timeout).
+void limit_answer_time(const Poco::Net::StreamSocket& socket, std::chrono::steady_clock::duration limit);
+
 }  // namespace touchpoint

@@ -492,6 +492,12 @@ void Engine::run_check(const CompiledCheck& compiled, const Document& document, 
         return;
     }
     std::string_view text = document.text(), source = document.source();
+    std::map<decltype(Location::line), SharedText> lines;  // one copy of a line for all its findings
+    auto line_of = [&](auto line) {
+        auto [at, added] = lines.try_emplace(line);
+        if (added) at->second = std::string(document.source_line(line));
+        return at->second;
+    };
     for (Finding& finding : reporter.findings) {
         ReportedFinding out;
         if (!compiled.pack_rules.empty()) {
@@ -545,8 +551,8 @@ void Engine::run_check(const CompiledCheck& compiled, const Document& document, 
                 for (const TextContext& context : contexts)
                     if (finding.begin >= context.text_begin && finding.begin < context.text_end) out.context = context.label;
         }
-        out.line_text = std::string(document.source_line(out.begin.line));
-        if (out.end.line != out.begin.line) out.end_line_text = std::string(document.source_line(out.end.line));
+        out.line_text = line_of(out.begin.line);
+        if (out.end.line != out.begin.line) out.end_line_text = line_of(out.end.line);
         if (suppressions && !suppressions->empty()) {
             if (auto reason = suppressions->reason(out.rule, out.begin.line)) {
                 report.suppressed.push_back({std::move(out), *reason});

@@ -174,8 +174,8 @@ std::pair<size_t, size_t> byte_range(const ReportedFinding& f) { return {f.sourc
 
 class Handler {
 public:
-    explicit Handler(Service& service)
-        : service_(service), engine_(service.engine), options_(service.options), version_(service.version) {}
+    Handler(Service& service, const Poco::Net::StreamSocket& socket)
+        : service_(service), engine_(service.engine), options_(service.options), version_(service.version), socket_(socket) {}
 
     void handleRequest(HTTPServerRequest& request, HTTPServerResponse& response) {
         if (!options_.allow_origin.empty()) {
@@ -488,6 +488,8 @@ private:
     // A body left unread would be read as the next request: the connection ends instead.
     void reply(HTTPServerResponse& response, const std::string& content, const std::string& type) {
         if (!body_read_ && has_body(*request_)) response.setKeepAlive(false);
+        limit_answer_time(socket_, std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                       std::chrono::duration<double>(options_.request_seconds)));
         response.setContentType(type + (type == "application/json" ? "; charset=utf-8" : ""));
         response.setContentLength(std::streamsize(content.size()));
         response.send() << content;
@@ -506,6 +508,7 @@ private:
     Engine& engine_;
     const ServeOptions& options_;
     const std::string& version_;
+    const Poco::Net::StreamSocket& socket_;
     const HTTPServerRequest* request_ = nullptr;
     bool body_read_ = false;
 };
@@ -529,6 +532,9 @@ public:
 void answer_one(Service& service, ConnectionGate& gate, Poco::Net::HTTPServerParams::Ptr params,
                 const Poco::Net::StreamSocket& socket) {
     ConnectionSession session(socket, params);
+    session.socket().setSendTimeout(params->getTimeout());
+    limit_answer_time(socket, std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                  std::chrono::duration<double>(service.options.request_seconds)));  // 100 Continue, or a 400
     bool keep_alive = false;
     {
         Poco::Net::HTTPServerResponseImpl response(session);
@@ -538,7 +544,7 @@ void answer_one(Service& service, ConnectionGate& gate, Poco::Net::HTTPServerPar
             response.setVersion(request.getVersion());
             response.setKeepAlive(request.getKeepAlive());
             if (request.getExpectContinue()) response.sendContinue();
-            Handler(service).handleRequest(request, response);
+            Handler(service, socket).handleRequest(request, response);
             keep_alive = response.sent() && response.getKeepAlive();
         } catch (const Poco::Net::MessageException&) {  // not HTTP
             try {

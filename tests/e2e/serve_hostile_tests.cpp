@@ -15,6 +15,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <fstream>
 #include <thread>
 
 using namespace touchpoint;
@@ -314,4 +315,57 @@ TEST_CASE("serve hostile: a chunked body over the request size limit gets 413") 
     for (int i = 0; i < 4; ++i) chunks += "400\r\n" + std::string(1024, ' ') + "\r\n";
     std::string answer = raw_exchange(server->port, "POST /api/check HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" + chunks + "0\r\n\r\n");
     CHECK(answer.starts_with("HTTP/1.1 413 Request Entity Too Large\r\n"));
+}
+
+TEST_CASE("serve hostile: a client that does not read its answer is cut off after --request-timeout") {
+    test::ScratchDir dir;
+    write_project(dir);
+    auto server = start(dir.path(), {"--idle-timeout", "1", "--request-timeout", "2"});
+    // 30,000 findings: an answer of about 10 MB, more than the sockets' buffers hold.
+    std::string text;
+    for (int i = 0; i < 30000; ++i) text += "customer\\n";
+    std::string body = "{\"text\": \"" + text + "\"}";
+    StreamSocket socket(Poco::Net::SocketAddress::IPv4);
+    socket.setReceiveBufferSize(4096);
+    socket.connect(Poco::Net::SocketAddress("127.0.0.1", Poco::UInt16(server->port)));
+    socket.setReceiveTimeout(Poco::Timespan(10, 0));
+    std::string head = "POST /api/check HTTP/1.1\r\nHost: x\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+    socket.sendBytes(head.data(), int(head.size()));
+    socket.sendBytes(body.data(), int(body.size()));
+    std::this_thread::sleep_for(std::chrono::seconds(6));  // reads nothing meanwhile
+    std::string answer;
+    char buffer[65536];
+    try {
+        for (int n; (n = socket.receiveBytes(buffer, sizeof buffer)) > 0;) answer.append(buffer, size_t(n));
+    } catch (const Poco::Exception&) {  // reset by the server
+    }
+    REQUIRE(answer.starts_with("HTTP/1.1 200 OK\r\n"));
+    size_t length_at = answer.find("Content-Length: ") + 16;
+    size_t announced = std::stoul(answer.substr(length_at));
+    CHECK(announced > 5000000);
+    CHECK(answer.size() - answer.find("\r\n\r\n") - 4 < announced);  // cut off before the end
+    CHECK(request(server->port, "GET", "/health").first == 200);
+}
+
+// Peak memory of a process, from Linux's /proc.
+size_t peak_kib(Poco::ProcessHandle::PID pid) {
+    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+    for (std::string line; std::getline(status, line);)
+        if (line.starts_with("VmHWM:")) return std::stoul(line.substr(6));
+    return 0;
+}
+
+TEST_CASE("serve hostile: many findings on one long line hold the line once, not once per finding") {
+    test::ScratchDir dir;
+    write_project(dir);
+    auto server = start(dir.path(), {"--request-timeout", "60"});
+    CHECK(request(server->port, "GET", "/health").first == 200);
+    size_t before = peak_kib(server->process.id());
+    // 6,000 findings on one line of 54 KB: 324 MB if each finding kept its own copy.
+    std::string text;
+    for (int i = 0; i < 6000; ++i) text += "customer ";
+    auto [status, body] = request(server->port, "POST", "/api/check", "{\"text\": \"" + text + "\"}", 60);
+    CHECK(status == 200);
+    CHECK(count(body, "\"rule\": \"terminology.prefer\"") == 6000);
+    CHECK(peak_kib(server->process.id()) - before < 100 * 1024);
 }
