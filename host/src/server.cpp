@@ -53,6 +53,26 @@ size_t utf16_units(std::string_view text, size_t bytes) {
     return units;
 }
 
+// utf16_units for offsets asked in increasing order (findings come sorted): counted on
+// from the last one, so many matches in a long text cost its length once.
+class Utf16Counter {
+public:
+    explicit Utf16Counter(std::string_view text) : text_(text) {}
+    size_t units_before(size_t bytes) {
+        if (bytes < pos_) pos_ = units_ = 0;
+        while (pos_ < bytes && pos_ < text_.size()) units_ += utf8::next(text_, pos_) >= 0x10000 ? 2 : 1;
+        return units_;
+    }
+
+private:
+    std::string_view text_;
+    size_t pos_ = 0, units_ = 0;
+};
+
+// LanguageTool's context: the match and up to this many characters either side of it on
+// its line, so that an answer does not repeat a long line for each of its matches.
+constexpr int context_characters = 40;
+
 // Check workers that may be abandoned in a runaway check, per worker: past that, the
 // server stops replacing them and says it is degraded.
 constexpr unsigned abandoned_per_worker = 4;
@@ -375,11 +395,12 @@ private:
         FileReport report = check_within(service_, text, "draft.txt", std::nullopt);
         refuse_skipped(report);
         Array::Ptr matches = new Array;
+        Utf16Counter counter(text);
         for (const ReportedFinding& f : report.findings) {
             bool is_enabled = std::find(enabled.begin(), enabled.end(), f.rule) != enabled.end();
             if (std::find(disabled.begin(), disabled.end(), f.rule) != disabled.end()) continue;
             if (only && !is_enabled) continue;
-            matches->add(lt_match(f, text));
+            matches->add(lt_match(f, text, counter));
         }
         Object root;
         Object::Ptr software = new Object;
@@ -402,10 +423,10 @@ private:
         reply_json(response, root);
     }
 
-    static Object::Ptr lt_match(const ReportedFinding& f, const std::string& text) {
+    static Object::Ptr lt_match(const ReportedFinding& f, const std::string& text, Utf16Counter& counter) {
         auto [begin, end] = byte_range(f);
         if (f.whole_document) begin = end = 0;
-        size_t offset = utf16_units(text, begin), length = utf16_units(text, end) - offset;
+        size_t offset = counter.units_before(begin), length = counter.units_before(end) - offset;
         Object::Ptr m = new Object;
         m->set("message", f.message);
         m->set("shortMessage", f.rule.substr(f.rule.find('.') + 1));
@@ -418,18 +439,19 @@ private:
         m->set("replacements", replacements);
         m->set("offset", offset);
         m->set("length", length);
-        // Context: the line around the match, as LanguageTool gives it.
-        size_t line_start = text.rfind('\n', begin == 0 ? 0 : begin - 1);
-        line_start = begin == 0 || line_start == std::string::npos ? 0 : line_start + 1;
-        size_t line_end = text.find('\n', begin);
-        if (line_end == std::string::npos) line_end = text.size();
+        // Context: the match and a few characters either side on its line, as LanguageTool gives it.
+        size_t context_start = begin, context_end = std::max(begin, end);
+        for (int n = 0; n < context_characters && context_start > 0 && text[context_start - 1] != '\n'; ++n)
+            while (--context_start > 0 && utf8::is_continuation(static_cast<unsigned char>(text[context_start]))) {}
+        for (int n = 0; n < context_characters && context_end < text.size() && text[context_end] != '\n'; ++n)
+            utf8::next(text, context_end);
+        std::string window = text.substr(context_start, context_end - context_start);
         Object::Ptr context = new Object;
-        std::string line = text.substr(line_start, line_end - line_start);
-        context->set("text", line);
-        context->set("offset", utf16_units(line, begin - line_start));
+        context->set("text", window);
+        context->set("offset", utf16_units(window, begin - context_start));
         context->set("length", length);
         m->set("context", context);
-        m->set("sentence", line);
+        m->set("sentence", window);
         Object::Ptr type = new Object;
         type->set("typeName", "Other");
         m->set("type", type);

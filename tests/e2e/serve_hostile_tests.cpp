@@ -63,13 +63,14 @@ void write_project(test::ScratchDir& dir, bool faulty = false) {
 
 // Status -1 when no answer came within `seconds`.
 std::pair<int, std::string> request(unsigned port, const std::string& method, const std::string& path,
-                                    const std::string& body = "", double seconds = 10) {
+                                    const std::string& body = "", double seconds = 10,
+                                    const std::string& type = "application/json") {
     try {
         Poco::Net::HTTPClientSession session("127.0.0.1", Poco::UInt16(port));
         session.setTimeout(Poco::Timespan(Poco::Timespan::TimeDiff(seconds * 1e6)));
         HTTPRequest request(method, path, HTTPRequest::HTTP_1_1);
         if (method == "POST") {
-            request.setContentType("application/json");
+            request.setContentType(type);
             request.setContentLength(std::streamsize(body.size()));
             session.sendRequest(request) << body;
         } else {
@@ -368,4 +369,28 @@ TEST_CASE("serve hostile: many findings on one long line hold the line once, not
     CHECK(status == 200);
     CHECK(count(body, "\"rule\": \"terminology.prefer\"") == 6000);
     CHECK(peak_kib(server->process.id()) - before < 100 * 1024);
+
+    // LanguageTool's context is a few words around each match, not the line again.
+    std::string form = "language=en-US&text=";
+    for (int i = 0; i < 6000; ++i) form += "customer%20";
+    auto [lt_status, lt] = request(server->port, "POST", "/v2/check", form, 60, "application/x-www-form-urlencoded");
+    CHECK(lt_status == 200);
+    CHECK(count(lt, "\"id\":\"terminology.prefer\"") == 6000);
+    CHECK(lt.size() < 6000 * 1000);
+    // Each match away from the ends: 40 characters before it, the match, 40 after.
+    std::string window = text.substr(900 - 40, 40 + 8 + 40);
+    CHECK(lt.find(R"("context":{"length":8,"offset":40,"text":")" + window + "\"}") != std::string::npos);
+}
+
+TEST_CASE("serve hostile: a hundred thousand findings on one line are answered in time linear in the line") {
+    test::ScratchDir dir;
+    write_project(dir);
+    auto server = start(dir.path(), {"--request-timeout", "120"});
+    std::string text;
+    for (int i = 0; i < 100000; ++i) text += "customer ";
+    auto started = Clock::now();
+    auto [status, body] = request(server->port, "POST", "/api/check", "{\"text\": \"" + text + "\"}", 120);
+    CHECK(status == 200);
+    CHECK(Clock::now() - started < std::chrono::seconds(20));  // 3 s here; 40 s when each column was counted from the line's start
+    CHECK(body.find("\"line\": 1, \"column\": 899992, \"end_line\": 1, \"end_column\": 899999") != std::string::npos);
 }
