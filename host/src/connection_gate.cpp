@@ -27,8 +27,13 @@ public:
     explicit ReplayingSocketImpl(poco_socket_t fd) : StreamSocketImpl(fd) {}
 
     int sendBytes(const void* buffer, int length, int flags = 0) override {
-        if (std::chrono::steady_clock::now() > send_deadline_) throw Poco::TimeoutException("the client did not read its answer in time");
-        return StreamSocketImpl::sendBytes(buffer, length, flags);
+        try {
+            if (std::chrono::steady_clock::now() > send_deadline_) throw Poco::TimeoutException("the client did not read its answer in time");
+            return StreamSocketImpl::sendBytes(buffer, length, flags);
+        } catch (...) {
+            write_failed_ = true;  // part of an answer may have gone: the connection cannot serve another
+            throw;
+        }
     }
     using StreamSocketImpl::sendBytes;
 
@@ -42,6 +47,7 @@ public:
     using StreamSocketImpl::receiveBytes;
 
     std::string unread_;
+    bool write_failed_ = false;
     std::chrono::steady_clock::time_point send_deadline_ = std::chrono::steady_clock::time_point::max();
 };
 
@@ -68,6 +74,8 @@ void answer_and_close(Poco::Net::StreamSocket& socket, Poco::Net::HTTPResponse::
 
 std::string take_unread(const Poco::Net::StreamSocket& socket) { return std::exchange(replaying(socket).unread_, {}); }
 
+bool write_failed(const Poco::Net::StreamSocket& socket) { return replaying(socket).write_failed_; }
+
 void limit_answer_time(const Poco::Net::StreamSocket& socket, std::chrono::steady_clock::duration limit) {
     replaying(socket).send_deadline_ = std::chrono::steady_clock::now() + limit;
 }
@@ -76,6 +84,7 @@ ConnectionGate::ConnectionGate(Poco::Net::ServerSocket& listener, Limits limits,
     : listener_(listener), limits_(limits), dispatch_(std::move(dispatch)) {
     if (::pipe2(wake_, O_CLOEXEC | O_NONBLOCK) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
     listener_.setBlocking(false);
+    ::listen(fd_of(listener_), SOMAXCONN);  // Poco listens with a backlog of 64: bursts of connections would wait for SYN retries
     thread_ = std::thread([this] { run(); });
 }
 
@@ -118,7 +127,7 @@ void ConnectionGate::run() {
 }
 
 void ConnectionGate::accept_new() {
-    for (int i = 0; i < 64; ++i) {
+    for (int i = 0; i < 1024; ++i) {
         int fd = ::accept4(fd_of(listener_), nullptr, nullptr, SOCK_CLOEXEC);
         if (fd < 0) {
             // Out of descriptors: the connection that has waited longest makes room.

@@ -70,4 +70,7 @@ std::string take_unread(const Poco::Net::StreamSocket& socket);
 // the socket's send timeout).
 void limit_answer_time(const Poco::Net::StreamSocket& socket, std::chrono::steady_clock::duration limit);
 
+// Whether a write to the connection failed (the answer may have gone in part).
+bool write_failed(const Poco::Net::StreamSocket& socket);
+
 }  // namespace touchpoint

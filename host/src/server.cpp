@@ -578,10 +578,10 @@ void answer_one(Service& service, ConnectionGate& gate, Poco::Net::HTTPServerPar
                 }
             } catch (const Poco::Exception&) {
             }
-        } catch (const Poco::Exception&) {  // the client went away
+        } catch (const std::exception&) {  // the client went away, or out of memory
         }
     }  // the answer is flushed here, before the connection can serve another request
-    if (!keep_alive) return;
+    if (!keep_alive || write_failed(socket)) return;
     std::string pending = session.take_pending();
     gate.give_back(session.detachSocket(), std::move(pending));
 }

@@ -137,6 +137,17 @@ TEST_CASE("serve hostile: a new client is answered at once while 100 idle and 20
     CHECK(check.find("terminology.prefer") != std::string::npos);
 }
 
+TEST_CASE("serve hostile: past 512 idle connections the one that waited longest is closed, and new clients are answered") {
+    test::ScratchDir dir;
+    write_project(dir);
+    auto server = start(dir.path(), {"--idle-timeout", "60"});
+    std::vector<StreamSocket> idle;
+    for (int i = 0; i < 600; ++i) idle.push_back(connect(server->port));
+    CHECK(read_until_closed(idle.front()).empty());  // closed at once to make room, not after the idle timeout
+    auto [status, body] = request(server->port, "GET", "/health", "", 3);
+    CHECK(status == 200);
+}
+
 TEST_CASE("serve hostile: an idle connection, a header sent byte by byte and a slow body are cut off after --idle-timeout") {
     test::ScratchDir dir;
     write_project(dir);
@@ -393,4 +404,12 @@ TEST_CASE("serve hostile: a hundred thousand findings on one line are answered i
     CHECK(status == 200);
     CHECK(Clock::now() - started < std::chrono::seconds(20));  // 3 s here; 40 s when each column was counted from the line's start
     CHECK(body.find("\"line\": 1, \"column\": 899992, \"end_line\": 1, \"end_column\": 899999") != std::string::npos);
+}
+
+TEST_CASE("serve hostile: --idle-timeout takes a number of seconds") {
+    test::ScratchDir dir;
+    write_project(dir);
+    auto result = test::run_touchpoint({"serve", "--port", "0", "--idle-timeout", "0"}, dir.path());
+    CHECK(result.exit_code == 2);
+    CHECK(result.err == "touchpoint: error: --idle-timeout takes a number of seconds, not '0'\n");
 }
