@@ -549,6 +549,19 @@ public:
     }
 };
 
+// A request Poco could not read: 400, and the connection closed.
+void refuse_malformed(Poco::Net::HTTPServerResponse& response) {
+    try {
+        if (response.sent()) return;
+        response.setVersion(HTTPResponse::HTTP_1_1);
+        response.setStatusAndReason(HTTPResponse::HTTP_BAD_REQUEST);
+        response.setKeepAlive(false);
+        response.setContentLength(0);
+        response.send();
+    } catch (const Poco::Exception&) {
+    }
+}
+
 // Answers the request whose header the gate saw arrive whole. A kept-alive connection then
 // goes back to the gate to wait for its next request without holding this thread.
 void answer_one(Service& service, ConnectionGate& gate, Poco::Net::HTTPServerParams::Ptr params,
@@ -568,16 +581,10 @@ void answer_one(Service& service, ConnectionGate& gate, Poco::Net::HTTPServerPar
             if (request.getExpectContinue()) response.sendContinue();
             Handler(service, socket).handleRequest(request, response);
             keep_alive = response.sent() && response.getKeepAlive();
-        } catch (const Poco::Net::MessageException&) {  // not HTTP
-            try {
-                if (!response.sent()) {
-                    response.setStatusAndReason(HTTPResponse::HTTP_BAD_REQUEST);
-                    response.setKeepAlive(false);
-                    response.setContentLength(0);
-                    response.send();
-                }
-            } catch (const Poco::Exception&) {
-            }
+        } catch (const Poco::Net::MessageException&) {  // not HTTP: "GARBAGE"
+            refuse_malformed(response);
+        } catch (const Poco::SyntaxException&) {  // a Content-Length that is not a number
+            refuse_malformed(response);
         } catch (const std::exception&) {  // the client went away, or out of memory
         }
     }  // the answer is flushed here, before the connection can serve another request

@@ -307,6 +307,10 @@ TEST_CASE("serve hostile: ambiguous request framing is refused with 400 and the 
     CHECK(odd_coding.starts_with("HTTP/1.1 501 Not Implemented\r\n"));
     CHECK(count(odd_coding, "HTTP/1.1 ") == 1);
 
+    std::string not_a_number = raw_exchange(server->port, "GET /health HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n" + smuggled);
+    CHECK(not_a_number.starts_with("HTTP/1.1 400 Bad Request\r\n"));
+    CHECK(count(not_a_number, "HTTP/1.") == 1);
+
     // A body the server had no use for is never read as a second request.
     std::string unread = raw_exchange(server->port, "POST /nowhere HTTP/1.1\r\nHost: x\r\nContent-Length: " +
                                                         std::to_string(smuggled.size()) + "\r\n\r\n" + smuggled);
