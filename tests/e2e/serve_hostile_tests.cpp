@@ -417,3 +417,20 @@ TEST_CASE("serve hostile: --idle-timeout takes a number of seconds") {
     CHECK(result.exit_code == 2);
     CHECK(result.err == "touchpoint: error: --idle-timeout takes a number of seconds, not '0'\n");
 }
+
+TEST_CASE("serve hostile: a brand pattern that backtracks without end is given up, and the next check still gets its findings") {
+    test::ScratchDir dir;
+    dir.write("brand.xml", R"(<brand name="Acme"><prefer term="patient" instead-of="customer"/>)"
+                           R"(<avoid pattern="(a+)+$" reason="Catastrophic backtracking."/></brand>)");
+    dir.write("touchpoint.xml", R"(<touchpoint><brand file="brand.xml"/><rule id="spelling" enabled="false"/></touchpoint>)");
+    auto server = start(dir.path(), {"--jobs", "1", "--request-timeout", "0.5"});
+    auto [runaway_status, runaway] = request(server->port, "POST", "/api/check", "{\"text\": \"" + std::string(40, 'a') + "!\"}");
+    CHECK(runaway_status == 503);
+    CHECK(runaway == R"X({"error":"the check took longer than 0.5 s (--request-timeout)"})X");
+    auto [status, body] = request(server->port, "POST", "/api/check", R"({"text": "a customer"})");
+    CHECK(status == 200);
+    CHECK(body.find("terminology.prefer") != std::string::npos);
+    auto [health_status, health] = request(server->port, "GET", "/health");
+    CHECK(health_status == 200);
+    CHECK(health.find(R"("abandoned_workers":1)") != std::string::npos);
+}
