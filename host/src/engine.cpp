@@ -8,6 +8,7 @@
 #include "isolation.hpp"
 #include "safe_write.hpp"
 #include "scripts.hpp"
+#include "unicode.hpp"
 #include "xml_file.hpp"
 
 #include <Poco/Pipe.h>
@@ -178,6 +179,39 @@ namespace {
 int64_t now_ns() {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
+
+// Document::locate_source for the findings of one rule, which mostly come in order: the
+// column of an offset on the line of the previous one is counted on from there, not from
+// the line's start, so many findings on one long line cost its length once.
+class SourceLocator {
+public:
+    explicit SourceLocator(const Document& document) : document_(document), source_(document.source()) {}
+
+    Location operator()(uint32_t offset) {
+        offset = std::min<uint32_t>(offset, uint32_t(source_.size()));
+        while (offset > 0 && offset < source_.size() && utf8::is_continuation(static_cast<unsigned char>(source_[offset])))
+            --offset;
+        if (known_ && offset >= offset_) {
+            std::string_view between = source_.substr(offset_, offset - offset_);
+            if (between.find('\n') == std::string_view::npos) {
+                location_.column += int(utf8::length(between));
+                offset_ = offset;
+                return location_;
+            }
+        }
+        location_ = document_.locate_source(offset);
+        offset_ = offset;
+        known_ = true;
+        return location_;
+    }
+
+private:
+    const Document& document_;
+    std::string_view source_;
+    bool known_ = false;
+    uint32_t offset_ = 0;
+    Location location_;
+};
 
 }  // namespace
 
@@ -511,6 +545,13 @@ void Engine::run_check(const CompiledCheck& compiled, const Document& document, 
         return;
     }
     std::string_view text = document.text(), source = document.source();
+    std::map<decltype(Location::line), SharedText> lines;  // one copy of a line for all its findings
+    SourceLocator locate(document);
+    auto line_of = [&](auto line) {
+        auto [at, added] = lines.try_emplace(line);
+        if (added) at->second = std::string(document.source_line(line));
+        return at->second;
+    };
     for (Finding& finding : reporter.findings) {
         ReportedFinding out;
         if (!compiled.pack_rules.empty()) {
@@ -551,8 +592,8 @@ void Engine::run_check(const CompiledCheck& compiled, const Document& document, 
             uint32_t last = finding.end == finding.begin ? first
                             : finding.anchor == Anchor::text ? document.source_offset(finding.end - 1, true)
                                                              : finding.end - 1;
-            out.begin = document.locate_source(first);
-            out.end = document.locate_source(last);
+            out.begin = locate(first);
+            out.end = locate(last);
             out.source_begin = first;
             out.source_end = finding.end == finding.begin ? first : last + 1;
             while (out.source_end < source.size() && (static_cast<unsigned char>(source[out.source_end]) & 0xC0) == 0x80)
@@ -564,8 +605,8 @@ void Engine::run_check(const CompiledCheck& compiled, const Document& document, 
                 for (const TextContext& context : contexts)
                     if (finding.begin >= context.text_begin && finding.begin < context.text_end) out.context = context.label;
         }
-        out.line_text = std::string(document.source_line(out.begin.line));
-        if (out.end.line != out.begin.line) out.end_line_text = std::string(document.source_line(out.end.line));
+        out.line_text = line_of(out.begin.line);
+        if (out.end.line != out.begin.line) out.end_line_text = line_of(out.end.line);
         if (suppressions && !suppressions->empty()) {
             if (auto reason = suppressions->reason(out.rule, out.begin.line)) {
                 report.suppressed.push_back({std::move(out), *reason});

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <functional>
 #include <map>
+#include <memory>
 #include <unordered_set>
 #include <optional>
 #include <string>
@@ -19,6 +20,22 @@ namespace touchpoint {
 
 struct PackRuleDefinition;
 class Suppressions;
+
+// Text several findings share, held once: the findings on one long line (a minified
+// page, a 1 MiB paragraph) would otherwise cost the line's size each.
+class SharedText {
+public:
+    SharedText() = default;
+    SharedText(std::string text) : text_(std::make_shared<const std::string>(std::move(text))) {}
+    const std::string& str() const { return text_ ? *text_ : empty_; }
+    operator const std::string&() const { return str(); }
+    operator std::string_view() const { return str(); }
+    bool empty() const { return str().empty(); }
+
+private:
+    std::shared_ptr<const std::string> text_;
+    static inline const std::string empty_;
+};
 
 struct ReportedFinding {
     std::string file;
@@ -30,8 +47,8 @@ struct ReportedFinding {
     std::string match;
     std::vector<std::string> suggestions;
     std::string channel;
-    std::string line_text;  // the source line of `begin`, for text reports
-    std::string end_line_text;  // the source line of `end` when it is another line
+    SharedText line_text;  // the source line of `begin`, for text reports
+    SharedText end_line_text;  // the source line of `end` when it is another line
     // Byte offsets of the match in the decoded source; `exact` when those bytes are the
     // match as written (so a fix can replace them).
     uint32_t source_begin = 0;

@@ -27,8 +27,8 @@ Object::Ptr to_json(const ReportedFinding& f) {
     for (const std::string& s : f.suggestions) suggestions->add(s);
     o->set("suggestions", suggestions);
     o->set("channel", f.channel);
-    o->set("line_text", f.line_text);
-    o->set("end_line_text", f.end_line_text);
+    o->set("line_text", f.line_text.str());
+    o->set("end_line_text", f.end_line_text.str());
     o->set("context", f.context);
     o->set("source_begin", f.source_begin);
     o->set("source_end", f.source_end);

@@ -1,5 +1,6 @@
 #include "server.hpp"
 
+#include "connection_gate.hpp"
 #include "report.hpp"
 #include "unicode.hpp"
 #include "work_queue.hpp"
@@ -9,23 +10,23 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTMLForm.h>
-#include <Poco/Net/HTTPRequestHandler.h>
-#include <Poco/Net/HTTPRequestHandlerFactory.h>
-#include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerParams.h>
-#include <Poco/Net/HTTPServerRequest.h>
-#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/HTTPServerRequestImpl.h>
+#include <Poco/Net/HTTPServerResponseImpl.h>
+#include <Poco/Net/HTTPServerSession.h>
+#include <Poco/Net/NetException.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/StreamCopier.h>
-#include <Poco/ThreadPool.h>
+#include <Poco/String.h>
 
 #include <algorithm>
-#include <atomic>
+#include <cctype>
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <future>
-#include <thread>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 namespace touchpoint {
@@ -52,6 +53,30 @@ size_t utf16_units(std::string_view text, size_t bytes) {
     return units;
 }
 
+// utf16_units for offsets asked in increasing order (findings come sorted): counted on
+// from the last one, so many matches in a long text cost its length once.
+class Utf16Counter {
+public:
+    explicit Utf16Counter(std::string_view text) : text_(text) {}
+    size_t units_before(size_t bytes) {
+        if (bytes < pos_) pos_ = units_ = 0;
+        while (pos_ < bytes && pos_ < text_.size()) units_ += utf8::next(text_, pos_) >= 0x10000 ? 2 : 1;
+        return units_;
+    }
+
+private:
+    std::string_view text_;
+    size_t pos_ = 0, units_ = 0;
+};
+
+// LanguageTool's context: the match and up to this many characters either side of it on
+// its line, so that an answer does not repeat a long line for each of its matches.
+constexpr int context_characters = 40;
+
+// Check workers that may be abandoned in a runaway check, per worker: past that, the
+// server stops replacing them and says it is degraded.
+constexpr unsigned abandoned_per_worker = 4;
+
 // What every request handler shares: the engine, the options and the check pool.
 struct Service {
     Engine& engine;
@@ -60,48 +85,126 @@ struct Service {
     WorkQueue checks;
 };
 
+std::string seconds_text(double seconds) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", seconds);
+    return text;
+}
+
+// Why no check can run, while every worker is stuck and no replacement is allowed.
+std::string degraded_reason(const WorkQueue& checks) {
+    return "every check worker (" + std::to_string(checks.workers()) + ") is stuck in a check that was given up, and " +
+           std::to_string(checks.abandoned()) + " abandoned workers still run (the limit); checks are refused until one ends";
+}
+
 // Checks a text on the check pool within the request time limit (waiting in the queue
-// included). A check that runs over it gets 503 and is left to finish on its worker; one
-// still queued when its request gives up is skipped. The queue holds one check per
-// connection thread, so it fills up only behind workers stuck in runaway rules.
+// included). A check that runs over it gets 503 and is given up: dropped if still queued,
+// else its worker is abandoned to it and replaced (work_queue.hpp). The queue holds one
+// check per connection thread, so it is full only if checks are slower than that.
 FileReport check_within(Service& service, std::string text, const std::string& name,
                         const std::optional<std::string>& channel) {
-    auto abandoned = std::make_shared<std::atomic<bool>>(false);
+    if (!service.checks.can_work()) throw HttpError(HTTPResponse::HTTP_SERVICE_UNAVAILABLE, degraded_reason(service.checks));
     auto task = std::make_shared<std::packaged_task<FileReport()>>(
-        [&engine = service.engine, abandoned, text = std::move(text), name, channel]() mutable {
-            if (*abandoned) return FileReport{};
+        [&engine = service.engine, text = std::move(text), name, channel]() mutable {
             return engine.check_text(std::move(text), name, channel);
         });
     std::future<FileReport> future = task->get_future();
-    if (!service.checks.try_push([task] { (*task)(); }))
+    WorkQueue::Ticket ticket = service.checks.try_push([task] { (*task)(); });
+    if (!ticket)
         throw HttpError(HTTPResponse::HTTP_SERVICE_UNAVAILABLE,
                         "every check worker (" + std::to_string(service.checks.workers()) + ") is busy and " +
                             std::to_string(service.checks.queue_limit()) + " checks wait; try again shortly");
     double seconds = service.options.request_seconds;
     if (future.wait_for(std::chrono::duration<double>(seconds)) != std::future_status::ready) {
-        *abandoned = true;
-        char limit[32];
-        std::snprintf(limit, sizeof limit, "%g", seconds);
+        service.checks.give_up(ticket);
         throw HttpError(HTTPResponse::HTTP_SERVICE_UNAVAILABLE,
-                        std::string("the check took longer than ") + limit + " s (--request-timeout)");
+                        "the check took longer than " + seconds_text(seconds) + " s (--request-timeout)");
     }
     return future.get();
+}
+
+// A document the engine skipped (binary, damaged, too deep) is the client's error, with
+// the engine's reason: "skipped a.docx: why" becomes "a.docx cannot be checked: why".
+void refuse_skipped(const FileReport& report) {
+    if (!report.channel.empty()) return;
+    std::string why = report.warnings.empty() ? "skipped " + report.path + ": unknown reason" : report.warnings.front();
+    if (why.starts_with("skipped ")) why = why.substr(8);
+    size_t colon = why.find(": ");
+    if (colon != std::string::npos) why = why.substr(0, colon) + " cannot be checked" + why.substr(colon);
+    throw HttpError(HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, why);
+}
+
+// The channels a check may name: the built-in ones, then the brand's and the project's.
+std::vector<std::string> known_channels(const Engine& engine) {
+    std::vector<std::string> ids(std::begin(builtin_channels), std::end(builtin_channels));
+    auto add = [&](const std::string& id) {
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    };
+    for (const ChannelLimits& c : engine.brand().channels) add(c.id);
+    if (engine.project())
+        for (const ChannelGlobs& c : engine.project()->channels) add(c.id);
+    return ids;
+}
+
+// Strict: Poco's decoder skips what is not base64, which would turn a damaged upload into
+// some other document.
+bool is_base64(const std::string& text) {
+    size_t digits = 0, padding = 0;
+    for (char c : text) {
+        if (c == ' ' || c == '\n' || c == '\r' || c == '\t') continue;
+        if (c == '=') {
+            ++padding;
+        } else if (padding || !(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '/')) {
+            return false;
+        }
+        ++digits;
+    }
+    return padding <= 2 && digits % 4 == 0;
+}
+
+std::string string_field(const Object& input, const std::string& name) {
+    if (!input.get(name).isString()) throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "\"" + name + "\" must be a string");
+    return input.getValue<std::string>(name);
+}
+
+// Request smuggling: a body whose length two readers could see differently is refused
+// (RFC 9112 §6.1, §6.3), and the connection closed since its framing is unknown.
+void refuse_ambiguous_framing(const HTTPServerRequest& request) {
+    size_t lengths = 0, codings = 0;
+    for (const auto& [name, value] : request) {
+        if (Poco::icompare(name, "Content-Length") == 0) {
+            ++lengths;
+            if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos)
+                throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "the Content-Length is not a number");
+        }
+        if (Poco::icompare(name, "Transfer-Encoding") == 0) ++codings;
+    }
+    if (lengths > 1) throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "the request has more than one Content-Length");
+    if (lengths && codings) throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "the request has both Content-Length and Transfer-Encoding");
+    if (codings > 1 || (codings && Poco::icompare(request.get("Transfer-Encoding"), "chunked") != 0))
+        throw HttpError(HTTPResponse::HTTP_NOT_IMPLEMENTED, "the only transfer coding understood is chunked");
+}
+
+bool has_body(const HTTPServerRequest& request) {
+    return request.has("Transfer-Encoding") || (request.has("Content-Length") && request.get("Content-Length") != "0");
 }
 
 // Where a finding stands in the checked text, in bytes (findings of a whole document: none).
 std::pair<size_t, size_t> byte_range(const ReportedFinding& f) { return {f.source_begin, f.source_end}; }
 
-class Handler : public Poco::Net::HTTPRequestHandler {
+class Handler {
 public:
-    explicit Handler(Service& service)
-        : service_(service), engine_(service.engine), options_(service.options), version_(service.version) {}
+    Handler(Service& service, const Poco::Net::StreamSocket& socket)
+        : service_(service), engine_(service.engine), options_(service.options), version_(service.version), socket_(socket) {}
 
-    void handleRequest(HTTPServerRequest& request, HTTPServerResponse& response) override {
+    void handleRequest(HTTPServerRequest& request, HTTPServerResponse& response) {
         if (!options_.allow_origin.empty()) {
             response.set("Access-Control-Allow-Origin", options_.allow_origin);
             response.set("Access-Control-Allow-Headers", "Content-Type");
         }
+        request_ = &request;
         try {
+            refuse_ambiguous_framing(request);
             route(request, response);
         } catch (const HttpError& e) {
             reply_error(response, e.status, e.what());
@@ -117,12 +220,7 @@ private:
         if (method == "OPTIONS") return reply(response, "", "text/plain");
         if (path == "/" && method == "GET") return reply(response, index_html, "text/html; charset=utf-8");
         if (path == "/api/brand" && method == "GET") return brand(response);
-        if (path == "/health" && method == "GET") {
-            Object o;
-            o.set("status", "ok");
-            o.set("version", version_);
-            return reply_json(response, o);
-        }
+        if (path == "/health" && method == "GET") return health(response);
         if (path == "/api/rules" && method == "GET") return rules(response);
         if (path == "/api/check" && method == "POST") return check(request, response);
         if (path == "/v2/languages" && method == "GET") return languages(response);
@@ -130,20 +228,49 @@ private:
         throw HttpError(HTTPResponse::HTTP_NOT_FOUND, "no " + method + " " + path + "; try /api/check, /api/rules, /health, /v2/check, /v2/languages");
     }
 
+    // The body, within the size limit and the request time limit. It is read one network
+    // read at a time, so a client that trickles it is cut off at the time limit.
     std::string body(HTTPServerRequest& request) {
-        if (request.getContentLength() != HTTPServerRequest::UNKNOWN_CONTENT_LENGTH &&
-            size_t(request.getContentLength()) > options_.max_request_bytes)
-            throw HttpError(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE,
-                            "the request is over the limit of " + std::to_string(options_.max_request_bytes >> 10) + " KiB");
+        auto too_large = [&] {
+            return HttpError(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE,
+                             "the request is over the limit of " + std::to_string(options_.max_request_bytes >> 10) + " KiB");
+        };
+        if (request.getContentLength64() != HTTPServerRequest::UNKNOWN_CONTENT_LENGTH &&
+            uint64_t(request.getContentLength64()) > options_.max_request_bytes)
+            throw too_large();
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(options_.request_seconds);
         std::string content;
-        char buffer[8192];
-        while (request.stream().read(buffer, sizeof buffer) || request.stream().gcount() > 0) {
-            content.append(buffer, size_t(request.stream().gcount()));
-            if (content.size() > options_.max_request_bytes)
-                throw HttpError(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE,
-                                "the request is over the limit of " + std::to_string(options_.max_request_bytes >> 10) + " KiB");
+        std::streambuf& in = *request.stream().rdbuf();
+        try {
+            while (in.sgetc() != std::char_traits<char>::eof()) {
+                char buffer[8192];
+                std::streamsize n = in.sgetn(buffer, std::min<std::streamsize>(in.in_avail(), sizeof buffer));
+                content.append(buffer, size_t(n));
+                if (content.size() > options_.max_request_bytes) throw too_large();
+                if (std::chrono::steady_clock::now() > deadline)
+                    throw HttpError(HTTPResponse::HTTP_REQUEST_TIMEOUT, "the request body did not arrive within " +
+                                                                           seconds_text(options_.request_seconds) + " s (--request-timeout)");
+            }
+        } catch (const Poco::TimeoutException&) {
+            throw HttpError(HTTPResponse::HTTP_REQUEST_TIMEOUT, "the client sent nothing for " +
+                                                                   seconds_text(options_.idle_seconds) + " s (--idle-timeout)");
         }
+        body_read_ = true;
         return content;
+    }
+
+    // ok, or 503 degraded while no check can run; the count of abandoned workers either way.
+    void health(HTTPServerResponse& response) {
+        Object o;
+        bool can_check = service_.checks.can_work();
+        o.set("status", can_check ? "ok" : "degraded");
+        if (!can_check) {
+            o.set("reason", degraded_reason(service_.checks));
+            response.setStatusAndReason(HTTPResponse::HTTP_SERVICE_UNAVAILABLE);
+        }
+        o.set("abandoned_workers", service_.checks.abandoned());
+        o.set("version", version_);
+        reply_json(response, o);
     }
 
     // POST /api/check {"text": "...", "channel": "signage", "file": "draft.md"} -> CONTRACT §4 JSON.
@@ -158,7 +285,9 @@ private:
         std::string text;
         if (input->has("base64")) {
             // A Word or OpenDocument file uploaded from the page.
-            std::istringstream encoded(input->getValue<std::string>("base64"));
+            std::string base64 = string_field(*input, "base64");
+            if (!is_base64(base64)) throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "\"base64\" is not base64");
+            std::istringstream encoded(base64);
             Poco::Base64Decoder decoder(encoded);
             try {
                 Poco::StreamCopier::copyToString(decoder, text);
@@ -170,10 +299,11 @@ private:
         } else {
             throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "the body needs a \"text\" string (or \"base64\" with \"file\")");
         }
-        std::string name = input->optValue<std::string>("file", "draft.txt");
+        std::string name = input->has("file") ? string_field(*input, "file") : "draft.txt";
         std::optional<std::string> channel;
-        if (input->has("channel")) channel = input->getValue<std::string>("channel");
+        if (input->has("channel")) channel = known_channel(string_field(*input, "channel"));
         FileReport report = check_within(service_, std::move(text), name, channel);
+        refuse_skipped(report);
         std::ostringstream out;
         RunInfo run;
         run.version = version_;
@@ -186,6 +316,15 @@ private:
         reply(response, out.str(), "application/json");
     }
 
+    std::string known_channel(const std::string& id) const {
+        std::vector<std::string> known = known_channels(engine_);
+        if (std::find(known.begin(), known.end(), id) != known.end()) return id;
+        std::sort(known.begin(), known.end());
+        std::string list;
+        for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
+        throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "unknown channel '" + id + "'; known channels: " + list);
+    }
+
     // For the page: the promise, the channels to pick from, the pillars.
     void brand(HTTPServerResponse& response) {
         const Brand& b = engine_.brand();
@@ -193,10 +332,7 @@ private:
         root.set("name", b.name);
         root.set("promise", b.promise);
         Array::Ptr channels = new Array;
-        std::vector<std::string> ids(std::begin(builtin_channels), std::end(builtin_channels));
-        for (const ChannelLimits& c : b.channels)
-            if (std::find(ids.begin(), ids.end(), c.id) == ids.end()) ids.push_back(c.id);
-        for (const std::string& id : ids) channels->add(id);
+        for (const std::string& id : known_channels(engine_)) channels->add(id);
         root.set("channels", channels);
         Array::Ptr pillars = new Array;
         for (const Pillar& p : b.pillars) pillars->add(p.label);
@@ -257,12 +393,14 @@ private:
                                  disabled = split_list(form.get("disabledRules", ""), ",");
         bool only = form.get("enabledOnly", "false") == "true";
         FileReport report = check_within(service_, text, "draft.txt", std::nullopt);
+        refuse_skipped(report);
         Array::Ptr matches = new Array;
+        Utf16Counter counter(text);
         for (const ReportedFinding& f : report.findings) {
             bool is_enabled = std::find(enabled.begin(), enabled.end(), f.rule) != enabled.end();
             if (std::find(disabled.begin(), disabled.end(), f.rule) != disabled.end()) continue;
             if (only && !is_enabled) continue;
-            matches->add(lt_match(f, text));
+            matches->add(lt_match(f, text, counter));
         }
         Object root;
         Object::Ptr software = new Object;
@@ -285,10 +423,10 @@ private:
         reply_json(response, root);
     }
 
-    static Object::Ptr lt_match(const ReportedFinding& f, const std::string& text) {
+    static Object::Ptr lt_match(const ReportedFinding& f, const std::string& text, Utf16Counter& counter) {
         auto [begin, end] = byte_range(f);
         if (f.whole_document) begin = end = 0;
-        size_t offset = utf16_units(text, begin), length = utf16_units(text, end) - offset;
+        size_t offset = counter.units_before(begin), length = counter.units_before(end) - offset;
         Object::Ptr m = new Object;
         m->set("message", f.message);
         m->set("shortMessage", f.rule.substr(f.rule.find('.') + 1));
@@ -301,18 +439,19 @@ private:
         m->set("replacements", replacements);
         m->set("offset", offset);
         m->set("length", length);
-        // Context: the line around the match, as LanguageTool gives it.
-        size_t line_start = text.rfind('\n', begin == 0 ? 0 : begin - 1);
-        line_start = begin == 0 || line_start == std::string::npos ? 0 : line_start + 1;
-        size_t line_end = text.find('\n', begin);
-        if (line_end == std::string::npos) line_end = text.size();
+        // Context: the match and a few characters either side on its line, as LanguageTool gives it.
+        size_t context_start = begin, context_end = std::max(begin, end);
+        for (int n = 0; n < context_characters && context_start > 0 && text[context_start - 1] != '\n'; ++n)
+            while (--context_start > 0 && utf8::is_continuation(static_cast<unsigned char>(text[context_start]))) {}
+        for (int n = 0; n < context_characters && context_end < text.size() && text[context_end] != '\n'; ++n)
+            utf8::next(text, context_end);
+        std::string window = text.substr(context_start, context_end - context_start);
         Object::Ptr context = new Object;
-        std::string line = text.substr(line_start, line_end - line_start);
-        context->set("text", line);
-        context->set("offset", utf16_units(line, begin - line_start));
+        context->set("text", window);
+        context->set("offset", utf16_units(window, begin - context_start));
         context->set("length", length);
         m->set("context", context);
-        m->set("sentence", line);
+        m->set("sentence", window);
         Object::Ptr type = new Object;
         type->set("typeName", "Other");
         m->set("type", type);
@@ -368,14 +507,18 @@ private:
         reply(response, out.str(), "application/json");
     }
 
-    static void reply(HTTPServerResponse& response, const std::string& content, const std::string& type) {
+    // A body left unread would be read as the next request: the connection ends instead.
+    void reply(HTTPServerResponse& response, const std::string& content, const std::string& type) {
+        if (!body_read_ && has_body(*request_)) response.setKeepAlive(false);
+        limit_answer_time(socket_, std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                       std::chrono::duration<double>(options_.request_seconds)));
         response.setContentType(type + (type == "application/json" ? "; charset=utf-8" : ""));
         response.setContentLength(std::streamsize(content.size()));
         response.send() << content;
     }
 
-    static void reply_error(HTTPServerResponse& response, HTTPResponse::HTTPStatus status, const std::string& why) {
-        response.setStatus(status);
+    void reply_error(HTTPServerResponse& response, HTTPResponse::HTTPStatus status, const std::string& why) {
+        response.setStatusAndReason(status);
         Object o;
         o.set("error", why);
         std::ostringstream out;
@@ -387,18 +530,68 @@ private:
     Engine& engine_;
     const ServeOptions& options_;
     const std::string& version_;
+    const Poco::Net::StreamSocket& socket_;
+    const HTTPServerRequest* request_ = nullptr;
+    bool body_read_ = false;
 };
 
-class Factory : public Poco::Net::HTTPRequestHandlerFactory {
+// One connection's HTTP session for one request. What the client sent past that request
+// (pipelined) goes back to the gate with the connection.
+class ConnectionSession : public Poco::Net::HTTPServerSession {
 public:
-    explicit Factory(Service& service) : service_(service) {}
-    Poco::Net::HTTPRequestHandler* createRequestHandler(const HTTPServerRequest&) override {
-        return new Handler(service_);
-    }
+    using HTTPServerSession::HTTPServerSession;
 
-private:
-    Service& service_;
+    std::string take_pending() {
+        std::string pending;
+        char chunk[4096];
+        for (int n; buffered() > 0 && (n = read(chunk, std::min(buffered(), int(sizeof chunk)))) > 0;) pending.append(chunk, size_t(n));
+        return pending + take_unread(socket());
+    }
 };
+
+// A request Poco could not read: 400, and the connection closed.
+void refuse_malformed(Poco::Net::HTTPServerResponse& response) {
+    try {
+        if (response.sent()) return;
+        response.setVersion(HTTPResponse::HTTP_1_1);
+        response.setStatusAndReason(HTTPResponse::HTTP_BAD_REQUEST);
+        response.setKeepAlive(false);
+        response.setContentLength(0);
+        response.send();
+    } catch (const Poco::Exception&) {
+    }
+}
+
+// Answers the request whose header the gate saw arrive whole. A kept-alive connection then
+// goes back to the gate to wait for its next request without holding this thread.
+void answer_one(Service& service, ConnectionGate& gate, Poco::Net::HTTPServerParams::Ptr params,
+                const Poco::Net::StreamSocket& socket) {
+    ConnectionSession session(socket, params);
+    session.socket().setSendTimeout(params->getTimeout());
+    limit_answer_time(socket, std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                  std::chrono::duration<double>(service.options.request_seconds)));  // 100 Continue, or a 400
+    bool keep_alive = false;
+    {
+        Poco::Net::HTTPServerResponseImpl response(session);
+        try {
+            Poco::Net::HTTPServerRequestImpl request(response, session, params.get());
+            response.setDate(Poco::Timestamp());
+            response.setVersion(request.getVersion());
+            response.setKeepAlive(request.getKeepAlive());
+            if (request.getExpectContinue()) response.sendContinue();
+            Handler(service, socket).handleRequest(request, response);
+            keep_alive = response.sent() && response.getKeepAlive();
+        } catch (const Poco::Net::MessageException&) {  // not HTTP: "GARBAGE"
+            refuse_malformed(response);
+        } catch (const Poco::SyntaxException&) {  // a Content-Length that is not a number
+            refuse_malformed(response);
+        } catch (const std::exception&) {  // the client went away, or out of memory
+        }
+    }  // the answer is flushed here, before the connection can serve another request
+    if (!keep_alive || write_failed(socket)) return;
+    std::string pending = session.take_pending();
+    gate.give_back(session.detachSocket(), std::move(pending));
+}
 
 volatile std::sig_atomic_t stop_requested = 0;
 
@@ -407,27 +600,32 @@ volatile std::sig_atomic_t stop_requested = 0;
 int serve(Engine& engine, const ServeOptions& options, const std::string& version) {
     Poco::Net::SocketAddress address(options.public_address ? "0.0.0.0" : "127.0.0.1", Poco::UInt16(options.port));
     Poco::Net::ServerSocket socket(address);
-    Service service{engine, options, version, WorkQueue(options.workers, options.connections)};
-    // Connection threads only read and write HTTP; a kept-alive connection holds one until
-    // it idles out or has made its share of requests, so that others queued get their turn.
-    Poco::ThreadPool connection_threads(2, int(options.connections));
-    auto* params = new Poco::Net::HTTPServerParams;
-    params->setMaxThreads(int(options.connections));
-    params->setMaxQueued(int(options.queued_connections));
+    std::signal(SIGPIPE, SIG_IGN);  // a client that went away is an error on its socket, not the end
+    Service service{engine, options, version, WorkQueue(options.workers, options.connections, options.workers * abandoned_per_worker)};
+    auto idle = std::chrono::milliseconds(int64_t(options.idle_seconds * 1000));
+    Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
+    params->setTimeout(Poco::Timespan(Poco::Timespan::TimeDiff(idle.count()) * 1000));  // each read of a body
     params->setKeepAlive(true);
-    params->setKeepAliveTimeout(Poco::Timespan(2, 0));
-    params->setMaxKeepAliveRequests(100);
-    Poco::Net::HTTPServer server(new Factory(service), connection_threads, socket, params);
-    server.start();
+    // Connection threads only read and write HTTP, one request at a time; between requests
+    // a connection waits at the gate, holding no thread.
+    WorkQueue connections(options.connections, options.queued_connections);
+    std::optional<ConnectionGate> gate;
+    gate.emplace(socket, ConnectionGate::Limits{idle, 64 << 10, 512}, [&](const Poco::Net::StreamSocket& connection) {
+        return bool(connections.try_push([&, connection] { answer_one(service, *gate, params, connection); }));
+    });
     std::cout << "touchpoint: serving on http://" << (options.public_address ? "0.0.0.0" : "127.0.0.1") << ":"
               << socket.address().port() << std::endl;
     std::signal(SIGINT, [](int) { stop_requested = 1; });
     std::signal(SIGTERM, [](int) { stop_requested = 1; });
     while (!stop_requested) pause();
-    server.stopAll(true);
-    // Checks still running use the engine and its plugins, which the caller is about to
-    // unload: wait for them, and leave without unwinding past one that never ends.
-    if (!service.checks.finish(std::chrono::milliseconds(int(options.request_seconds * 1000)))) {
+    // Requests being answered wait for their checks at most the request time limit (and
+    // their bodies as long). Checks still running use the engine and its plugins, which the
+    // caller is about to unload: wait for them, and leave without unwinding past one that
+    // never ends.
+    auto limit = std::chrono::milliseconds(int64_t(options.request_seconds * 1000));
+    bool answered = connections.finish(2 * limit + idle);
+    if (answered) gate.reset();
+    if (!answered || !service.checks.finish(limit)) {
         std::cout.flush();
         std::_Exit(0);
     }

@@ -17,6 +17,7 @@ struct ServeOptions {
     unsigned connections = 64;              // HTTP connections served at once; as many checks may wait
     size_t queued_connections = 192;        // accepted connections waiting for a thread; more are closed
     double request_seconds = 10;            // --request-timeout: a check longer than this gets 503
+    double idle_seconds = 5;                // --idle-timeout: for a whole request header, and for each read of a body
 };
 
 // Serves until the process is stopped (SIGINT, SIGTERM). Prints the address on

@@ -32,7 +32,7 @@ commands:
   serve                 the checks over HTTP on localhost: /api/check, /api/rules, /health,
                         and LanguageTool's /v2/check and /v2/languages
                         (--port 8081, --public, --allow-origin ORIGIN, --max-request-size KIB,
-                        --request-timeout SECONDS, --jobs N checks at once)
+                        --request-timeout SECONDS, --idle-timeout SECONDS, --jobs N checks at once)
   rules                 list loaded plugins, their rule types and packs
   version               print the version
 
@@ -119,13 +119,13 @@ CommandLine parse(int argc, char** argv) {
         else if (name == "--allow-project-plugins") line.check.allow_project_plugins = true;
         else if (name == "--public") line.serve.public_address = true;
         else if (name == "--allow-origin") line.serve.allow_origin = take();
-        else if (name == "--request-timeout") {
+        else if (name == "--request-timeout" || name == "--idle-timeout") {
             std::string text = take();
             char* end = nullptr;
             double seconds = std::strtod(text.c_str(), &end);
             if (end == text.c_str() || *end || !(seconds > 0) || seconds > 3600)
-                throw Failure("--request-timeout takes a number of seconds, not '" + text + "'");
-            line.serve.request_seconds = seconds;
+                throw Failure(name + " takes a number of seconds, not '" + text + "'");
+            (name == "--request-timeout" ? line.serve.request_seconds : line.serve.idle_seconds) = seconds;
         }
         else if (name == "--port" || name == "--max-request-size") {
             std::string text = take();

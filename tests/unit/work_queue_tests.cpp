@@ -81,3 +81,88 @@ TEST_CASE("finishing a work queue waits for the running jobs, drops the waiting 
     CHECK_FALSE(stuck.finish(std::chrono::milliseconds(50)));
     release.set_value();
 }
+
+TEST_CASE("a job given up while it waits in the queue never runs") {
+    WorkQueue queue(1, 4);
+    std::promise<void> release, started;
+    std::shared_future<void> released = release.get_future().share();
+    REQUIRE(queue.try_push([&, released] {
+        started.set_value();
+        released.wait();
+    }));
+    started.get_future().wait();
+    std::atomic<bool> ran{false};
+    WorkQueue::Ticket waiting = queue.try_push([&] { ran = true; });
+    REQUIRE(waiting);
+    queue.give_up(waiting);
+    release.set_value();
+    std::promise<void> after;
+    REQUIRE(queue.try_push([&] { after.set_value(); }));
+    REQUIRE(after.get_future().wait_for(std::chrono::seconds(10)) == std::future_status::ready);
+    CHECK_FALSE(ran);
+}
+
+TEST_CASE("a worker whose job was given up is replaced, up to the limit of abandoned workers") {
+    WorkQueue queue(1, 4, 2);
+    std::promise<void> release;
+    std::shared_future<void> released = release.get_future().share();
+    auto stuck_job = [&] {
+        auto started = std::make_shared<std::promise<void>>();
+        WorkQueue::Ticket ticket = queue.try_push([started, released] {
+            started->set_value();
+            released.wait();
+        });
+        REQUIRE(ticket);
+        started->get_future().wait();
+        return ticket;
+    };
+    auto runs_a_job = [&] {
+        std::promise<void> done;
+        if (!queue.try_push([&] { done.set_value(); })) return false;
+        return done.get_future().wait_for(std::chrono::seconds(10)) == std::future_status::ready;
+    };
+    for (int i = 0; i < 2; ++i) {
+        queue.give_up(stuck_job());
+        CHECK(queue.abandoned() == unsigned(i + 1));
+        CHECK(queue.can_work());
+        CHECK(runs_a_job());  // on the replacement
+    }
+    queue.give_up(stuck_job());  // the limit is reached: no replacement
+    CHECK(queue.abandoned() == 2);
+    CHECK_FALSE(queue.can_work());
+
+    release.set_value();  // the runaway jobs end: the pool works again, with one worker
+    for (int i = 0; i < 1000 && (queue.abandoned() || !queue.can_work()); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    CHECK(queue.abandoned() == 0);
+    CHECK(queue.can_work());
+    CHECK(runs_a_job());
+}
+
+TEST_CASE("an abandoned worker whose job ends at last takes the place of a stuck one") {
+    WorkQueue queue(1, 4, 1);
+    std::promise<void> release_first, release_second;
+    std::shared_future<void> first = release_first.get_future().share(), second = release_second.get_future().share();
+    std::promise<void> first_started, second_started;
+    WorkQueue::Ticket a = queue.try_push([&, first] {
+        first_started.set_value();
+        first.wait();
+    });
+    first_started.get_future().wait();
+    queue.give_up(a);  // abandoned and replaced
+    WorkQueue::Ticket b = queue.try_push([&, second] {
+        second_started.set_value();
+        second.wait();
+    });
+    second_started.get_future().wait();
+    queue.give_up(b);  // stuck: the limit of one abandoned worker is reached
+    CHECK_FALSE(queue.can_work());
+    release_first.set_value();
+    for (int i = 0; i < 1000 && !queue.can_work(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    CHECK(queue.can_work());
+    CHECK(queue.abandoned() == 1);  // the stuck one counts as abandoned now
+    std::promise<void> done;
+    REQUIRE(queue.try_push([&] { done.set_value(); }));
+    CHECK(done.get_future().wait_for(std::chrono::seconds(10)) == std::future_status::ready);
+    release_second.set_value();
+}
