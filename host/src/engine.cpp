@@ -431,7 +431,7 @@ std::optional<Engine::Loaded> Engine::load(const Input& input, std::vector<std::
     }
     Suppressions suppressions(std::move(directives), *source);
     return Loaded{Document(input.display, channel, std::move(*source), std::move(extracted.text), std::move(extracted.runs),
-                           std::move(extracted.links), std::move(turns)),
+                           std::move(extracted.links), std::move(turns), std::move(extracted.line_numbers)),
                   std::move(suppressions), std::move(extracted.contexts)};
 }
 
