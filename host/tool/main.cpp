@@ -53,6 +53,7 @@ check options:
   --changed-since REV   check only files git says changed since REV (and new ones)
   --dry-run             with fix: print a unified diff, change nothing
   --isolate             check each file in a child process: a crashing plugin skips only that file
+  --strict              exit 2 when any input was skipped (unreadable, too large, malformed, ...)
   --color WHEN          auto, always or never (default auto: on a terminal, unless NO_COLOR)
 
 exit codes: 0 no error finding, 1 at least one error finding, 2 the run failed
@@ -70,6 +71,7 @@ struct CommandLine {
     std::string color = "auto";
     std::optional<std::string> baseline;
     bool dry_run = false;
+    bool strict = false;  // a skipped input fails the run
     ServeOptions serve;
 };
 
@@ -116,6 +118,7 @@ CommandLine parse(int argc, char** argv) {
         else if (name == "--changed-since") line.check.changed_since = take();
         else if (name == "--dry-run") line.dry_run = true;
         else if (name == "--isolate") line.check.isolate = true;
+        else if (name == "--strict") line.strict = true;
         else if (name == "--public") line.serve.public_address = true;
         else if (name == "--allow-origin") line.serve.allow_origin = take();
         else if (name == "--request-timeout") {
@@ -171,6 +174,7 @@ CommandLine parse(int argc, char** argv) {
     if (line.command != "check" && line.command != "baseline" && line.output)
         throw Failure("--output goes with 'touchpoint check' and 'touchpoint baseline'");
     if (line.dry_run && line.command != "fix") throw Failure("--dry-run goes with 'touchpoint fix'");
+    if (line.strict && line.command != "check") throw Failure("--strict goes with 'touchpoint check'");
     return line;
 }
 
@@ -240,7 +244,8 @@ int run_check(const CommandLine& line) {
             std::erase_if(filtered->findings, [&](const ReportedFinding& f) { return baseline->absorbs(f); });
         }
         const FileReport& report = filtered ? *filtered : original;
-        if (!report.channel.empty()) ++summary.files;
+        if (report.channel.empty()) ++summary.skipped;
+        else ++summary.files;
         for (const ReportedFinding& finding : report.findings) summary.add(finding);
         summary.suppressed += report.suppressed.size();
         writer->file(report);
@@ -255,6 +260,11 @@ int run_check(const CommandLine& line) {
         std::_Exit(2);  // a runaway rule's thread still runs: no destructors
     }
     if (engine.rule_faults() > 0) return 2;
+    if (line.strict && summary.skipped > 0) {
+        std::cerr << "touchpoint: error: " << summary.skipped << (summary.skipped == 1 ? " input was" : " inputs were")
+                  << " skipped (--strict)\n";
+        return 2;
+    }
     return summary.errors > 0 ? 1 : 0;
 }
 
