@@ -153,8 +153,9 @@ bool is_hidden(const fs::path& path) {
     return name.size() > 1 && name[0] == '.' && name != "..";
 }
 
-// True when `path` (canonical) is `folder` (canonical) or below it.
+// True when `path` (canonical) is `folder` (canonical) or below it; false for no folder.
 bool is_within(const fs::path& path, const fs::path& folder) {
+    if (folder.empty()) return false;
     auto [in_folder, in_path] = std::mismatch(folder.begin(), folder.end(), path.begin(), path.end());
     return in_folder == folder.end();
 }
