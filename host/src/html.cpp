@@ -90,6 +90,7 @@ public:
     // Throws FormatError once the depth passes max_depth.
     void start(std::string_view tag, bool self_closing) {
         if (is_void(tag) || (self_closing && foreign_ > 0)) return;
+        if (is_any(tag, {"td", "th", "tr", "tbody", "thead", "tfoot"})) close_cell();
         while (!open_.empty() && closes(tag, open_.back())) pop();
         if (open_.size() >= size_t(max_depth))
             throw FormatError("its elements nest deeper than " + std::to_string(max_depth) + " levels");
@@ -109,6 +110,21 @@ public:
     }
 
 private:
+    // The index of the innermost open element named `tag`, or -1.
+    long innermost(const std::string& tag) const {
+        auto found = positions_.find(tag);
+        return found == positions_.end() || found->second.empty() ? -1 : long(found->second.back());
+    }
+
+    // A new cell or row closes the open cell of the innermost table with everything in
+    // it, formatting elements too (browsers do not reopen those outside the cell):
+    // legacy tables leave "<td><font>" open in every cell.
+    void close_cell() {
+        long cell = std::max(innermost("td"), innermost("th"));
+        if (cell < 0 || cell < std::max(innermost("table"), innermost("template"))) return;
+        while (long(open_.size()) > cell) pop();
+    }
+
     void pop() {
         positions_[open_.back()].pop_back();
         if (open_.back() == "svg" || open_.back() == "math") --foreign_;
