@@ -39,14 +39,16 @@ size_t possessive_size(std::string_view word) {
 }  // namespace
 
 Document::Document(std::string path, std::string channel, std::string source, std::string text,
-                   std::vector<TextRun> runs, std::vector<Link> links, std::vector<Turn> turns)
+                   std::vector<TextRun> runs, std::vector<Link> links, std::vector<Turn> turns,
+                   std::vector<int> line_numbers)
     : path_(std::move(path)),
       channel_(std::move(channel)),
       source_(std::move(source)),
       text_(std::move(text)),
       runs_(std::move(runs)),
       links_(std::move(links)),
-      turns_(std::move(turns)) {
+      turns_(std::move(turns)),
+      line_numbers_(std::move(line_numbers)) {
     if (runs_.empty()) runs_.push_back({0, 0, uint32_t(source_.size()), true});
     index_lines();
     index_words();
@@ -116,13 +118,25 @@ Location Document::locate_source(uint32_t offset) const {
     size_t line_index = size_t(next_line - line_starts_.begin()) - 1;
     uint32_t line_start = line_starts_[line_index];
     int column = 1 + int(utf8::length(std::string_view(source_).substr(line_start, offset - line_start)));
-    return {int(line_index) + 1, column};
+    return {line_number(line_index), column};
+}
+
+int Document::line_number(size_t line_index) const {
+    if (line_numbers_.empty()) return int(line_index) + 1;
+    if (line_index < line_numbers_.size()) return line_numbers_[line_index];
+    return line_numbers_.back() + int(line_index - line_numbers_.size()) + 1;  // the end, after the last numbered line
 }
 
 std::string_view Document::source_line(int line) const {
-    if (line < 1 || size_t(line) > line_starts_.size()) return {};
-    uint32_t start = line_starts_[line - 1];
-    uint32_t end = size_t(line) < line_starts_.size() ? line_starts_[line] - 1 : uint32_t(source_.size());
+    size_t index = size_t(line) - 1;
+    if (!line_numbers_.empty()) {
+        auto numbered = std::lower_bound(line_numbers_.begin(), line_numbers_.end(), line);
+        if (numbered == line_numbers_.end() || *numbered != line) return {};
+        index = size_t(numbered - line_numbers_.begin());
+    }
+    if (line < 1 || index >= line_starts_.size()) return {};
+    uint32_t start = line_starts_[index];
+    uint32_t end = index + 1 < line_starts_.size() ? line_starts_[index + 1] - 1 : uint32_t(source_.size());
     std::string_view text = std::string_view(source_).substr(start, end - start);
     if (text.ends_with('\r')) text.remove_suffix(1);
     return text;

@@ -164,6 +164,63 @@ bool is_hidden(const fs::path& path) {
     return name.size() > 1 && name[0] == '.' && name != "..";
 }
 
+// True when `path` (canonical) is `folder` (canonical) or below it; false for no folder.
+bool is_within(const fs::path& path, const fs::path& folder) {
+    if (folder.empty()) return false;
+    auto [in_folder, in_path] = std::mismatch(folder.begin(), folder.end(), path.begin(), path.end());
+    return in_folder == folder.end();
+}
+
+using FileSink = std::function<void(const fs::path&)>;
+using SkipSink = std::function<void(const fs::path&, std::string)>;
+
+// A symbolic link met in a walk: followed only when it leads inside the folder walked,
+// so that content cannot make Touchpoint read (and quote) files elsewhere. A link to a
+// folder inside is not followed: that folder is walked anyway, and links cannot loop.
+void follow_link(const fs::path& link, const fs::path& inside, const FileSink& add_file, const SkipSink& skip) {
+    std::error_code error;
+    fs::path target = fs::canonical(link, error);
+    if (error) {
+        if (format_of(link)) skip(link, "a symbolic link that leads nowhere (" + error.message() + ")");
+        return;
+    }
+    bool folder = is_folder(target);
+    if (!is_within(target, inside)) {
+        if (folder || format_of(link))
+            skip(link, "a symbolic link to " + target.string() + ", outside the folder checked; not followed");
+        return;
+    }
+    if (!folder && is_file(target) && format_of(link)) add_file(link);
+}
+
+// Walks a folder named on the command line, without recursion: the files Touchpoint
+// reads, hidden entries left out. A folder that cannot be read (permissions, a path too
+// long) is reported through `skip`, never passed over in silence.
+void walk_folder(const fs::path& root, const FileSink& add_file, const SkipSink& skip) {
+    std::error_code error;
+    const fs::path inside = fs::canonical(root, error);
+    std::vector<fs::path> folders{root};
+    while (!folders.empty()) {
+        fs::path folder = std::move(folders.back());
+        folders.pop_back();
+        fs::directory_iterator it(folder, error), end;
+        if (error) {
+            skip(folder, "cannot read the folder (" + error.message() + ")");
+            continue;
+        }
+        for (; it != end; it.increment(error)) {
+            if (error) break;
+            const fs::path& path = it->path();
+            if (is_hidden(path)) continue;
+            std::error_code type_error;
+            if (it->is_symlink(type_error)) follow_link(path, inside, add_file, skip);
+            else if (it->is_directory(type_error)) folders.push_back(path);
+            else if (it->is_regular_file(type_error) && format_of(path)) add_file(path);
+        }
+        if (error) skip(folder, "cannot read the whole folder (" + error.message() + ")");
+    }
+}
+
 }  // namespace
 
 struct Engine::Input {
@@ -172,9 +229,29 @@ struct Engine::Input {
     std::string relative;  // relative to the project folder, for channel and ignore globs
     std::optional<std::string> text;     // a text given whole (touchpoint serve)
     std::optional<std::string> channel;  // and its channel
+    std::string skipped_because;         // set when the walk could not or would not read it
 };
 
 namespace {
+
+// Standard input, read once for the run, and never more than `limit` + 1 bytes of it:
+// nullopt when it holds more than `limit`.
+const std::optional<std::string>& standard_input(uint64_t limit) {
+    static std::once_flag read_once;
+    static std::optional<std::string> text;
+    std::call_once(read_once, [limit] {
+        std::string bytes;
+        std::vector<char> buffer(1 << 16);
+        while (bytes.size() <= limit) {
+            uint64_t wanted = std::min<uint64_t>(buffer.size(), limit + 1 - bytes.size());
+            std::cin.read(buffer.data(), std::streamsize(wanted));
+            bytes.append(buffer.data(), size_t(std::cin.gcount()));
+            if (!std::cin) break;
+        }
+        if (bytes.size() <= limit) text = std::move(bytes);
+    });
+    return text;
+}
 
 int64_t now_ns() {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -391,14 +468,21 @@ std::vector<Engine::Input> Engine::collect_inputs() const {
         if (own_names.count(absolute.filename()) && own.count(fs::weakly_canonical(absolute))) return;
         std::string relative = relative_to(absolute, base);
         if (project_ && project_->ignored(relative)) return;
-        inputs.push_back({absolute, display_path(absolute, cwd), relative, {}, {}});
+        inputs.push_back({absolute, display_path(absolute, cwd), relative, {}, {}, {}});
+    };
+    // What the walk leaves out is an input too, reported in path order as skipped.
+    auto add_skipped = [&](const fs::path& path, std::string why) {
+        fs::path absolute = (path.is_absolute() ? path : cwd / path).lexically_normal();
+        std::string relative = relative_to(absolute, base);
+        if (project_ && project_->ignored(relative)) return;
+        inputs.push_back({absolute, display_path(absolute, cwd), relative, {}, {}, std::move(why)});
     };
 
     std::vector<std::string> paths = options_.paths;
     if (paths.empty()) paths.push_back(".");
     for (const std::string& path : paths) {
         if (path == "-") {
-            inputs.push_back({fs::path(), options_.stdin_name, options_.stdin_name, {}, {}});
+            inputs.push_back({fs::path(), options_.stdin_name, options_.stdin_name, {}, {}, {}});
             continue;
         }
         std::error_code error;
@@ -411,20 +495,14 @@ std::vector<Engine::Input> Engine::collect_inputs() const {
             continue;
         }
         if (!fs::is_directory(status)) throw RunError("cannot read '" + path + "': not a file or folder");
-        fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, error), end;
-        if (error) throw RunError("cannot read '" + path + "': " + error.message());
-        for (; it != end; it.increment(error)) {
-            if (error) throw RunError("cannot read '" + it->path().string() + "': " + error.message());
-            if (is_hidden(it->path())) {
-                if (it->is_directory()) it.disable_recursion_pending();
-                continue;
-            }
-            if (it->is_regular_file() && format_of(it->path())) add_file(it->path());
-        }
+        walk_folder(path, add_file, add_skipped);
     }
     if (options_.changed_since) {
+        // A folder that could not be read may hold changed files: its warning stays.
         std::set<fs::path> changed = changed_since(*options_.changed_since);
-        std::erase_if(inputs, [&](const Input& input) { return !input.path.empty() && !changed.count(input.path); });
+        std::erase_if(inputs, [&](const Input& input) {
+            return !input.path.empty() && input.skipped_because.empty() && !changed.count(input.path);
+        });
     }
     std::sort(inputs.begin(), inputs.end(), [](const Input& a, const Input& b) { return a.display < b.display; });
     inputs.erase(std::unique(inputs.begin(), inputs.end(), [](const Input& a, const Input& b) { return a.display == b.display; }),
@@ -434,17 +512,21 @@ std::vector<Engine::Input> Engine::collect_inputs() const {
 
 std::optional<Engine::Loaded> Engine::load(const Input& input, std::vector<std::string>* warnings) const {
     std::string bytes;
+    if (!input.skipped_because.empty()) {
+        if (warnings) warnings->push_back("skipped " + input.display + ": " + input.skipped_because);
+        return std::nullopt;
+    }
     if (input.text) {
         bytes = *input.text;
     } else if (input.path.empty()) {
-        static std::once_flag read_once;
-        static std::string standard_input;
-        std::call_once(read_once, [] {
-            std::ostringstream buffer;
-            buffer << std::cin.rdbuf();
-            standard_input = buffer.str();
-        });
-        bytes = standard_input;
+        const std::optional<std::string>& text = standard_input(options_.max_file_size);
+        if (!text) {
+            if (warnings)
+                warnings->push_back("skipped " + input.display + ": it is over the " +
+                                    std::to_string(options_.max_file_size >> 20) + " MiB limit (--max-file-size)");
+            return std::nullopt;
+        }
+        bytes = *text;
     } else if (std::string why = read_file(input.path, bytes, options_.max_file_size); !why.empty()) {
         if (warnings) warnings->push_back("skipped " + input.display + ": " + why);
         return std::nullopt;
@@ -484,12 +566,12 @@ std::optional<Engine::Loaded> Engine::load(const Input& input, std::vector<std::
     }
     Suppressions suppressions(std::move(directives), *source);
     return Loaded{Document(input.display, channel, std::move(*source), std::move(extracted.text), std::move(extracted.runs),
-                           std::move(extracted.links), std::move(turns)),
+                           std::move(extracted.links), std::move(turns), std::move(extracted.line_numbers)),
                   std::move(suppressions), std::move(extracted.contexts)};
 }
 
 FileReport Engine::check_input(const Input& input) {
-    if (options_.isolate && !input.path.empty()) return check_isolated(input);
+    if (options_.isolate && !input.path.empty() && input.skipped_because.empty()) return check_isolated(input);
     std::vector<std::string> warnings;
     std::optional<Loaded> loaded = load(input, &warnings);
     if (!loaded) return {input.display, "", {}, {}, std::move(warnings), {}};
@@ -618,7 +700,7 @@ void Engine::run_check(const CompiledCheck& compiled, const Document& document, 
 }
 
 FileReport Engine::check_text(std::string text, const std::string& name, const std::optional<std::string>& channel) {
-    Input input{fs::path(), name, name, std::move(text), channel};
+    Input input{fs::path(), name, name, std::move(text), channel, {}};
     return check_input(input);
 }
 

@@ -75,6 +75,7 @@ struct FileReport {
 
 struct Summary {
     size_t files = 0;
+    size_t skipped = 0;  // inputs not checked, each named on standard error with its reason
     size_t findings = 0;
     size_t errors = 0;
     size_t warnings = 0;

@@ -48,6 +48,9 @@ struct Extracted {
     // For containers: the source that lines and columns count in (a paragraph or a row
     // per line); empty when positions count in the file itself.
     std::optional<std::string> source;
+    // For a sheet, the row number each line of `source` stands for (rows may skip
+    // numbers, by millions); empty when line N of the source is line N.
+    std::vector<int> line_numbers;
     std::vector<TextContext> contexts;
 };
 

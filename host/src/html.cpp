@@ -9,36 +9,179 @@
 
 #include <memory>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 namespace touchpoint {
 namespace {
 
 constexpr int max_depth = 4096;
 
-bool is_void(std::string_view tag) {
-    for (std::string_view v : {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
-        if (tag.size() == v.size() && std::equal(tag.begin(), tag.end(), v.begin(), [](char a, char b) { return std::tolower(a) == b; }))
-            return true;
+bool is_any(std::string_view tag, std::initializer_list<std::string_view> names) {
+    for (std::string_view name : names)
+        if (tag == name) return true;
     return false;
 }
 
-// A cheap look at nesting before parsing: gumbo builds and frees its tree recursively.
+bool is_void(std::string_view tag) {
+    return is_any(tag, {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"});
+}
+
+// Elements whose text runs to their end tag, with no elements inside.
+bool is_raw_text(std::string_view tag) {
+    return is_any(tag, {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"});
+}
+
+// A start tag of `tag` closes an open `top` (the current element) in every browser: a new
+// paragraph, list item, cell or row ends the one before it. Legacy HTML leaves thousands
+// of them open; they nest no deeper for that.
+bool closes(std::string_view tag, std::string_view top) {
+    if (top == "p")
+        return is_any(tag, {"p", "div", "ul", "ol", "dl", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+                            "pre", "section", "article", "aside", "header", "footer", "nav", "main", "figure",
+                            "figcaption", "address", "fieldset", "form", "hr", "details", "menu", "center"});
+    if (top == "li") return tag == "li";
+    if (top == "dt" || top == "dd") return tag == "dt" || tag == "dd";
+    if (top == "td" || top == "th") return is_any(tag, {"td", "th", "tr", "tbody", "thead", "tfoot"});
+    if (top == "tr") return is_any(tag, {"tr", "tbody", "thead", "tfoot"});
+    if (top == "option") return tag == "option" || tag == "optgroup";
+    if (top == "optgroup") return tag == "optgroup";
+    return false;
+}
+
+bool is_formatting(std::string_view tag) {
+    return is_any(tag, {"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"});
+}
+
+// HTML's "special" elements: an end tag of any other element stops at one of them.
+bool is_special(std::string_view tag) {
+    return is_void(tag) || is_raw_text(tag) ||
+           is_any(tag, {"address", "applet", "article", "aside", "blockquote", "body", "button", "caption", "center",
+                        "colgroup", "dd", "details", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
+                        "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup",
+                        "html", "li", "listing", "main", "marquee", "menu", "nav", "noscript", "object", "ol", "p",
+                        "param", "pre", "section", "select", "summary", "table", "tbody", "td", "template", "tfoot",
+                        "th", "thead", "tr", "ul"});
+}
+
+// Whether the end tag `closing` closes an open `above`, met between the top of the
+// stack and the nearest open `closing`; if not, browsers ignore the end tag (a stray
+// </div> inside a table cell closes nothing outside it). Formatting elements (<b>) are
+// never crossed: browsers reopen them later, so crossing them could count too little.
+bool end_tag_crosses(std::string_view closing, std::string_view above) {
+    if (above == "template" || above == "html") return false;
+    if (is_any(closing, {"td", "th", "caption", "tr", "tbody", "thead", "tfoot"})) return above != "table";
+    if (closing == "table") return true;
+    if (is_formatting(above)) return false;
+    if (!is_special(closing)) return !is_special(above);
+    if (is_any(above, {"applet", "caption", "table", "td", "th", "marquee", "object"})) return false;
+    if (closing == "p" && above == "button") return false;
+    if (closing == "li" && (above == "ol" || above == "ul")) return false;
+    return true;
+}
+
+// A cheap estimate of how deep gumbo's tree will be, before parsing: gumbo takes time
+// quadratic in the depth (10,000 nested <div> take 10 s) and frees its tree recursively,
+// so truly deep input is refused. The estimate follows what keeps HTML shallow (implied
+// end tags, an end tag closing the elements inside its element, stray end tags ignored)
+// and errs only towards counting more than the tree holds.
+class DepthEstimate {
+public:
+    // Throws FormatError once the depth passes max_depth.
+    void start(std::string_view tag, bool self_closing) {
+        if (is_void(tag) || (self_closing && foreign_ > 0)) return;
+        if (is_any(tag, {"td", "th", "tr", "tbody", "thead", "tfoot"})) close_cell();
+        while (!open_.empty() && closes(tag, open_.back())) pop();
+        if (open_.size() >= size_t(max_depth))
+            throw FormatError("its elements nest deeper than " + std::to_string(max_depth) + " levels");
+        open_.push_back(std::string(tag));
+        positions_[open_.back()].push_back(open_.size() - 1);
+        if (tag == "svg" || tag == "math") ++foreign_;
+    }
+
+    void end(std::string_view tag) {
+        auto found = positions_.find(std::string(tag));
+        if (found == positions_.end() || found->second.empty()) return;  // nothing to close: ignored
+        size_t at = found->second.back();
+        if (is_formatting(tag) && at + 1 != open_.size()) return;
+        for (size_t i = at + 1; i < open_.size(); ++i)
+            if (!end_tag_crosses(tag, open_[i])) return;
+        while (open_.size() > at) pop();
+    }
+
+private:
+    // The index of the innermost open element named `tag`, or -1.
+    long innermost(const std::string& tag) const {
+        auto found = positions_.find(tag);
+        return found == positions_.end() || found->second.empty() ? -1 : long(found->second.back());
+    }
+
+    // A new cell or row closes the open cell of the innermost table with everything in
+    // it, formatting elements too (browsers do not reopen those outside the cell):
+    // legacy tables leave "<td><font>" open in every cell.
+    void close_cell() {
+        long cell = std::max(innermost("td"), innermost("th"));
+        if (cell < 0 || cell < std::max(innermost("table"), innermost("template"))) return;
+        while (long(open_.size()) > cell) pop();
+    }
+
+    void pop() {
+        positions_[open_.back()].pop_back();
+        if (open_.back() == "svg" || open_.back() == "math") --foreign_;
+        open_.pop_back();
+    }
+
+    std::vector<std::string> open_;
+    std::unordered_map<std::string, std::vector<size_t>> positions_;  // where each name is open
+    int foreign_ = 0;  // open svg and math elements, where "<x/>" closes itself
+};
+
+std::string lower_name(std::string_view name) {
+    std::string out(name);
+    for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
 void check_depth(std::string_view source) {
-    int depth = 0;
-    for (size_t i = source.find('<'); i != std::string_view::npos; i = source.find('<', i + 1)) {
-        if (i + 1 >= source.size()) break;
-        if (source[i + 1] == '/') {
-            depth = std::max(0, depth - 1);
+    DepthEstimate depth;
+    size_t i = source.find('<');
+    while (i != std::string_view::npos && i + 1 < source.size()) {
+        if (source.substr(i, 4) == "<!--") {
+            size_t close = source.find("-->", i + 4);
+            if (close == std::string_view::npos) break;
+            i = source.find('<', close + 3);
             continue;
         }
-        if (!std::isalpha(static_cast<unsigned char>(source[i + 1]))) continue;
-        size_t end = i + 1;
-        while (end < source.size() && std::isalnum(static_cast<unsigned char>(source[end]))) ++end;
+        bool closing = source[i + 1] == '/';
+        size_t begin = i + (closing ? 2 : 1);
+        if (begin >= source.size() || !std::isalpha(static_cast<unsigned char>(source[begin]))) {
+            i = source.find('<', i + 1);
+            continue;
+        }
+        size_t end = begin;
+        while (end < source.size() && (std::isalnum(static_cast<unsigned char>(source[end])) || source[end] == '-')) ++end;
         size_t close = source.find('>', end);
         if (close == std::string_view::npos) break;
-        if (is_void(source.substr(i + 1, end - i - 1)) || source[close - 1] == '/') continue;
-        if (++depth > max_depth)
-            throw FormatError("its elements nest deeper than " + std::to_string(max_depth) + " levels");
+        std::string tag = lower_name(source.substr(begin, end - begin));
+        if (closing) {
+            depth.end(tag);
+        } else {
+            depth.start(tag, source[close - 1] == '/');
+            if (is_raw_text(tag)) {
+                // Its text is not markup: go on after its end tag.
+                std::string end_tag = "</" + tag;
+                size_t after = close + 1;
+                for (;; ++after) {
+                    after = source.find("</", after);
+                    if (after == std::string_view::npos || lower_name(source.substr(after, end_tag.size())) == end_tag) break;
+                }
+                if (after == std::string_view::npos) break;
+                depth.end(tag);
+                close = source.find('>', after);
+                if (close == std::string_view::npos) break;
+            }
+        }
+        i = source.find('<', close + 1);
     }
 }
 

@@ -100,7 +100,8 @@ public:
         out_ << (first_table ? "},\n" : "\n  },\n");
         out_ << "  \"summary\": { \"files\": " << s.files
              << ", \"findings\": " << s.findings << ", \"errors\": " << s.errors << ", \"warnings\": " << s.warnings
-             << ", \"suggestions\": " << s.suggestions << ", \"suppressed\": " << s.suppressed << " }\n}\n";
+             << ", \"suggestions\": " << s.suggestions << ", \"suppressed\": " << s.suppressed
+             << ", \"skipped\": " << s.skipped << " }\n}\n";
     }
 
 private:
@@ -181,7 +182,7 @@ public:
                 out_ << '\n';
             }
         }
-        out_ << paint("1", std::to_string(s.files) + (s.files == 1 ? " file" : " files") + " checked: ");
+        out_ << paint("1", files_checked(s) + ": ");
         std::string suppressed = s.suppressed ? " " + std::to_string(s.suppressed) + " suppressed by inline control." : "";
         if (s.findings == 0) {
             out_ << "no findings." << suppressed << "\n";
@@ -192,6 +193,10 @@ public:
     }
 
 private:
+    static std::string files_checked(const Summary& s) {
+        std::string text = std::to_string(s.files) + (s.files == 1 ? " file" : " files") + " checked";
+        return s.skipped ? text + ", " + std::to_string(s.skipped) + " skipped" : text;
+    }
     static std::string count(size_t n, const char* what) {
         return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
     }
@@ -510,7 +515,8 @@ public:
     }
 
     void finish(const Summary& s) override {
-        out_ << "touchpoint: " << s.files << (s.files == 1 ? " file" : " files") << " checked: " << s.findings
+        out_ << "touchpoint: " << s.files << (s.files == 1 ? " file" : " files") << " checked"
+             << (s.skipped ? ", " + std::to_string(s.skipped) + " skipped" : "") << ": " << s.findings
              << (s.findings == 1 ? " finding" : " findings") << " (" << s.errors << " errors, " << s.warnings
              << " warnings, " << s.suggestions << " suggestions)\n";
     }

@@ -7,7 +7,9 @@
 #include "xml_text.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <map>
+#include <optional>
 
 namespace touchpoint {
 namespace {
@@ -41,15 +43,51 @@ struct Columns {
     bool header = false;
 };
 
+// A spreadsheet has at most 16,384 columns (A to XFD) and 1,048,576 rows.
+constexpr int max_columns = 16384;
+
+// A sheet's row numbers are the lines findings report, an int. A valid sheet stops at
+// 1,048,576, but a larger number costs nothing to keep, so only an int's limit applies.
+constexpr uint64_t max_row_number = std::numeric_limits<int>::max();
+
+// A whole number of at most `max`, digits only; nullopt for anything else ("abc", "-5",
+// "", a number past `max`), without overflowing on any length of digits.
+std::optional<uint64_t> whole_number(std::string_view text, uint64_t max) {
+    if (text.empty() || text.size() > 19) return std::nullopt;
+    uint64_t value = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') return std::nullopt;
+        value = value * 10 + uint64_t(c - '0');
+    }
+    if (value > max) return std::nullopt;
+    return value;
+}
+
+// "B12" -> 1 (0-based); nullopt when the reference has no column letters or names a
+// column past XFD. Stops counting letters before an int could overflow.
+std::optional<int> column_of(std::string_view reference) {
+    int column = 0;
+    size_t letters = 0;
+    while (letters < reference.size() && reference[letters] >= 'A' && reference[letters] <= 'Z') {
+        column = column * 26 + (reference[letters] - 'A' + 1);
+        if (column > max_columns) return std::nullopt;
+        ++letters;
+    }
+    if (letters == 0) return std::nullopt;
+    return column - 1;
+}
+
 // A column named by the project file: a header name, a 1-based number or a letter.
 int find_column(const std::string& wanted, const Row& header) {
     if (wanted.empty()) return -1;
-    if (std::all_of(wanted.begin(), wanted.end(), [](unsigned char c) { return std::isdigit(c); })) return std::stoi(wanted) - 1;
-    if (wanted.size() <= 2 && std::all_of(wanted.begin(), wanted.end(), [](unsigned char c) { return std::isupper(c); })) {
-        int index = 0;
-        for (char c : wanted) index = index * 26 + (c - 'A' + 1);
-        return index - 1;
+    if (std::all_of(wanted.begin(), wanted.end(), [](unsigned char c) { return std::isdigit(c); })) {
+        auto number = whole_number(wanted, max_columns);
+        if (!number || *number == 0)
+            throw FormatError("the project file's <schedule> names column " + wanted + "; columns are numbered 1 to 16384");
+        return int(*number) - 1;
     }
+    if (wanted.size() <= 2 && std::all_of(wanted.begin(), wanted.end(), [](unsigned char c) { return std::isupper(c); }))
+        return *column_of(wanted);  // two letters are at most ZZ, column 702
     for (size_t i = 0; i < header.size(); ++i)
         if (lower(header[i].text) == lower(wanted)) return int(i);
     throw FormatError("it has no column '" + wanted + "' (the project file's <schedule>)");
@@ -174,16 +212,6 @@ std::vector<Row> parse_csv(std::string_view source) {
     return rows;
 }
 
-// "B12" -> column 1
-int column_of(std::string_view reference) {
-    int column = 0;
-    for (char c : reference) {
-        if (!std::isupper(static_cast<unsigned char>(c))) break;
-        column = column * 26 + (c - 'A' + 1);
-    }
-    return column - 1;
-}
-
 std::string inline_text(pugi::xml_node node) {
     std::string text;
     for_each_descendant(node, [&](pugi::xml_node n) {
@@ -191,6 +219,71 @@ std::string inline_text(pugi::xml_node node) {
         return local_name(n) != "rPh";  // phonetic runs are not the cell's text
     });
     return text;
+}
+
+std::vector<std::string> shared_strings(const std::map<std::string, std::string>& parts) {
+    std::vector<std::string> shared;
+    if (auto strings = parts.find("xl/sharedStrings.xml"); strings != parts.end()) {
+        pugi::xml_document document;
+        parse_xml(document, strings->second, "xl/sharedStrings.xml");
+        for (pugi::xml_node si = document.document_element().first_child(); si; si = si.next_sibling())
+            if (local_name(si) == "si") shared.push_back(inline_text(si));
+    }
+    return shared;
+}
+
+// A row's number: its r attribute, else the one after the previous row's; never less.
+size_t row_number(pugi::xml_node row, size_t previous) {
+    size_t number = previous + 1;
+    if (pugi::xml_attribute r = row.attribute("r")) {
+        auto given = whole_number(r.value(), max_row_number);
+        if (!given || *given == 0)
+            throw FormatError("row number '" + std::string(r.value()) + "' is not a whole number from 1 to " +
+                              std::to_string(max_row_number));
+        number = std::max<size_t>(number, *given);
+    }
+    if (number > max_row_number) throw FormatError("it has more rows than a sheet can number");
+    return number;
+}
+
+// The text of one cell; `where` names it in a refusal ("cell B3").
+std::string cell_text(pugi::xml_node c, const std::vector<std::string>& shared, const std::string& where) {
+    std::string type = c.attribute("t").value();
+    if (type == "inlineStr") return inline_text(c.child("is"));
+    if (type != "s") return c.child("v").text().get();
+    std::string value = c.child("v").text().get();
+    auto index = whole_number(value, std::numeric_limits<uint32_t>::max());
+    if (!index)
+        throw FormatError(where + " refers to shared string '" + value + "', which is not a string number");
+    if (*index >= shared.size())
+        throw FormatError(where + " refers to shared string " + value + ", but the file has " +
+                          std::to_string(shared.size()));
+    return shared[*index];
+}
+
+Row read_row(pugi::xml_node node, size_t number, const std::vector<std::string>& shared) {
+    Row row;
+    for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+        if (local_name(c) != "c") continue;
+        pugi::xml_attribute reference = c.attribute("r");
+        int column = int(row.size());
+        if (reference) {
+            std::optional<int> named = column_of(reference.value());
+            if (!named)
+                throw FormatError("cell reference '" + std::string(reference.value()) +
+                                  "' does not name a column from A to XFD");
+            column = *named;
+        } else if (column >= max_columns) {
+            throw FormatError("row " + std::to_string(number) + " has more cells than a sheet's 16384 columns");
+        }
+        std::string where = reference ? "cell " + std::string(reference.value()) : "a cell of row " + std::to_string(number);
+        std::string text = cell_text(c, shared, where);
+        for (char& ch : text)
+            if (ch == '\n' || ch == '\r') ch = ' ';
+        if (row.size() <= size_t(column)) row.resize(size_t(column) + 1);
+        row[size_t(column)].text = std::move(text);
+    }
+    return row;
 }
 
 }  // namespace
@@ -206,53 +299,28 @@ Extracted extract_xlsx(std::string_view bytes, const ScheduleColumns& columns) {
     });
     auto sheet = parts.find("xl/worksheets/sheet1.xml");
     if (sheet == parts.end()) throw FormatError("it is not a spreadsheet (no xl/worksheets/sheet1.xml)");
-    std::vector<std::string> shared;
-    if (auto strings = parts.find("xl/sharedStrings.xml"); strings != parts.end()) {
-        pugi::xml_document document;
-        parse_xml(document, strings->second, "xl/sharedStrings.xml");
-        for (pugi::xml_node si = document.document_element().first_child(); si; si = si.next_sibling())
-            if (local_name(si) == "si") shared.push_back(inline_text(si));
-    }
+    std::vector<std::string> shared = shared_strings(parts);
     pugi::xml_document document;
     parse_xml(document, sheet->second, "xl/worksheets/sheet1.xml");
     std::vector<Row> rows;
-    std::vector<size_t> numbers;  // each row's number in the sheet
+    std::vector<int> numbers;  // each row's number in the sheet
     for_each_descendant(document, [&](pugi::xml_node node) {
         if (node.type() != pugi::node_element) return false;
         if (local_name(node) != "row") return true;
-        numbers.push_back(std::max<size_t>(numbers.empty() ? 1 : numbers.back() + 1, node.attribute("r").as_uint(0)));
-        Row row;
-        for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
-            if (local_name(c) != "c") continue;
-            int column = c.attribute("r") ? column_of(c.attribute("r").value()) : int(row.size());
-            if (column < 0 || column > 16384) continue;
-            std::string type = c.attribute("t").value(), text;
-            if (type == "s") {
-                size_t index = size_t(c.child("v").text().as_uint(0));
-                text = index < shared.size() ? shared[index] : "";
-            } else if (type == "inlineStr") {
-                text = inline_text(c.child("is"));
-            } else {
-                text = c.child("v").text().get();
-            }
-            for (char& ch : text)
-                if (ch == '\n' || ch == '\r') ch = ' ';
-            if (row.size() <= size_t(column)) row.resize(size_t(column) + 1);
-            row[size_t(column)].text = text;
-        }
-        rows.push_back(std::move(row));
+        size_t number = row_number(node, numbers.empty() ? 0 : size_t(numbers.back()));
+        numbers.push_back(int(number));
+        rows.push_back(read_row(node, number, shared));
         return false;
     });
-    // The source positions count in: line N is row N's message, so a finding's line is
-    // the sheet's row and its column a character of the message.
+    // The source positions count in: a line per row, holding its message, numbered as the
+    // sheet's row, so a finding's line is the row and its column a character of the
+    // message. Rows may skip numbers by millions: the numbers are kept beside the lines
+    // rather than as empty lines.
     Columns chosen = choose_columns(rows, columns);
     std::string source;
-    size_t line = 0;
-    for (size_t r = 0; r < rows.size(); ++r) {
-        for (; line + 1 < numbers[r]; ++line) source += '\n';
-        ++line;
-        if (chosen.message >= 0 && size_t(chosen.message) < rows[r].size()) {
-            Cell& message = rows[r][size_t(chosen.message)];
+    for (Row& row : rows) {
+        if (chosen.message >= 0 && size_t(chosen.message) < row.size()) {
+            Cell& message = row[size_t(chosen.message)];
             message.source_begin = source.size();
             message.source_size = message.text.size();
             source += message.text;
@@ -261,6 +329,7 @@ Extracted extract_xlsx(std::string_view bytes, const ScheduleColumns& columns) {
     }
     Extracted out = signs(source, rows, chosen);
     out.source = std::move(source);
+    out.line_numbers = std::move(numbers);
     return out;
 }
 

@@ -53,6 +53,7 @@ check options:
   --isolate             check each file in a child process: a crashing plugin skips only that file
   --allow-project-plugins load the plugin folders the project file names (code from the
                         content repository: never on untrusted pull requests)
+  --strict              exit 2 when any input was skipped (unreadable, too large, malformed, ...)
   --color WHEN          auto, always or never (default auto: on a terminal, unless NO_COLOR)
 
 exit codes: 0 no error finding, 1 at least one error finding, 2 the run failed
@@ -70,6 +71,7 @@ struct CommandLine {
     std::string color = "auto";
     std::optional<std::string> baseline;
     bool dry_run = false;
+    bool strict = false;  // a skipped input fails the run
     ServeOptions serve;
 };
 
@@ -117,6 +119,7 @@ CommandLine parse(int argc, char** argv) {
         else if (name == "--dry-run") line.dry_run = true;
         else if (name == "--isolate") line.check.isolate = true;
         else if (name == "--allow-project-plugins") line.check.allow_project_plugins = true;
+        else if (name == "--strict") line.strict = true;
         else if (name == "--public") line.serve.public_address = true;
         else if (name == "--allow-origin") line.serve.allow_origin = take();
         else if (name == "--request-timeout" || name == "--idle-timeout") {
@@ -174,6 +177,7 @@ CommandLine parse(int argc, char** argv) {
     if (line.dry_run && line.command != "fix") throw Failure("--dry-run goes with 'touchpoint fix'");
     if (line.command == "baseline") line.output = line.output.value_or("touchpoint-baseline.json");
     line.check.output = line.output;
+    if (line.strict && line.command != "check") throw Failure("--strict goes with 'touchpoint check'");
     return line;
 }
 
@@ -218,7 +222,8 @@ int run_check(const CommandLine& line) {
             std::erase_if(filtered->findings, [&](const ReportedFinding& f) { return baseline->absorbs(f); });
         }
         const FileReport& report = filtered ? *filtered : original;
-        if (!report.channel.empty()) ++summary.files;
+        if (report.channel.empty()) ++summary.skipped;
+        else ++summary.files;
         for (const ReportedFinding& finding : report.findings) summary.add(finding);
         summary.suppressed += report.suppressed.size();
         writer->file(report);
@@ -233,6 +238,11 @@ int run_check(const CommandLine& line) {
         std::_Exit(2);  // a runaway rule's thread still runs: no destructors
     }
     if (engine.rule_faults() > 0) return 2;
+    if (line.strict && summary.skipped > 0) {
+        std::cerr << "touchpoint: error: " << summary.skipped << (summary.skipped == 1 ? " input was" : " inputs were")
+                  << " skipped (--strict)\n";
+        return 2;
+    }
     return summary.errors > 0 ? 1 : 0;
 }
 

@@ -98,7 +98,7 @@ TEST_CASE("standard input is checked with 'check -'") {
     CHECK(result.exit_code == 0);
     CHECK(result.out.find("\"file\": \"<stdin>\",\n      \"line\": 2, \"column\": 1, \"end_line\": 2, \"end_column\": 5") !=
           std::string::npos);
-    CHECK(result.out.find("\"summary\": { \"files\": 1, \"findings\": 2, \"errors\": 0, \"warnings\": 1, \"suggestions\": 1, \"suppressed\": 0 }") !=
+    CHECK(result.out.find("\"summary\": { \"files\": 1, \"findings\": 2, \"errors\": 0, \"warnings\": 1, \"suggestions\": 1, \"suppressed\": 0, \"skipped\": 0 }") !=
           std::string::npos);
     auto named = run_touchpoint({"check", "-", "--brand", "brand.xml", "--stdin-filename", "draft.md"}, dir.path(),
                                 "`cheap` code only\n");

@@ -1,5 +1,6 @@
 // libFuzzer: the brand, project and rule-pack readers on arbitrary bytes. The first byte
-// picks the reader; a fault must be a ConfigError, never a crash or a hang.
+// picks the reader; a fault must be a ConfigError, never a crash or a hang. A project's
+// globs are matched against a path as well.
 #include "brand_reader.hpp"
 #include "pack_reader.hpp"
 #include "project.hpp"
@@ -18,7 +19,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     try {
         switch (data[0] % 3) {
         case 0: touchpoint::read_brand(path); break;
-        case 1: touchpoint::read_project(path, "/nonexistent"); break;
+        case 1: {
+            // Its globs too, on a deep path and a long name: matching must stay polynomial.
+            touchpoint::Project project = touchpoint::read_project(path, "/nonexistent");
+            static const std::string deep = [] {
+                std::string p;
+                for (int i = 0; i < 40; ++i) p += "d/";
+                return p + std::string(60, 'a') + ".md";
+            }();
+            project.ignored(deep);
+            touchpoint::channel_for(&project, deep);
+            break;
+        }
         default: touchpoint::read_pack(path); break;
         }
     } catch (const touchpoint::ConfigError&) {

@@ -26,7 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             source = *decoded;
         }
         Extracted e = extract(format, source, {});
-        Document document("fuzz", "marketing", e.source ? *e.source : source, e.text, e.runs, e.links);
+        Document document("fuzz", "marketing", e.source ? *e.source : source, e.text, e.runs, e.links, {}, e.line_numbers);
         for (uint32_t offset = 0; offset < document.text().size(); ++offset) {
             Location at = document.locate(offset);
             Location end = document.locate_source(document.source_offset(offset, true));

@@ -35,7 +35,8 @@ Location where(const Document& d, std::string_view phrase) {
 
 Document document(const Extracted& e, const std::string& source) {
     Extracted copy = e;
-    return Document("x", "marketing", copy.source ? *copy.source : source, copy.text, copy.runs, copy.links);
+    return Document("x", "marketing", copy.source ? *copy.source : source, copy.text, copy.runs, copy.links, {},
+                    copy.line_numbers);
 }
 
 const std::string W = R"(xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main")";

@@ -53,8 +53,11 @@ struct TextRun {
 
 class Document {
 public:
+    // `line_numbers`, when given, is the number each source line is reported as (a sheet's
+    // row numbers, which may skip), in increasing order; else line N is numbered N.
     Document(std::string path, std::string channel, std::string source, std::string text,
-             std::vector<TextRun> runs, std::vector<Link> links = {}, std::vector<Turn> turns = {});
+             std::vector<TextRun> runs, std::vector<Link> links = {}, std::vector<Turn> turns = {},
+             std::vector<int> line_numbers = {});
     ~Document();
     Document(Document&&) noexcept;
     Document& operator=(Document&&) noexcept;
@@ -81,12 +84,13 @@ public:
     uint32_t source_offset(uint32_t text_offset, bool end = false) const;
     Location locate_source(uint32_t source_offset) const;
     Location locate(uint32_t text_offset) const { return locate_source(source_offset(text_offset)); }
-    // The source line (without its line break) holding a source offset.
+    // The source line (without its line break) of a line number as locate_source() gives it.
     std::string_view source_line(int line) const;
 
 private:
     void index_words();
     void index_lines();
+    int line_number(size_t line_index) const;
 
     std::string path_;
     std::string channel_;
@@ -98,6 +102,7 @@ private:
     std::vector<Word> words_;
     std::string keys_;
     std::vector<uint32_t> line_starts_;
+    std::vector<int> line_numbers_;  // empty: line index i is line i + 1
 };
 
 }  // namespace touchpoint
