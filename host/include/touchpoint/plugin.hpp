@@ -120,7 +120,8 @@ public:
 }  // namespace touchpoint
 
 #define TOUCHPOINT_PLUGIN(PluginClass)                                         \
-    extern "C" __attribute__((visibility("default"), used))                   \
+    extern "C" __attribute__((visibility("default"), used,                    \
+                              section(".touchpoint_api")))                    \
     const int touchpoint_plugin_api_version = TOUCHPOINT_API_VERSION;          \
     POCO_BEGIN_MANIFEST(touchpoint::Plugin)                                    \
     POCO_EXPORT_CLASS(PluginClass)                                             \
