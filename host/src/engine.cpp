@@ -516,6 +516,7 @@ void Engine::run_check(const CompiledCheck& compiled, const Document& document, 
         out.severity = *severity;
         out.message = std::move(finding.message);
         out.suggestions = std::move(finding.suggestions);
+        out.fixable = finding.fixable;
         out.channel = document.channel();
         if (finding.anchor == Anchor::document) {
             out.whole_document = true;

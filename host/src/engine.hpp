@@ -39,6 +39,7 @@ struct ReportedFinding {
     bool exact = false;
     std::string context;    // what the place is: "sign L2-07 at Lobby", "header"
     bool whole_document = false;
+    bool fixable = true;  // Finding::fixable: false leaves the suggestion to a person
 };
 
 struct SuppressedFinding {

@@ -34,6 +34,7 @@ Object::Ptr to_json(const ReportedFinding& f) {
     o->set("source_end", f.source_end);
     o->set("exact", f.exact);
     o->set("whole_document", f.whole_document);
+    o->set("fixable", f.fixable);
     return o;
 }
 
@@ -56,6 +57,7 @@ ReportedFinding from_json(const Object::Ptr& o) {
     f.source_end = o->getValue<uint32_t>("source_end");
     f.exact = o->getValue<bool>("exact");
     f.whole_document = o->getValue<bool>("whole_document");
+    f.fixable = o->getValue<bool>("fixable");
     return f;
 }
 

@@ -62,7 +62,10 @@ public:
                 if (i) out_ << ", ";
                 json_string(out_, f.suggestions[i]);
             }
-            out_ << "],\n      \"channel\": ";
+            out_ << "]";
+            // Only the exception is written: most suggestions are fixes as they stand.
+            if (!f.fixable) out_ << ", \"fixable\": false";
+            out_ << ",\n      \"channel\": ";
             json_string(out_, f.channel);
             if (!f.context.empty()) {
                 out_ << ",\n      \"context\": ";
@@ -330,7 +333,7 @@ public:
             else  // the whole document
                 r << ", \"region\": { \"startLine\": 1, \"endLine\": " << std::max(1, report.lines) << " }";
             r << " } } ]";
-            if (!f.suggestions.empty() && f.exact && !f.whole_document) {
+            if (!f.suggestions.empty() && f.exact && f.fixable && !f.whole_document) {
                 // A fix replaces the match as written with the first suggestion.
                 r << ",\n          \"fixes\": [ { \"description\": { \"text\": " << json_quoted("Replace with '" + f.suggestions.front() + "'")
                   << " }, \"artifactChanges\": [ { \"artifactLocation\": { \"uri\": " << json_quoted(uri(f.file))
@@ -408,7 +411,7 @@ public:
             if (!f.whole_document)
                 out_ << ", \"range\": " << range(f);
             out_ << " }";
-            if (!f.suggestions.empty() && f.exact && !f.whole_document)
+            if (!f.suggestions.empty() && f.exact && f.fixable && !f.whole_document)
                 out_ << ", \"suggestions\": [ { \"range\": " << range(f) << ", \"text\": " << json_quoted(f.suggestions.front()) << " } ]";
             out_ << " }";
         }

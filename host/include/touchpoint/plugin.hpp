@@ -15,7 +15,7 @@
 
 // Bumped whenever a type in host/include/touchpoint changes its layout or meaning.
 // The host refuses a plugin built for another version.
-#define TOUCHPOINT_API_VERSION 2
+#define TOUCHPOINT_API_VERSION 3
 
 namespace touchpoint {
 
@@ -34,6 +34,9 @@ struct Finding {
     uint32_t end = 0;  // one past the last byte
     std::string message;
     std::vector<std::string> suggestions;
+    // False when the suggestion is for a person to adapt, not for `touchpoint fix` to
+    // apply as it stands (a replacement the dictionary knows in no fitting form).
+    bool fixable = true;
 };
 
 class Reporter {

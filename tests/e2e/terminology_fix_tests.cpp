@@ -1,0 +1,43 @@
+// Terminology suggestions end to end: what `touchpoint fix` writes from them, and what
+// the JSON report says of a span two rules report.
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace touchpoint;
+using test::run_touchpoint;
+using test::ScratchDir;
+
+namespace {
+
+void write_brand(const ScratchDir& dir, const std::string& body) {
+    dir.write("brand.xml", "<brand name=\"Acme\">" + body + "</brand>");
+    dir.write("touchpoint.xml", "<touchpoint><brand file=\"brand.xml\"/></touchpoint>");
+}
+
+}  // namespace
+
+TEST_CASE("fix leaves a suggestion with no known inflection to a person, and says so") {
+    ScratchDir dir;
+    write_brand(dir, R"(<prefer term="run" instead-of="execute"/><avoid term="drill" suggest="treatment"/>)"
+                     R"(<prefer term="patient" instead-of="customer"/>)");
+    dir.write("a.md", "The job executed. No drilling. Customers wait.\n");
+    auto report = run_touchpoint({"check", "a.md", "--format", "json"}, dir.path());
+    CHECK(report.out.find("\"suggestions\": [\"run\"], \"fixable\": false") != std::string::npos);
+    CHECK(report.out.find("\"suggestions\": [\"Patients\"],\n") != std::string::npos);
+    auto fix = run_touchpoint({"fix", "a.md"}, dir.path());
+    CHECK(fix.exit_code == 0);
+    CHECK(test::read_file(dir.path() / "a.md") == "The job executed. No drilling. Patients wait.\n");
+    CHECK(fix.err.find("left a.md:1:9 'executed' as it is: put 'run' in its form by hand") != std::string::npos);
+    CHECK(fix.err.find("left a.md:1:22 'drilling' as it is: put 'treatment' in its form by hand") != std::string::npos);
+    CHECK(fix.err.find("fixed 1 finding in 1 file") != std::string::npos);
+}
+
+TEST_CASE("fix replaces a term with punctuation whole") {
+    ScratchDir dir;
+    write_brand(dir, R"(<avoid term="e.g." suggest="for example"/><avoid term="and/or" suggest="or"/>)");
+    dir.write("a.md", "Bring a card, e.g., your ID, and/or a letter.\n");
+    auto fix = run_touchpoint({"fix", "a.md"}, dir.path());
+    CHECK(fix.exit_code == 0);
+    CHECK(test::read_file(dir.path() / "a.md") == "Bring a card, for example, your ID, or a letter.\n");
+}
