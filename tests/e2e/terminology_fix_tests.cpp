@@ -41,3 +41,24 @@ TEST_CASE("fix replaces a term with punctuation whole") {
     CHECK(fix.exit_code == 0);
     CHECK(test::read_file(dir.path() / "a.md") == "Bring a card, for example, your ID, or a letter.\n");
 }
+
+TEST_CASE("a span a brand rule and a pack rule both report is one finding, the brand's, naming the other") {
+    ScratchDir dir;
+    dir.write("brand.xml", R"(<brand name="Acme"><avoid term="guarantee" reason="Outcomes cannot be promised."/></brand>)");
+    dir.write("touchpoint.xml", R"(<touchpoint><brand file="brand.xml"/><pack id="healthcare-claims"/></touchpoint>)");
+    dir.write("a.txt", "We guarantee it.\n");
+    auto json = run_touchpoint({"check", "a.txt", "--format", "json"}, dir.path());
+    CHECK(json.out.find("\"rule\": \"terminology.avoid\"") != std::string::npos);
+    CHECK(json.out.find("\"rule\": \"healthcare-claims.guarantee\"") == std::string::npos);
+    CHECK(json.out.find("\"channel\": \"marketing\",\n      \"also\": [\"healthcare-claims.guarantee\"]") != std::string::npos);
+    CHECK(json.out.find("\"summary\": { \"files\": 1, \"findings\": 1,") != std::string::npos);
+    auto text = run_touchpoint({"check", "a.txt"}, dir.path());
+    CHECK(text.out.find("[terminology.avoid] (also: healthcare-claims.guarantee)") != std::string::npos);
+    // With --isolate the child's report carries it too.
+    auto isolated = run_touchpoint({"check", "a.txt", "--format", "json", "--isolate"}, dir.path());
+    CHECK(isolated.out == json.out);
+    // A pack rule alone on a span stays as it is.
+    dir.write("b.txt", "Results are guaranteed results.\n");
+    auto pack_only = run_touchpoint({"check", "b.txt", "--format", "json"}, dir.path());
+    CHECK(pack_only.out.find("\"rule\": \"healthcare-claims.guarantee\"") != std::string::npos);
+}
