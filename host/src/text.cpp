@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cctype>
 #include <stdexcept>
+#include <unordered_set>
 
 namespace touchpoint {
 namespace {
@@ -181,23 +182,39 @@ bool has_capital(std::string_view text) {
     return false;
 }
 
-// The last word of a replacement in the inflection, or nullopt where no known spelling
-// has it. Phrases of three words or more ("person with diabetes") and words with a
-// declared capital do not inflect.
+// Which word of a two-word replacement inflects: a verb phrase's verb, its first word
+// ("carry out" -> "carrying out", "make sure" -> "makes sure"); a noun phrase's noun, its
+// last ("care team" -> "care teams"). -ed and -ing forms are verbs'; an -s form is a
+// verb's where the phrase ends in a particle.
+bool verb_first(std::string_view last_word, Inflection inflection) {
+    static const std::unordered_set<std::string_view> particles{
+        "about", "along", "away", "back", "down", "for", "in", "into", "of", "off",
+        "on", "out", "over", "through", "to", "up", "with", "sure"};
+    if (inflection == Inflection::past || inflection == Inflection::progressive) return true;
+    return inflection == Inflection::plural && particles.count(last_word);
+}
+
+// A replacement in the inflection, or nullopt where no known spelling has it. Phrases of
+// three words or more ("person with diabetes") and words with a declared capital do
+// not inflect.
 std::optional<std::string> inflected(std::string_view replacement, Inflection inflection, const Lexicon& lexicon,
                                      const std::function<bool(std::string_view)>& also_known) {
     std::string result(replacement);
     if (std::count(result.begin(), result.end(), ' ') >= 2) return std::nullopt;
-    size_t last = result.find_last_of(' ');
-    size_t start = last == std::string::npos ? 0 : last + 1;
-    std::string word = result.substr(start);
+    size_t space = result.find(' ');
+    size_t start = 0, end = result.size();
+    if (space != std::string::npos) {
+        if (verb_first(std::string_view(result).substr(space + 1), inflection)) end = space;
+        else start = space + 1;
+    }
+    std::string word = result.substr(start, end - start);
     if (match_key(word) != word) return std::nullopt;
     std::optional<std::string> form = lexicon.known_inflection(word, inflection, also_known);
     // An adjective without -er/-est forms compares with more/most: "more affordable".
     if (!form && inflection == Inflection::comparative) form = "more " + word;
     if (!form && inflection == Inflection::superlative) form = "most " + word;
     if (!form) return std::nullopt;
-    return result.substr(0, start) + *form;
+    return result.substr(0, start) + *form + result.substr(end);
 }
 
 // Letter case: all capitals, or a capital first letter, carry over to a replacement

@@ -264,3 +264,16 @@ TEST_CASE("case=\"exact\": a term matches in its declared letter case only") {
     CHECK(seen(R"(<prefer term="emergency room" instead-of="ER"/>)", "Er, I mean.") ==
           S{{"prefer", "Er", {"Emergency room"}, true}});
 }
+
+TEST_CASE("a verb phrase inflects its verb, a noun phrase its noun") {
+    CHECK(seen(R"(<prefer term="carry out" instead-of="implement"/>)", "We implemented it, implementing it.") ==
+          S{{"prefer", "implemented", {"carried out"}, true}, {"prefer", "implementing", {"carrying out"}, true}});
+    CHECK(seen(R"(<prefer term="make sure" instead-of="ensure"/>)", "It ensures that.") ==
+          S{{"prefer", "ensures", {"makes sure"}, true}});
+    CHECK(seen(R"(<prefer term="take part" instead-of="participate"/>)", "Participating helps.") ==
+          S{{"prefer", "Participating", {"Taking part"}, true}});
+    CHECK(seen(R"(<prefer term="go with" instead-of="accompany"/>)", "She accompanied him.") ==
+          S{{"prefer", "accompanied", {"go with"}, false}});
+    CHECK(seen(R"(<prefer term="care team" instead-of="staff"/>)", "Our staffs.") ==
+          S{{"prefer", "staffs", {"care teams"}, true}});
+}
