@@ -76,13 +76,13 @@ public:
         for (size_t i = 0; i < brand_.prefers.size(); ++i) {
             const Prefer& rule = brand_.prefers[i];
             for (const std::string& alternative : rule.instead_of) add(alternative, Term::prefer, i, rule.exact_case);
-            add(rule.term, Term::shield, i, false);
+            add_shield(rule.term, i);
         }
         for (size_t i = 0; i < brand_.avoids.size(); ++i) {
             const Avoid& rule = brand_.avoids[i];
             if (!rule.term.empty()) add(rule.term, Term::avoid, i, rule.exact_case);
             else compile_pattern(i);
-            if (!rule.suggest.empty()) add(rule.suggest, Term::shield, i, false);
+            if (!rule.suggest.empty()) add_shield(rule.suggest, i);
         }
         for (size_t i = 0; i < brand_.names.size(); ++i) {
             for (const std::string& variant : brand_.names[i].variants) add(variant, Term::variant, i, false, false);
@@ -103,6 +103,12 @@ private:
     void add(const std::string& term, Term::Kind kind, size_t rule, bool exact_case, bool inflect = true) {
         matcher_.add(term, inflect);
         terms_.push_back({kind, rule, exact_case ? phrase_shape(term) : PhraseShape{}, exact_case});
+    }
+
+    // A replacement declared with a capital holds its words only as declared: "carelink"
+    // is not the preferred "CareLink" (and may well be a misspelt name).
+    void add_shield(const std::string& replacement, size_t rule) {
+        add(replacement, Term::shield, rule, match_key(replacement) != normalize_form(replacement));
     }
 
     // A name is known by its words' keys joined, with the punctuation between them

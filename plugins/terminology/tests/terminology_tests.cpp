@@ -226,6 +226,9 @@ TEST_CASE("a rule never fires on its own preferred form, and a term keeps its de
     CHECK(seen(R"(<prefer term="macOS" instead-of="Mac OS X"/>)", "Mac OS X runs it. It runs on mac os x.") ==
           S{{"prefer", "Mac OS X", {"macOS"}, true}, {"prefer", "mac os x", {"macOS"}, true}});
     CHECK(seen(R"(<prefer term="CareLink" instead-of="portal"/>)", "Portal news.") == S{{"prefer", "Portal", {"CareLink"}, true}});
+    // The preferred form holds its words only as declared: a miscapitalised name is still one.
+    CHECK(seen(R"(<prefer term="CareLink" instead-of="portal"/><name canonical="CareLink"/>)", "Open carelink.") ==
+          S{{"name", "carelink", {"CareLink"}, true}});
 }
 
 TEST_CASE("terms with punctuation match whole, with their punctuation") {
