@@ -126,8 +126,9 @@ private:
     }
 
     void read_prefer(pugi::xml_node node) {
-        xml_.check_attributes(node, {"term", "instead-of", "severity", "channels"}, {"term", "instead-of"});
+        xml_.check_attributes(node, {"term", "instead-of", "severity", "channels", "case"}, {"term", "instead-of"});
         Prefer prefer;
+        prefer.exact_case = exact_case(node);
         prefer.term = term_text(node, trim(node.attribute("term").value()), "term");
         for (const std::string& alternative : split(node.attribute("instead-of").value(), '|')) {
             if (alternative.empty())
@@ -144,9 +145,10 @@ private:
     }
 
     void read_avoid(pugi::xml_node node) {
-        xml_.check_attributes(node, {"term", "pattern", "severity", "reason", "suggest", "channels"});
+        xml_.check_attributes(node, {"term", "pattern", "severity", "reason", "suggest", "channels", "case"});
         xml_.check_leaf(node, false);
         Avoid avoid;
+        avoid.exact_case = exact_case(node);
         bool has_term = bool(node.attribute("term")), has_pattern = bool(node.attribute("pattern"));
         if (has_term == has_pattern) xml_.fail(node, "<avoid> needs either a 'term' or a 'pattern' attribute, not both");
         if (has_term) {
@@ -262,6 +264,16 @@ private:
         if (!inserted)
             xml_.fail(node, std::string("duplicate ") + what + " '" + id + "'; the first is at line " +
                                 std::to_string(it->second));
+    }
+
+    // case="exact" or, the default, case="any".
+    bool exact_case(pugi::xml_node node) {
+        pugi::xml_attribute attribute = node.attribute("case");
+        if (!attribute) return false;
+        std::string value = trim(attribute.value());
+        if (value != "exact" && value != "any")
+            xml_.fail(node, "case", "case '" + value + "' is not one of exact, any");
+        return value == "exact";
     }
 
     Severity severity(pugi::xml_node node, Severity fallback) { return xml_.severity(node).value_or(fallback); }

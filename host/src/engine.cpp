@@ -570,6 +570,34 @@ std::optional<Engine::Loaded> Engine::load(const Input& input, std::vector<std::
                   std::move(suppressions), std::move(extracted.contexts)};
 }
 
+namespace {
+
+bool same_span(const ReportedFinding& a, const ReportedFinding& b) {
+    return a.whole_document == b.whole_document && a.begin.line == b.begin.line && a.begin.column == b.begin.column &&
+           a.end.line == b.end.line && a.end.column == b.end.column;
+}
+
+// A span that a brand rule and pack rules both report is one finding, the brand's: the
+// brand manager decided about those words, and the pack rules are named in its `also`.
+// `findings` are in position order, so findings of one span are neighbours.
+void merge_shared_spans(std::vector<ReportedFinding>& findings) {
+    std::vector<ReportedFinding> kept;
+    kept.reserve(findings.size());
+    for (size_t first = 0, end = 0; first < findings.size(); first = end) {
+        end = first + 1;
+        while (end < findings.size() && same_span(findings[first], findings[end])) ++end;
+        auto begin_span = findings.begin() + first, end_span = findings.begin() + end;
+        auto brand = std::find_if(begin_span, end_span, [](const ReportedFinding& f) { return !f.from_pack; });
+        for (auto f = begin_span; brand != end_span && f != end_span; ++f)
+            if (f->from_pack) brand->also.push_back(f->rule);
+        for (auto f = begin_span; f != end_span; ++f)
+            if (brand == end_span || !f->from_pack) kept.push_back(std::move(*f));
+    }
+    findings = std::move(kept);
+}
+
+}  // namespace
+
 FileReport Engine::check_input(const Input& input) {
     if (options_.isolate && !input.path.empty() && input.skipped_because.empty()) return check_isolated(input);
     std::vector<std::string> warnings;
@@ -588,6 +616,7 @@ FileReport Engine::check_input(const Input& input) {
     report.findings.erase(std::unique(report.findings.begin(), report.findings.end(),
                                       [&](const ReportedFinding& a, const ReportedFinding& b) { return key(a) == key(b); }),
                           report.findings.end());
+    merge_shared_spans(report.findings);
     std::sort(report.suppressed.begin(), report.suppressed.end(),
               [&](const SuppressedFinding& a, const SuppressedFinding& b) { return key(a.finding) < key(b.finding); });
     return report;
@@ -658,6 +687,8 @@ void Engine::run_check(const CompiledCheck& compiled, const Document& document, 
         out.severity = *severity;
         out.message = std::move(finding.message);
         out.suggestions = std::move(finding.suggestions);
+        out.fixable = finding.fixable;
+        out.from_pack = !compiled.pack_rules.empty() || !compiled.pack_rule.empty();
         out.channel = document.channel();
         if (finding.anchor == Anchor::document) {
             out.whole_document = true;

@@ -56,6 +56,9 @@ struct ReportedFinding {
     bool exact = false;
     std::string context;    // what the place is: "sign L2-07 at Lobby", "header"
     bool whole_document = false;
+    bool fixable = true;  // Finding::fixable: false leaves the suggestion to a person
+    bool from_pack = false;  // reported by a rule of a rule pack, not configured by the brand
+    std::vector<std::string> also;  // pack rules that reported the same span (merge_shared_spans)
 };
 
 struct SuppressedFinding {

@@ -69,7 +69,8 @@ std::optional<PlannedFix> plan_fix(const FileReport& report) {
     size_t bom = original.starts_with("\xEF\xBB\xBF") ? 3 : 0;
     std::vector<Edit> edits;
     for (const ReportedFinding& f : report.findings) {
-        if (f.suggestions.size() != 1 || !f.exact || f.whole_document || f.suggestions.front() == f.match) continue;
+        if (f.suggestions.size() != 1 || !f.exact || !f.fixable || f.whole_document || f.suggestions.front() == f.match)
+            continue;
         size_t begin = bom + f.source_begin, end = bom + f.source_end;
         // The file must still hold the match where the check saw it.
         if (end > original.size() || original.compare(begin, end - begin, f.match) != 0) continue;

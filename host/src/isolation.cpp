@@ -34,6 +34,11 @@ Object::Ptr to_json(const ReportedFinding& f) {
     o->set("source_end", f.source_end);
     o->set("exact", f.exact);
     o->set("whole_document", f.whole_document);
+    o->set("fixable", f.fixable);
+    o->set("from_pack", f.from_pack);
+    Array::Ptr also = new Array;
+    for (const std::string& rule : f.also) also->add(rule);
+    o->set("also", also);
     return o;
 }
 
@@ -56,6 +61,10 @@ ReportedFinding from_json(const Object::Ptr& o) {
     f.source_end = o->getValue<uint32_t>("source_end");
     f.exact = o->getValue<bool>("exact");
     f.whole_document = o->getValue<bool>("whole_document");
+    f.fixable = o->getValue<bool>("fixable");
+    f.from_pack = o->getValue<bool>("from_pack");
+    Array::Ptr also = o->getArray("also");
+    for (size_t i = 0; also && i < also->size(); ++i) f.also.push_back(also->getElement<std::string>(unsigned(i)));
     return f;
 }
 

@@ -350,6 +350,22 @@ Lexicon::Impl::Forms Lexicon::Impl::find_inflections(const std::string& w) {
     return result;
 }
 
+std::optional<std::string> Lexicon::known_inflection(std::string_view word, Inflection inflection,
+                                                     const std::function<bool(std::string_view)>& also_known) const {
+    if (inflection == Inflection::none) return std::string(word);
+    // inflections() also lists regular spellings the dictionary does not confirm, which
+    // serve matching ("customers") but would be non-words as suggestions ("runed"). The
+    // language's own dictionary (and accepted words) only, as for inflections: loading
+    // the medical list would double the start-up time of a run.
+    auto confirmed = [&](const std::string& form) {
+        std::lock_guard lock(impl_->mutex);
+        return impl_->hunspell->spell(form);
+    };
+    for (auto& [form, kind] : inflections(word))
+        if (kind == inflection && (confirmed(form) || (also_known && also_known(form)))) return form;
+    return std::nullopt;
+}
+
 std::string Lexicon::inflect(std::string_view word, Inflection inflection) const {
     if (inflection == Inflection::none) return std::string(word);
     for (auto& [form, kind] : inflections(word))

@@ -62,8 +62,19 @@ public:
                 if (i) out_ << ", ";
                 json_string(out_, f.suggestions[i]);
             }
-            out_ << "],\n      \"channel\": ";
+            out_ << "]";
+            // Only the exception is written: most suggestions are fixes as they stand.
+            if (!f.fixable) out_ << ", \"fixable\": false";
+            out_ << ",\n      \"channel\": ";
             json_string(out_, f.channel);
+            if (!f.also.empty()) {
+                out_ << ",\n      \"also\": [";
+                for (size_t i = 0; i < f.also.size(); ++i) {
+                    if (i) out_ << ", ";
+                    json_string(out_, f.also[i]);
+                }
+                out_ << "]";
+            }
             if (!f.context.empty()) {
                 out_ << ",\n      \"context\": ";
                 json_string(out_, f.context);
@@ -217,7 +228,7 @@ private:
     void finding(const ReportedFinding& f) {
         out_ << paint("1", f.file + ":" + std::to_string(f.begin.line) + ":" + std::to_string(f.begin.column) + ":")
              << ' ' << paint(severity_color(f.severity), std::string(to_string(f.severity)) + ":") << ' ' << f.message
-             << ' ' << paint("2", "[" + f.rule + "]") << '\n';
+             << ' ' << paint("2", "[" + f.rule + "]") << also(f) << '\n';
         if (!f.context.empty())
             out_ << ' ' << std::string(std::to_string(f.begin.line).size(), ' ') << " = " << paint("1", "at") << ": "
                  << f.context << '\n';
@@ -228,6 +239,14 @@ private:
             out_ << ' ' << std::string(std::to_string(f.begin.line).size(), ' ') << " = " << paint("1;32", "suggestion")
                  << ": " << list << '\n';
         }
+    }
+
+    // The pack rules that reported the same span: " (also: healthcare-claims.guarantee)".
+    std::string also(const ReportedFinding& f) {
+        if (f.also.empty()) return "";
+        std::string list;
+        for (const std::string& rule : f.also) list += (list.empty() ? "" : ", ") + rule;
+        return " " + paint("2", "(also: " + list + ")");
     }
 
     // The source line with a caret under the match; a long line (a Word paragraph) is
@@ -335,7 +354,7 @@ public:
             else  // the whole document
                 r << ", \"region\": { \"startLine\": 1, \"endLine\": " << std::max(1, report.lines) << " }";
             r << " } } ]";
-            if (!f.suggestions.empty() && f.exact && !f.whole_document) {
+            if (!f.suggestions.empty() && f.exact && f.fixable && !f.whole_document) {
                 // A fix replaces the match as written with the first suggestion.
                 r << ",\n          \"fixes\": [ { \"description\": { \"text\": " << json_quoted("Replace with '" + f.suggestions.front() + "'")
                   << " }, \"artifactChanges\": [ { \"artifactLocation\": { \"uri\": " << json_quoted(uri(f.file))
@@ -413,7 +432,7 @@ public:
             if (!f.whole_document)
                 out_ << ", \"range\": " << range(f);
             out_ << " }";
-            if (!f.suggestions.empty() && f.exact && !f.whole_document)
+            if (!f.suggestions.empty() && f.exact && f.fixable && !f.whole_document)
                 out_ << ", \"suggestions\": [ { \"range\": " << range(f) << ", \"text\": " << json_quoted(f.suggestions.front()) << " } ]";
             out_ << " }";
         }

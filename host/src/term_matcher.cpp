@@ -10,11 +10,30 @@ namespace {
 constexpr uint32_t no_key = UINT32_MAX;
 }
 
+namespace {
+// Punctuation between words is an edge of its own in the trie, marked so that it can
+// never equal a word's key.
+std::string gap_token(std::string_view punctuation) { return "\x1F" + std::string(punctuation); }
+}  // namespace
+
 uint32_t TermMatcher::add(std::string_view term, bool inflect) {
-    std::vector<std::string> keys = phrase_keys(term);
-    if (keys.empty()) throw std::invalid_argument("the term '" + std::string(term) + "' has no word in it");
-    pending_.emplace_back(std::move(keys), inflect);
+    PhraseShape shape = phrase_shape(term);
+    if (shape.keys.empty()) throw std::invalid_argument("the term '" + std::string(term) + "' has no word in it");
+    // "e.g." or "and/or" in an inflection would be no word.
+    bool punctuated = shape.has_punctuation();
+    has_gaps_ |= std::any_of(shape.gaps.begin(), shape.gaps.end(), [](const std::string& g) { return !g.empty(); });
+    affixes_.push_back({shape.lead, shape.trail});
+    pending_.push_back({std::move(shape), inflect && !punctuated});
     return entries_++;
+}
+
+std::vector<std::string> TermMatcher::path_of(const PhraseShape& shape) {
+    std::vector<std::string> path;
+    for (size_t i = 0; i < shape.keys.size(); ++i) {
+        if (i > 0 && !shape.gaps[i - 1].empty()) path.push_back(gap_token(shape.gaps[i - 1]));
+        path.push_back(shape.keys[i]);
+    }
+    return path;
 }
 
 uint32_t TermMatcher::intern(const std::string& key) {
@@ -43,14 +62,14 @@ void TermMatcher::insert(const std::vector<std::string>& keys, Output output) {
 
 void TermMatcher::build(const Lexicon* lexicon) {
     uint32_t entry = uint32_t(entries_ - pending_.size());
-    for (auto& [keys, inflect] : pending_) {
-        insert(keys, {entry, Inflection::none});
+    for (auto& [shape, inflect] : pending_) {
+        std::vector<std::string> path = path_of(shape);
+        insert(path, {entry, Inflection::none});
         if (inflect && lexicon) {
             // Only the last word inflects: "care team" -> "care teams".
-            std::vector<std::string> forms = keys;
-            for (auto& [form, inflection] : lexicon->inflections(keys.back())) {
-                forms.back() = form;
-                insert(forms, {entry, inflection});
+            for (auto& [form, inflection] : lexicon->inflections(shape.keys.back())) {
+                path.back() = form;
+                insert(path, {entry, inflection});
             }
         }
         ++entry;
@@ -83,6 +102,34 @@ bool TermMatcher::may_be_key(std::string_view key) const {
     return !key_bits_.empty() && (key_bits_[bit / 64] >> (bit % 64) & 1);
 }
 
+// Walks the edge of a gap's punctuation, if the gap has punctuation and some term has
+// it there; a gap of spaces and hyphens needs no edge. False: no term goes on.
+bool TermMatcher::follow_gap(uint32_t& node, std::string_view gap) const {
+    if (joins_words(gap)) return true;
+    if (!has_gaps_) return false;
+    std::string punctuation = punctuation_of(gap);
+    if (punctuation.empty()) return false;
+    auto key = key_ids_.find(gap_token(punctuation));
+    if (key == key_ids_.end()) return false;
+    auto edge = edges_.find((uint64_t(node) << 32) | key->second);
+    if (edge == edges_.end()) return false;
+    node = edge->second;
+    return true;
+}
+
+int64_t TermMatcher::affix_length(std::string_view text, uint32_t at, std::string_view affix, bool before) {
+    if (affix.empty()) return 0;
+    // The affix as keyed has ASCII quotes; the text may have typographic ones.
+    std::string typographic;
+    for (char c : affix) typographic += c == '\'' ? std::string("\u2019") : std::string(1, c);
+    for (const std::string_view written : {affix, std::string_view(typographic)}) {
+        if (before ? at >= written.size() && text.substr(at - written.size(), written.size()) == written
+                   : text.substr(at).starts_with(written))
+            return int64_t(written.size());
+    }
+    return -1;
+}
+
 void TermMatcher::scan(const Document& document, const std::function<void(const Match&)>& on_match) const {
     auto words = document.words();
     std::string_view text = document.text();
@@ -99,15 +146,19 @@ void TermMatcher::scan(const Document& document, const std::function<void(const 
         found.clear();
         uint32_t node = 0;
         for (size_t last = first; last < words.size() && ids[last] != no_key; ++last) {
-            if (last > first) {
-                std::string_view gap = text.substr(words[last - 1].end, words[last].begin - words[last - 1].end);
-                if (!joins_words(gap)) break;
-            }
+            if (last > first && !follow_gap(node, text.substr(words[last - 1].end, words[last].begin - words[last - 1].end)))
+                break;
             auto edge = edges_.find((uint64_t(node) << 32) | ids[last]);
             if (edge == edges_.end()) break;
             node = edge->second;
-            for (const Output& out : nodes_[node].outputs)
-                found.push_back({out.entry, uint32_t(first), uint32_t(last), out.inflection});
+            for (const Output& out : nodes_[node].outputs) {
+                const Affixes& affixes = affixes_[out.entry];
+                int64_t lead = affix_length(text, words[first].begin, affixes.lead, true);
+                int64_t trail = affix_length(text, words[last].end, affixes.trail, false);
+                if (lead < 0 || trail < 0) continue;
+                found.push_back({out.entry, uint32_t(first), uint32_t(last), out.inflection,
+                                 uint32_t(words[first].begin - lead), uint32_t(words[last].end + trail)});
+            }
         }
         for (auto it = found.rbegin(); it != found.rend(); ++it) on_match(*it);
     }

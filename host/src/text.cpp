@@ -9,7 +9,9 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cctype>
 #include <stdexcept>
+#include <unordered_set>
 
 namespace touchpoint {
 namespace {
@@ -40,6 +42,16 @@ void plain_quotes(icu::UnicodeString& s) {
 
 bool is_hyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011 || c == 0x00AD; }
 bool is_space(char32_t c) { return c == ' ' || c == '\t' || c == '\r' || c == 0x00A0 || c == 0x202F || c == 0x2009; }
+
+// As in documents, a possessive ending is not part of the word.
+std::string_view without_possessive(std::string_view word) {
+    for (std::string_view ending : {"'s", "'S", "\u2019s", "\u2019S"})
+        if (word.size() > ending.size() && word.ends_with(ending)) {
+            word.remove_suffix(ending.size());
+            break;
+        }
+    return word;
+}
 
 }  // namespace
 
@@ -72,16 +84,7 @@ std::vector<std::string> phrase_keys(std::string_view phrase) {
     find_words(phrase, segments);
     std::vector<std::string> keys;
     keys.reserve(segments.size());
-    for (const Segment& s : segments) {
-        std::string_view word = phrase.substr(s.begin, s.end - s.begin);
-        // As in documents, a possessive ending is not part of the word.
-        for (std::string_view ending : {"'s", "'S", "\u2019s", "\u2019S"})
-            if (word.size() > ending.size() && word.ends_with(ending)) {
-                word.remove_suffix(ending.size());
-                break;
-            }
-        keys.push_back(match_key(word));
-    }
+    for (const Segment& s : segments) keys.push_back(match_key(without_possessive(phrase.substr(s.begin, s.end - s.begin))));
     return keys;
 }
 
@@ -106,6 +109,48 @@ bool joins_words(std::string_view gap) {
     return true;
 }
 
+std::string punctuation_of(std::string_view gap) {
+    for (std::string_view ending : {"'s", "'S", "\u2019s", "\u2019S"})
+        if (gap.starts_with(ending)) {
+            gap.remove_prefix(ending.size());
+            break;
+        }
+    std::string marks;
+    int line_breaks = 0;
+    size_t pos = 0;
+    while (pos < gap.size()) {
+        size_t start = pos;
+        char32_t c = utf8::next(gap, pos);
+        if (c == '\n') {
+            if (++line_breaks > 1) return "";
+        } else if (u_isalnum(UChar32(c))) {
+            return "";
+        } else if (!is_space(c) && !is_hyphen(c)) {
+            marks.append(gap.substr(start, pos - start));
+        }
+    }
+    return match_key(marks);
+}
+
+bool PhraseShape::has_punctuation() const {
+    return !lead.empty() || !trail.empty() || std::any_of(gaps.begin(), gaps.end(), [](const std::string& g) { return !g.empty(); });
+}
+
+PhraseShape phrase_shape(std::string_view phrase) {
+    std::vector<Segment> segments;
+    find_words(phrase, segments);
+    PhraseShape shape;
+    shape.keys = phrase_keys(phrase);
+    if (segments.empty()) return shape;
+    for (const Segment& s : segments)
+        shape.words.push_back(normalize_form(without_possessive(phrase.substr(s.begin, s.end - s.begin))));
+    shape.lead = punctuation_of(phrase.substr(0, segments.front().begin));
+    for (size_t i = 0; i + 1 < segments.size(); ++i)
+        shape.gaps.push_back(punctuation_of(phrase.substr(segments[i].end, segments[i + 1].begin - segments[i].end)));
+    shape.trail = punctuation_of(phrase.substr(segments.back().end));
+    return shape;
+}
+
 std::vector<std::pair<uint32_t, uint32_t>> paragraphs(std::string_view text) {
     std::vector<std::pair<uint32_t, uint32_t>> result;
     auto blank = [](std::string_view line) { return line.find_first_not_of(" \t\r") == std::string_view::npos; };
@@ -126,26 +171,58 @@ std::vector<std::pair<uint32_t, uint32_t>> paragraphs(std::string_view text) {
     return result;
 }
 
-std::string shape_like(std::string_view original, Inflection inflection, std::string_view replacement,
-                       const Lexicon* lexicon) {
-    std::string result(replacement);
-    // Phrases of three words or more stay as written ("person with diabetes").
-    size_t spaces = size_t(std::count(result.begin(), result.end(), ' '));
-    if (inflection != Inflection::none && lexicon && spaces < 2) {
-        // Inflect the last word of the replacement: "care team" -> "care teams".
-        size_t last = result.find_last_of(' ');
-        size_t start = last == std::string::npos ? 0 : last + 1;
-        std::string word = result.substr(start);
-        std::string lower = match_key(word);
-        if (lower == word) {
-            std::string inflected = lexicon->inflect(word, inflection);
-            // An adjective without -er/-est forms compares with more/most: "more affordable".
-            if (inflected == word && inflection == Inflection::comparative) inflected = "more " + word;
-            if (inflected == word && inflection == Inflection::superlative) inflected = "most " + word;
-            result = result.substr(0, start) + inflected;
-        }
+namespace {
+
+bool has_capital(std::string_view text) {
+    size_t pos = 0;
+    while (pos < text.size()) {
+        char32_t c = utf8::next(text, pos);
+        if (u_isupper(c) || u_istitle(c)) return true;
     }
-    // Letter case: all capitals, or a capital first letter, carry over.
+    return false;
+}
+
+// Which word of a two-word replacement inflects: a verb phrase's verb, its first word
+// ("carry out" -> "carrying out", "make sure" -> "makes sure"); a noun phrase's noun, its
+// last ("care team" -> "care teams"). -ed and -ing forms are verbs'; an -s form is a
+// verb's where the phrase ends in a particle.
+bool verb_first(std::string_view last_word, Inflection inflection) {
+    static const std::unordered_set<std::string_view> particles{
+        "about", "along", "away", "back", "down", "for", "in", "into", "of", "off",
+        "on", "out", "over", "through", "to", "up", "with", "sure"};
+    if (inflection == Inflection::past || inflection == Inflection::progressive) return true;
+    return inflection == Inflection::plural && particles.count(last_word);
+}
+
+// A replacement in the inflection, or nullopt where no known spelling has it. Phrases of
+// three words or more ("person with diabetes") and words with a declared capital do
+// not inflect.
+std::optional<std::string> inflected(std::string_view replacement, Inflection inflection, const Lexicon& lexicon,
+                                     const std::function<bool(std::string_view)>& also_known) {
+    std::string result(replacement);
+    if (std::count(result.begin(), result.end(), ' ') >= 2) return std::nullopt;
+    size_t space = result.find(' ');
+    size_t start = 0, end = result.size();
+    if (space != std::string::npos) {
+        if (verb_first(std::string_view(result).substr(space + 1), inflection)) end = space;
+        else start = space + 1;
+    }
+    std::string word = result.substr(start, end - start);
+    if (match_key(word) != word) return std::nullopt;
+    std::optional<std::string> form = lexicon.known_inflection(word, inflection, also_known);
+    // An adjective without -er/-est forms compares with more/most: "more affordable".
+    if (!form && inflection == Inflection::comparative) form = "more " + word;
+    if (!form && inflection == Inflection::superlative) form = "most " + word;
+    if (!form) return std::nullopt;
+    return result.substr(0, start) + *form + result.substr(end);
+}
+
+// Letter case: all capitals, or a capital first letter, carry over to a replacement
+// declared in lower case.
+std::string cased_like(std::string_view original, std::string result) {
+    // The plural of an acronym is an acronym: "ERs" -> "emergency rooms".
+    if (original.size() >= 2 && original.back() == 's' && std::isupper(static_cast<unsigned char>(original[original.size() - 2])))
+        original.remove_suffix(1);
     bool has_lower = false, has_upper = false;
     size_t pos = 0;
     bool first_upper = false;
@@ -171,6 +248,27 @@ std::string shape_like(std::string_view original, Inflection inflection, std::st
     std::string out;
     s.toUTF8String(out);
     return out;
+}
+
+}  // namespace
+
+Shaped shape_replacement(std::string_view original, Inflection inflection, std::string_view replacement,
+                         const Lexicon* lexicon, const std::function<bool(std::string_view)>& also_known) {
+    Shaped shaped{std::string(replacement), true};
+    if (inflection != Inflection::none && lexicon) {
+        std::optional<std::string> form = inflected(replacement, inflection, *lexicon, also_known);
+        shaped.inflected = form.has_value();
+        if (form) shaped.text = std::move(*form);
+    }
+    // A declared capital is the term's own spelling: "macOS" stays "macOS" at a
+    // sentence's start.
+    if (!has_capital(replacement)) shaped.text = cased_like(original, std::move(shaped.text));
+    return shaped;
+}
+
+std::string shape_like(std::string_view original, Inflection inflection, std::string_view replacement,
+                       const Lexicon* lexicon) {
+    return shape_replacement(original, inflection, replacement, lexicon).text;
 }
 
 }  // namespace touchpoint

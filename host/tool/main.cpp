@@ -259,6 +259,15 @@ int run_baseline(const CommandLine& line) {
     return engine.rule_faults() > 0 ? 2 : 0;
 }
 
+// A suggestion fix must not apply as it stands (the replacement in no known inflection)
+// is named, so that a person adapts it.
+void say_left_to_a_person(const FileReport& report) {
+    for (const ReportedFinding& f : report.findings)
+        if (!f.fixable && !f.suggestions.empty())
+            std::cerr << "touchpoint: left " << f.file << ":" << f.begin.line << ":" << f.begin.column << " '" << f.match
+                      << "' as it is: put '" << f.suggestions.front() << "' in its form by hand\n";
+}
+
 int run_fix(const CommandLine& line) {
     Engine& engine = lasting_engine(line.check);
     size_t fixes = 0, files = 0, unchanged = 0;
@@ -271,6 +280,7 @@ int run_fix(const CommandLine& line) {
             std::cerr << "touchpoint: error: " << e.what() << '\n';
             ++unchanged;
         }
+        say_left_to_a_person(report);
     });
     std::cerr << "touchpoint: " << (line.dry_run ? "would fix " : "fixed ") << fixes << (fixes == 1 ? " finding" : " findings")
               << " in " << files << (files == 1 ? " file" : " files");

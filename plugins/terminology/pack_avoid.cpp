@@ -22,15 +22,13 @@ public:
     }
 
     void check(const Document& document, Reporter& reporter) const override {
-        auto words = document.words();
         // Within one rule, a match overlapping an earlier one is left out (longest first).
         std::vector<int64_t> covered_until(rules_.size(), -1);
         matcher_.scan(document, [&](const TermMatcher::Match& match) {
             const Entry& entry = terms_[match.entry];
             if (int64_t(match.first_word) <= covered_until[entry.rule]) return;
             covered_until[entry.rule] = match.last_word;
-            uint32_t begin = words[match.first_word].begin, end = words[match.last_word].end;
-            report(document, begin, end, entry, match.inflection, reporter);
+            report(document, match.begin, match.end, entry, match.inflection, reporter);
         });
         if (patterns_.empty()) return;
         SearchText text(document.text());
@@ -74,9 +72,10 @@ private:
         finding.severity = rule.severity;
         finding.begin = begin;
         finding.end = end;
-        std::string shaped = entry.suggestion.empty() ? std::string() : shape_like(written, inflection, entry.suggestion, lexicon_);
-        finding.message = fill_message(rule.message, written, shaped);
-        if (!shaped.empty()) finding.suggestions.push_back(shaped);
+        Shaped shaped = entry.suggestion.empty() ? Shaped{} : shape_replacement(written, inflection, entry.suggestion, lexicon_);
+        finding.message = fill_message(rule.message, written, shaped.text);
+        if (!shaped.text.empty()) finding.suggestions.push_back(shaped.text);
+        finding.fixable = shaped.inflected;
         reporter.report(std::move(finding));
     }
 

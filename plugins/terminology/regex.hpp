@@ -15,12 +15,12 @@
 
 namespace touchpoint::terminology {
 
-// Case-insensitive; throws std::runtime_error for an invalid pattern.
-inline std::shared_ptr<icu::RegexPattern> compile_regex(const std::string& pattern) {
+// Case-insensitive unless `exact_case`; throws std::runtime_error for an invalid pattern.
+inline std::shared_ptr<icu::RegexPattern> compile_regex(const std::string& pattern, bool exact_case = false) {
     UParseError where{};
     UErrorCode status = U_ZERO_ERROR;
-    std::shared_ptr<icu::RegexPattern> compiled(
-        icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern), UREGEX_CASE_INSENSITIVE, where, status));
+    std::shared_ptr<icu::RegexPattern> compiled(icu::RegexPattern::compile(
+        icu::UnicodeString::fromUTF8(pattern), exact_case ? 0 : UREGEX_CASE_INSENSITIVE, where, status));
     if (U_FAILURE(status)) throw std::runtime_error("the pattern '" + pattern + "' is not a valid regular expression");
     return compiled;
 }

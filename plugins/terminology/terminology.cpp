@@ -8,7 +8,9 @@
 
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -16,8 +18,24 @@ namespace touchpoint::terminology {
 namespace {
 
 struct Term {
-    enum Kind { prefer, avoid, variant } kind;
+    // A shield is a rule's own preferred form ("on-premises" for instead-of="on-premise"):
+    // it reports nothing, but holds its words so that no rule flags them.
+    enum Kind { prefer, avoid, variant, shield } kind;
     size_t rule;  // index into the brand's prefers, avoids or names
+    PhraseShape declared;  // as written in the brand file, for case="exact"
+    bool exact_case = false;
+};
+
+// A run of words some rule, or a correctly written name, claims.
+struct Hit {
+    // A name written right holds its words before anything else. Then, at one start,
+    // the longer hit (in text) wins; at one span, a shield over a term, a term (a declared
+    // variant) over a name found by its joined words.
+    enum Source { written_name, shield, term, name } source;
+    uint32_t first_word, last_word;
+    uint32_t begin, end;  // byte offsets into the text
+    size_t index;         // a term entry or a name
+    Inflection inflection = Inflection::none;
 };
 
 struct Candidate {
@@ -27,13 +45,6 @@ struct Candidate {
 };
 
 std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
-
-// The words of a name written together, as typed: "River bend Health" -> "riverbendhealth".
-std::string joined_keys(std::string_view phrase) {
-    std::string key;
-    for (const std::string& word : phrase_keys(phrase)) key += word;
-    return key;
-}
 
 // A name as written, for comparing with the canonical form: NFC, ASCII quotes, a
 // no-break space as a space, and a line break (with the spaces around it) as one space.
@@ -62,76 +73,216 @@ std::string written_form(std::string_view raw) {
 class TerminologyCheck : public Check {
 public:
     explicit TerminologyCheck(const CompileContext& context) : brand_(context.brand()), lexicon_(&context.lexicon()) {
-        for (size_t i = 0; i < brand_.prefers.size(); ++i)
-            for (const std::string& alternative : brand_.prefers[i].instead_of) add(alternative, {Term::prefer, i}, true);
+        for (size_t i = 0; i < brand_.prefers.size(); ++i) {
+            const Prefer& rule = brand_.prefers[i];
+            for (const std::string& alternative : rule.instead_of) add(alternative, Term::prefer, i, rule.exact_case);
+            add_shield(rule.term, i);
+        }
         for (size_t i = 0; i < brand_.avoids.size(); ++i) {
-            if (!brand_.avoids[i].term.empty()) add(brand_.avoids[i].term, {Term::avoid, i}, true);
+            const Avoid& rule = brand_.avoids[i];
+            if (!rule.term.empty()) add(rule.term, Term::avoid, i, rule.exact_case);
             else compile_pattern(i);
+            if (!rule.suggest.empty()) add_shield(rule.suggest, i);
         }
         for (size_t i = 0; i < brand_.names.size(); ++i) {
-            for (const std::string& variant : brand_.names[i].variants) add(variant, {Term::variant, i}, false);
-            std::string key = joined_keys(brand_.names[i].canonical);
-            name_keys_.emplace(key, i);
-            for (size_t n = 1; n < key.size(); ++n) name_prefixes_.insert(key.substr(0, n));
+            for (const std::string& variant : brand_.names[i].variants) add(variant, Term::variant, i, false, false);
+            add_name_keys(i);
         }
+        collect_brand_words();
         matcher_.build(lexicon_);
     }
 
-    bool empty() const { return matcher_.size() == 0 && patterns_.empty() && name_keys_.empty(); }
-
     void check(const Document& document, Reporter& reporter) const override {
-        find_terms(document, reporter);
+        std::vector<Hit> hits = find_terms(document);
+        find_names(document, hits);
+        report_hits(document, resolve(document, std::move(hits)), reporter);
         find_patterns(document, reporter);
-        find_names(document, reporter);
     }
 
 private:
-    void add(const std::string& term, Term entry, bool inflect) {
+    void add(const std::string& term, Term::Kind kind, size_t rule, bool exact_case, bool inflect = true) {
         matcher_.add(term, inflect);
-        terms_.push_back(entry);
+        terms_.push_back({kind, rule, exact_case ? phrase_shape(term) : PhraseShape{}, exact_case});
     }
 
-    void compile_pattern(size_t avoid) { patterns_.emplace_back(avoid, compile_regex(brand_.avoids[avoid].pattern)); }
+    // A replacement declared with a capital holds its words only as declared: "carelink"
+    // is not the preferred "CareLink" (and may well be a misspelt name).
+    void add_shield(const std::string& replacement, size_t rule) {
+        add(replacement, Term::shield, rule, match_key(replacement) != normalize_form(replacement));
+    }
+
+    // A name is known by its words' keys joined, with the punctuation between them
+    // ("baysidesmiles&urgentcare") and without it ("baysidesmilesurgentcare").
+    void add_name_keys(size_t name) {
+        PhraseShape shape = phrase_shape(brand_.names[name].canonical);
+        std::string plain, punctuated;
+        for (size_t w = 0; w < shape.keys.size(); ++w) {
+            if (w > 0) punctuated += shape.gaps[w - 1];
+            plain += shape.keys[w];
+            punctuated += shape.keys[w];
+        }
+        for (const std::string& key : {plain, punctuated}) {
+            name_keys_.emplace(key, name);
+            for (size_t n = 1; n < key.size(); ++n) name_prefixes_.insert(key.substr(0, n));
+        }
+    }
+
+    // Every word of the brand's terms: an inflected suggestion the brand spells is a word
+    // even where the dictionary lacks it.
+    void collect_brand_words() {
+        auto collect = [&](std::string_view phrase) {
+            for (std::string& key : phrase_keys(phrase)) brand_words_.insert(std::move(key));
+        };
+        for (const Prefer& rule : brand_.prefers) {
+            collect(rule.term);
+            for (const std::string& alternative : rule.instead_of) collect(alternative);
+        }
+        for (const Avoid& rule : brand_.avoids) collect(rule.term), collect(rule.suggest);
+        for (const Name& name : brand_.names) {
+            collect(name.canonical);
+            for (const std::string& variant : name.variants) collect(variant);
+        }
+        for (const Pillar& pillar : brand_.pillars)
+            for (const std::string& term : pillar.terms) collect(term);
+        for (const std::string& word : brand_.accepted_words) collect(word);
+    }
+
+    bool brand_knows(std::string_view word) const { return brand_words_.count(match_key(word)) > 0; }
+
+    void compile_pattern(size_t avoid) {
+        patterns_.emplace_back(avoid, compile_regex(brand_.avoids[avoid].pattern, brand_.avoids[avoid].exact_case));
+    }
 
     bool applies(const Term& term, std::string_view channel) const {
         switch (term.kind) {
         case Term::prefer: return brand_.prefers[term.rule].channels.applies_to(channel);
         case Term::avoid: return brand_.avoids[term.rule].channels.applies_to(channel);
         case Term::variant: return brand_.names[term.rule].channels.applies_to(channel);
+        case Term::shield: return true;
         }
         return false;
     }
 
-    void find_terms(const Document& document, Reporter& reporter) const {
-        auto words = document.words();
-        int64_t covered_until = -1;  // leftmost-longest: a word belongs to one term at most
+    std::vector<Hit> find_terms(const Document& document) const {
+        std::vector<Hit> hits;
         matcher_.scan(document, [&](const TermMatcher::Match& match) {
             const Term& term = terms_[match.entry];
-            if (int64_t(match.first_word) <= covered_until || !applies(term, document.channel())) return;
-            covered_until = match.last_word;
-            uint32_t begin = words[match.first_word].begin, end = words[match.last_word].end;
-            std::string_view written = document.text().substr(begin, end - begin);
-            reporter.report(describe(term, written, match.inflection, begin, end));
+            if (!applies(term, document.channel())) return;
+            if (term.exact_case && !written_as_declared(document, match, term.declared)) return;
+            Hit::Source source = term.kind == Term::shield ? Hit::shield : Hit::term;
+            hits.push_back({source, match.first_word, match.last_word, match.begin, match.end, match.entry, match.inflection});
         });
+        return hits;
+    }
+
+    // case="exact": each word as declared; an inflected last word begins as declared
+    // ("ERs" for "ER"), or, where the inflection changes a lower-case ending, all but it
+    // ("parties" for "party").
+    static bool written_as_declared(const Document& document, const TermMatcher::Match& match, const PhraseShape& declared) {
+        auto words = document.words();
+        for (uint32_t w = match.first_word; w <= match.last_word; ++w) {
+            std::string written = normalize_form(document.text().substr(words[w].begin, words[w].end - words[w].begin));
+            const std::string& want = declared.words[w - match.first_word];
+            bool inflected = w == match.last_word && match.inflection != Inflection::none;
+            if (!inflected ? written != want
+                           : !written.starts_with(want) &&
+                                 !(want.size() > 1 && std::islower(static_cast<unsigned char>(want.back())) &&
+                                   written.starts_with(want.substr(0, want.size() - 1))))
+                return false;
+        }
+        return true;
+    }
+
+    // Names: any run of words whose keys, joined, spell a canonical name is that name;
+    // it is a finding unless written exactly so.
+    void find_names(const Document& document, std::vector<Hit>& hits) const {
+        if (name_keys_.empty()) return;
+        auto words = document.words();
+        std::string_view text = document.text();
+        for (uint32_t first = 0; first < words.size(); ++first) {
+            if (words[first].in_literal) continue;
+            std::string joined;
+            std::optional<Candidate> longest;
+            for (uint32_t last = first; last < words.size() && !words[last].in_literal; ++last) {
+                if (last > first) {
+                    std::string_view gap = text.substr(words[last - 1].end, words[last].begin - words[last - 1].end);
+                    if (!joins_words(gap)) {
+                        std::string punctuation = punctuation_of(gap);
+                        if (punctuation.empty() || !name_prefixes_.count(joined + punctuation)) break;
+                        joined += punctuation;
+                    }
+                }
+                joined += document.key(words[last]);
+                if (auto it = name_keys_.find(joined); it != name_keys_.end()) {
+                    const Name& name = brand_.names[it->second];
+                    std::string_view written = text.substr(words[first].begin, words[last].end - words[first].begin);
+                    bool exact = written_form(written) == normalize_form(name.canonical);
+                    if (name.channels.applies_to(document.channel()) || exact) longest = Candidate{first, last, it->second, exact};
+                }
+                if (!name_prefixes_.count(joined)) break;
+            }
+            if (!longest) continue;
+            // A name written right wins over anything overlapping it ("my Riverbend
+            // Health": no "My Riverbend").
+            hits.push_back({longest->exact ? Hit::written_name : Hit::name, longest->first_word, longest->last_word,
+                            words[longest->first_word].begin, words[longest->last_word].end, longest->name});
+        }
+    }
+
+    // Each word belongs to one hit: correctly written names first, then the longest at
+    // the leftmost start.
+    std::vector<Hit> resolve(const Document& document, std::vector<Hit> hits) const {
+        std::vector<bool> held(document.words().size(), false);
+        auto free = [&](const Hit& h) {
+            return std::none_of(held.begin() + h.first_word, held.begin() + h.last_word + 1, [](bool b) { return b; });
+        };
+        auto hold = [&](const Hit& h) { std::fill(held.begin() + h.first_word, held.begin() + h.last_word + 1, true); };
+        for (const Hit& h : hits)
+            if (h.source == Hit::written_name) hold(h);
+        // By text, not words: "C++" is longer than a shield "C" on the same word.
+        std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+            return std::tuple(a.begin, -int64_t(a.end), a.source) < std::tuple(b.begin, -int64_t(b.end), b.source);
+        });
+        std::vector<Hit> kept;
+        for (const Hit& h : hits) {
+            if (h.source == Hit::written_name || !free(h)) continue;
+            hold(h);
+            if (h.source != Hit::shield) kept.push_back(h);
+        }
+        return kept;
+    }
+
+    void report_hits(const Document& document, const std::vector<Hit>& hits, Reporter& reporter) const {
+        for (const Hit& h : hits) {
+            std::string_view written = document.text().substr(h.begin, h.end - h.begin);
+            if (h.source == Hit::term) reporter.report(describe(terms_[h.index], written, h.inflection, h.begin, h.end));
+            else reporter.report(misspelt_name(brand_.names[h.index], h.begin, h.end));
+        }
     }
 
     Finding describe(const Term& term, std::string_view written, Inflection inflection, uint32_t begin, uint32_t end) const {
         Finding finding;
         finding.begin = begin;
         finding.end = end;
+        auto known = [this](std::string_view word) { return brand_knows(word); };
         if (term.kind == Term::prefer) {
             const Prefer& rule = brand_.prefers[term.rule];
-            std::string better = shape_like(written, inflection, rule.term, lexicon_);
+            Shaped better = shape_replacement(written, inflection, rule.term, lexicon_, known);
             finding.rule = "prefer";
             finding.severity = rule.severity;
-            finding.message = "Use " + quoted(better) + " instead of " + quoted(written) + ".";
-            finding.suggestions.push_back(std::move(better));
+            finding.message = "Use " + quoted(better.text) + " instead of " + quoted(written) + ".";
+            finding.suggestions.push_back(std::move(better.text));
+            finding.fixable = better.inflected;
         } else if (term.kind == Term::avoid) {
             const Avoid& rule = brand_.avoids[term.rule];
             finding.rule = "avoid";
             finding.severity = rule.severity;
             finding.message = rule.reason.empty() ? "Avoid " + quoted(written) + "." : rule.reason;
-            if (!rule.suggest.empty()) finding.suggestions.push_back(shape_like(written, inflection, rule.suggest, lexicon_));
+            if (!rule.suggest.empty()) {
+                Shaped better = shape_replacement(written, inflection, rule.suggest, lexicon_, known);
+                finding.suggestions.push_back(std::move(better.text));
+                finding.fixable = better.inflected;
+            }
         } else {
             const Name& rule = brand_.names[term.rule];
             finding.rule = "name";
@@ -139,6 +290,17 @@ private:
             finding.message = "Write the name as " + quoted(rule.canonical) + ", not " + quoted(written) + ".";
             finding.suggestions.push_back(rule.canonical);
         }
+        return finding;
+    }
+
+    static Finding misspelt_name(const Name& name, uint32_t begin, uint32_t end) {
+        Finding finding;
+        finding.rule = "name";
+        finding.severity = name.severity;
+        finding.begin = begin;
+        finding.end = end;
+        finding.message = "Write the name exactly as " + quoted(name.canonical) + ".";
+        finding.suggestions.push_back(name.canonical);
         return finding;
     }
 
@@ -163,54 +325,6 @@ private:
         }
     }
 
-    // Names: any run of words whose keys, joined, spell a canonical name is that name;
-    // it is a finding unless written exactly so.
-    void find_names(const Document& document, Reporter& reporter) const {
-        if (name_keys_.empty()) return;
-        auto words = document.words();
-        std::string_view text = document.text();
-        std::vector<Candidate> candidates;
-        for (uint32_t first = 0; first < words.size(); ++first) {
-            if (words[first].in_literal) continue;
-            std::string joined;
-            std::optional<Candidate> longest;
-            for (uint32_t last = first; last < words.size() && !words[last].in_literal; ++last) {
-                if (last > first && !joins_words(text.substr(words[last - 1].end, words[last].begin - words[last - 1].end)))
-                    break;
-                joined += document.key(words[last]);
-                if (auto it = name_keys_.find(joined); it != name_keys_.end()) {
-                    const Name& name = brand_.names[it->second];
-                    std::string_view written = text.substr(words[first].begin, words[last].end - words[first].begin);
-                    bool exact = written_form(written) == normalize_form(name.canonical);
-                    if (name.channels.applies_to(document.channel()) || exact) longest = Candidate{first, last, it->second, exact};
-                }
-                if (!name_prefixes_.count(joined)) break;
-            }
-            if (longest) candidates.push_back(*longest);
-        }
-        // A name written right wins over a misspelt one overlapping it ("my Riverbend Health").
-        std::vector<bool> exact_word(words.size(), false);
-        for (const Candidate& c : candidates)
-            if (c.exact) std::fill(exact_word.begin() + c.first_word, exact_word.begin() + c.last_word + 1, true);
-        int64_t covered_until = -1;
-        for (const Candidate& c : candidates) {
-            if (c.exact || int64_t(c.first_word) <= covered_until) continue;
-            if (std::any_of(exact_word.begin() + c.first_word, exact_word.begin() + c.last_word + 1, [](bool b) { return b; }))
-                continue;
-            covered_until = c.last_word;
-            const Name& name = brand_.names[c.name];
-            uint32_t begin = words[c.first_word].begin, end = words[c.last_word].end;
-            Finding finding;
-            finding.rule = "name";
-            finding.severity = name.severity;
-            finding.begin = begin;
-            finding.end = end;
-            finding.message = "Write the name exactly as " + quoted(name.canonical) + ".";
-            finding.suggestions.push_back(name.canonical);
-            reporter.report(std::move(finding));
-        }
-    }
-
     Brand brand_;
     const Lexicon* lexicon_;
     TermMatcher matcher_;
@@ -218,6 +332,7 @@ private:
     std::vector<std::pair<size_t, std::shared_ptr<icu::RegexPattern>>> patterns_;
     std::unordered_map<std::string, size_t> name_keys_;
     std::unordered_set<std::string> name_prefixes_;
+    std::unordered_set<std::string> brand_words_;
 };
 
 }  // namespace

@@ -33,6 +33,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     auto words = document.words();
     matcher.scan(document, [&](const TermMatcher::Match& m) {
         if (m.first_word > m.last_word || m.last_word >= words.size()) __builtin_trap();
+        // A match covers its words and at most its own punctuation around them.
+        if (m.begin > words[m.first_word].begin || m.end < words[m.last_word].end || m.end > document.text().size())
+            __builtin_trap();
     });
     (void)joins_words(text);
     (void)match_key(text);

@@ -66,7 +66,7 @@ TEST_CASE("brand file faults name the place and say what is wrong") {
     CHECK(brand_error("<pilar id=\"x\"/>") ==
           "brand.xml:2:1: unknown element <pilar> in <brand>; expected promise, pillar, name, prefer, avoid, fact, accept, channel or report");
     CHECK(brand_error("  <avoid term=\"cheap\" sevrity=\"error\"/>") ==
-          "brand.xml:2:23: <avoid> has no attribute 'sevrity'; it takes: term, pattern, severity, reason, suggest, channels");
+          "brand.xml:2:23: <avoid> has no attribute 'sevrity'; it takes: term, pattern, severity, reason, suggest, channels, case");
     CHECK(brand_error("<prefer term=\"patient\"/>") == "brand.xml:2:1: <prefer> needs a 'instead-of' attribute");
     CHECK(brand_error("<prefer term=\"patient\" instead-of=\"customer||client\"/>") ==
           "brand.xml:2:24: 'instead-of' has an empty alternative; separate words with a single '|'");

@@ -114,3 +114,37 @@ TEST_CASE("the automaton's work does not depend on the number of terms") {
     matcher.scan(d, [&](const TermMatcher::Match& m) { entries.push_back(m.entry); });
     CHECK(entries == std::vector<uint32_t>{target, 19999});
 }
+
+TEST_CASE("a suggestion is inflected only into a known spelling, and keeps a declared capital") {
+    Shaped run = shape_replacement("executed", Inflection::past, "run", &english());
+    CHECK(run.text == "run");
+    CHECK_FALSE(run.inflected);
+    Shaped stopped = shape_replacement("Halted", Inflection::past, "stop", &english());
+    CHECK(stopped.text == "Stopped");
+    CHECK(stopped.inflected);
+    auto brand_spells = [](std::string_view word) { return word == "televisits"; };
+    CHECK(shape_replacement("visits", Inflection::plural, "televisit", &english(), brand_spells).text == "televisits");
+    CHECK_FALSE(shape_replacement("visits", Inflection::plural, "televisit", &english()).inflected);
+    CHECK(shape_like("Mac OS X", Inflection::none, "macOS", &english()) == "macOS");
+    CHECK(shape_like("ERs", Inflection::plural, "emergency room", &english()) == "emergency rooms");
+    CHECK(english().known_inflection("get", Inflection::past) == std::nullopt);
+    CHECK(english().known_inflection("stop", Inflection::past) == std::optional<std::string>("stopped"));
+}
+
+TEST_CASE("the automaton matches a term's punctuation, and its match covers it") {
+    TermMatcher matcher;
+    uint32_t and_or = matcher.add("and/or");
+    uint32_t eg = matcher.add("e.g.");
+    uint32_t net = matcher.add(".NET");
+    uint32_t cpp = matcher.add("C++");
+    matcher.build(&english());
+    Document d = test::make_document("Use .NET and/or C++, e.g. now; and or C, and / or, NET.");
+    std::vector<std::pair<uint32_t, std::string>> found;
+    matcher.scan(d, [&](const TermMatcher::Match& m) { found.emplace_back(m.entry, std::string(d.text().substr(m.begin, m.end - m.begin))); });
+    using P = std::pair<uint32_t, std::string>;
+    CHECK(found == std::vector<P>{{net, ".NET"}, {and_or, "and/or"}, {cpp, "C++"}, {eg, "e.g."}, {and_or, "and / or"}});
+    CHECK(punctuation_of(" / ") == "/");
+    CHECK(punctuation_of(" \u2019") == "'");
+    CHECK(punctuation_of(" - ") == "");
+    CHECK(punctuation_of(" x ") == "");
+}

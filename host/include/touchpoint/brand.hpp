@@ -47,6 +47,7 @@ struct Prefer {
     Severity severity = Severity::warning;
     ChannelFilter channels;
     SourceRef where;
+    bool exact_case = false;  // case="exact": the alternatives match in their declared letter case only
 };
 
 struct Avoid {
@@ -57,6 +58,7 @@ struct Avoid {
     Severity severity = Severity::warning;
     ChannelFilter channels;
     SourceRef where;
+    bool exact_case = false;  // case="exact": the term or pattern matches in its declared letter case only
 };
 
 struct Fact {

@@ -36,6 +36,9 @@ struct Finding {
     uint32_t end = 0;  // one past the last byte
     std::string message;
     std::vector<std::string> suggestions;
+    // False when the suggestion is for a person to adapt, not for `touchpoint fix` to
+    // apply as it stands (a replacement the dictionary knows in no fitting form).
+    bool fixable = true;
 };
 
 class Reporter {

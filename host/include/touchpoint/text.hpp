@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -28,6 +29,23 @@ std::vector<std::string> phrase_keys(std::string_view phrase);
 // True when `gap`, the text between two words, joins them inside a multi-word term:
 // spaces, hyphens and at most one line break, and nothing else.
 bool joins_words(std::string_view gap);
+
+// The punctuation of text around or between words, made comparable: without spaces,
+// hyphens and line breaks, typographic quotes as ASCII ones (" / " -> "/", " 'n" -> "'").
+// Empty for a gap that joins words, and for one with a blank line or a letter or digit.
+std::string punctuation_of(std::string_view gap);
+
+// A phrase as a term: its words' keys and the punctuation around and between them
+// ("e.g." -> {"", {"e.g"}, {}, "."}; "and/or" -> {"", {"and", "or"}, {"/"}, ""}).
+struct PhraseShape {
+    std::string lead;               // before the first word (".NET")
+    std::vector<std::string> keys;  // as phrase_keys
+    std::vector<std::string> words;  // the same words as written (normalize_form)
+    std::vector<std::string> gaps;  // between word i and i+1; empty where the words join
+    std::string trail;              // after the last word ("C++")
+    bool has_punctuation() const;
+};
+PhraseShape phrase_shape(std::string_view phrase);
 
 // The paragraphs of a text: [begin, end) byte ranges between blank lines (lines of
 // only spaces, tabs or a carriage return count as blank), without the line breaks.
@@ -57,6 +75,10 @@ public:
     std::vector<std::pair<std::string, Inflection>> inflections(std::string_view word) const;
     // `word` in the inflection, or `word` itself when it has none.
     std::string inflect(std::string_view word, Inflection inflection) const;
+    // `word` in the inflection where the dictionary, or `also_known`, knows that spelling;
+    // nullopt where it knows none (so no non-word like "runed" is ever made up).
+    std::optional<std::string> known_inflection(std::string_view word, Inflection inflection,
+                                                const std::function<bool(std::string_view)>& also_known = {}) const;
 
 private:
     struct Impl;
@@ -64,8 +86,21 @@ private:
     std::string locale_;
 };
 
-// Gives a replacement the letter case and inflection of the text it replaces:
-// ("Customers", plural, "patient") -> "Patients".
+// A replacement given the letter case and inflection of the text it replaces.
+struct Shaped {
+    std::string text;
+    // False when the inflection was wanted but the replacement has no known form in it:
+    // the text is then the replacement as declared, for a person to adapt.
+    bool inflected = true;
+};
+
+// ("Customers", plural, "patient") -> "Patients". Only a spelling the dictionary or
+// `also_known` knows is used. Capitals carry over to a replacement declared in lower case
+// only: one with a capital anywhere ("macOS", "CareLink") keeps its declared case.
+Shaped shape_replacement(std::string_view original, Inflection inflection, std::string_view replacement,
+                         const Lexicon* lexicon, const std::function<bool(std::string_view)>& also_known = {});
+
+// shape_replacement's text alone.
 std::string shape_like(std::string_view original, Inflection inflection, std::string_view replacement,
                        const Lexicon* lexicon);
 
@@ -79,11 +114,15 @@ public:
         uint32_t first_word;  // indices into Document::words()
         uint32_t last_word;
         Inflection inflection;
+        uint32_t begin;  // byte offsets into Document::text(), with the term's own
+        uint32_t end;    // punctuation before and after its words ("e.g.", "C++")
     };
 
     // Adds a term; its inflected forms match too when a lexicon is given to build().
-    // Returns the entry id reported in matches. Throws std::invalid_argument for a
-    // term without a word.
+    // Punctuation in a term must be there in the text ("and/or", "Q&A", "24/7", "e.g.",
+    // "C++", "rock 'n' roll"; spaces around it do not count) and such a term matches as
+    // written, uninflected. Returns the entry id reported in matches. Throws
+    // std::invalid_argument for a term without a word.
     uint32_t add(std::string_view term, bool inflect = true);
     void build(const Lexicon* lexicon);
     size_t size() const { return entries_; }
@@ -103,7 +142,22 @@ private:
     uint32_t child(uint32_t node, uint32_t key, bool create);
     void insert(const std::vector<std::string>& keys, Output output);
 
-    std::vector<std::pair<std::vector<std::string>, bool>> pending_;
+    // The trie's edges for a term: its word keys with its inner punctuation between them.
+    static std::vector<std::string> path_of(const PhraseShape& shape);
+    bool follow_gap(uint32_t& node, std::string_view gap) const;
+    // Bytes of `affix` just before (or after) `at`, or -1 when the text has no such affix.
+    static int64_t affix_length(std::string_view text, uint32_t at, std::string_view affix, bool before);
+
+    struct Pending {
+        PhraseShape shape;
+        bool inflect;
+    };
+    std::vector<Pending> pending_;
+    struct Affixes {
+        std::string lead, trail;
+    };
+    std::vector<Affixes> affixes_;  // by entry
+    bool has_gaps_ = false;         // some term has punctuation between its words
     struct KeyHash {
         using is_transparent = void;
         size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }

@@ -164,3 +164,119 @@ TEST_CASE("Markdown: markup between words does not hide a term, code does") {
     CHECK(check("Riverbend **Hospital** and [staff](https://cheap.example)", "marketing", Format::markdown) ==
           V{"name:Riverbend Hospital", "prefer:staff"});
 }
+
+namespace {
+
+// What a brand's terminology check reports on a text: rule, match, suggestions, and
+// whether `touchpoint fix` may apply the suggestion.
+struct Seen {
+    std::string rule, match;
+    V suggestions;
+    bool fixable;
+    bool operator==(const Seen&) const = default;
+};
+
+std::ostream& operator<<(std::ostream& out, const Seen& s) {
+    out << s.rule << ":" << s.match << " ->";
+    for (const std::string& suggestion : s.suggestions) out << " '" << suggestion << "'";
+    return out << (s.fixable ? "" : " (not fixable)");
+}
+
+std::vector<Seen> seen(const std::string& brand_body, const std::string& text, Format format = Format::plain_text) {
+    TestContext context(test::brand_from_xml("<brand name=\"Acme\">" + brand_body + "</brand>"));
+    auto compiled = terminology::TerminologyPlugin().compile(context);
+    Document document = test::make_document(text, format);
+    Collect collect;
+    compiled->check(document, collect);
+    std::vector<Seen> out;
+    for (const Finding& f : collect.findings)
+        out.push_back({f.rule, std::string(document.text().substr(f.begin, f.end - f.begin)), f.suggestions, f.fixable});
+    return out;
+}
+
+using S = std::vector<Seen>;
+
+}  // namespace
+
+TEST_CASE("an inflected suggestion is offered only in a spelling the dictionary or the brand knows") {
+    CHECK(seen(R"(<prefer term="run" instead-of="execute"/>)", "The job executed.") ==
+          S{{"prefer", "executed", {"run"}, false}});
+    CHECK(seen(R"(<prefer term="get" instead-of="obtain"/>)", "We obtained it.") == S{{"prefer", "obtained", {"get"}, false}});
+    CHECK(seen(R"(<avoid term="drilling" suggest="treatment"/>)", "Drilling hurts.") ==
+          S{{"avoid", "Drilling", {"Treatment"}, true}});
+    CHECK(seen(R"(<avoid term="drill" suggest="treatment"/>)", "No drilling today.") ==
+          S{{"avoid", "drilling", {"treatment"}, false}});
+    CHECK(seen(R"(<prefer term="username" instead-of="user name"/>)", "a user named Ann") ==
+          S{{"prefer", "user named", {"username"}, false}});
+    // Spellings the dictionary confirms are still given, and fixable.
+    CHECK(seen(R"(<prefer term="patient" instead-of="customer"/>)", "Customers came.") ==
+          S{{"prefer", "Customers", {"Patients"}, true}});
+    CHECK(seen(R"(<prefer term="stop" instead-of="halt"/>)", "It halted.") == S{{"prefer", "halted", {"stopped"}, true}});
+    // A form the brand itself spells counts as known.
+    CHECK(seen(R"(<prefer term="televisit" instead-of="appointment"/><accept>televisits</accept>)", "two appointments") ==
+          S{{"prefer", "appointments", {"televisits"}, true}});
+}
+
+TEST_CASE("a rule never fires on its own preferred form, and a term keeps its declared case") {
+    CHECK(seen(R"(<prefer term="on-premises" instead-of="on-premise"/>)", "Our on-premises clinic.").empty());
+    CHECK(seen(R"(<prefer term="on-premises" instead-of="on-premise"/>)", "An on-premise clinic.") ==
+          S{{"prefer", "on-premise", {"on-premises"}, true}});
+    CHECK(seen(R"(<avoid term="premise" suggest="premises"/>)", "The premises are open.").empty());
+    CHECK(seen(R"(<prefer term="health care team" instead-of="care team"/>)", "Our health care team.").empty());
+    CHECK(seen(R"(<prefer term="macOS" instead-of="Mac OS X"/>)", "Mac OS X runs it. It runs on mac os x.") ==
+          S{{"prefer", "Mac OS X", {"macOS"}, true}, {"prefer", "mac os x", {"macOS"}, true}});
+    CHECK(seen(R"(<prefer term="CareLink" instead-of="portal"/>)", "Portal news.") == S{{"prefer", "Portal", {"CareLink"}, true}});
+    // The preferred form holds its words only as declared: a miscapitalised name is still one.
+    CHECK(seen(R"(<prefer term="CareLink" instead-of="portal"/><name canonical="CareLink"/>)", "Open carelink.") ==
+          S{{"name", "carelink", {"CareLink"}, true}});
+}
+
+TEST_CASE("terms with punctuation match whole, with their punctuation") {
+    std::string brand = R"(<avoid term="and/or" suggest="or"/><avoid term="e.g." suggest="for example"/>)"
+                        R"(<avoid term="24/7" suggest="around the clock"/><avoid term="Q&amp;A" suggest="questions"/>)"
+                        R"(<avoid term="C++" suggest="C"/><avoid term="rock 'n' roll" suggest="music"/>)";
+    CHECK(seen(brand, "Call and/or write, e.g., open 24/7.") ==
+          S{{"avoid", "and/or", {"or"}, true}, {"avoid", "e.g.", {"for example"}, true}, {"avoid", "24/7", {"around the clock"}, true}});
+    CHECK(seen(brand, "A Q&A on C++ and rock \u2019n\u2019 roll.") ==
+          S{{"avoid", "Q&A", {"questions"}, true}, {"avoid", "C++", {"C"}, true}, {"avoid", "rock \u2019n\u2019 roll", {"music"}, true}});
+    // Other punctuation, or none, is another text.
+    CHECK(seen(brand, "and or; and, or; e.g; C and C#; Q, A; 24 7", Format::plain_text).empty());
+    CHECK(seen(brand, "this and `x` or that", Format::markdown).empty());
+}
+
+TEST_CASE("names: the longest match wins and each word belongs to one term") {
+    CHECK(seen(R"(<name canonical="CareLink"><variant>Care Link App</variant></name>)", "Download the Care Link App") ==
+          S{{"name", "Care Link App", {"CareLink"}, true}});
+    std::string bayside = R"(<name canonical="Bayside Smiles &amp; Urgent Care"/><name canonical="Bayside Smiles"/>)";
+    CHECK(seen(bayside, "Visit Bayside smiles & urgent care today.") ==
+          S{{"name", "Bayside smiles & urgent care", {"Bayside Smiles & Urgent Care"}, true}});
+    CHECK(seen(bayside, "Visit Bayside Smiles & Urgent Care or Bayside Smiles.").empty());
+    CHECK(seen(bayside, "Visit bayside smiles, then go.") == S{{"name", "bayside smiles", {"Bayside Smiles"}, true}});
+    // A name written right holds its words against other rules too.
+    CHECK(seen(R"(<name canonical="CareLink App"/><prefer term="application" instead-of="app"/>)", "Open the CareLink App.").empty());
+}
+
+TEST_CASE("case=\"exact\": a term matches in its declared letter case only") {
+    std::string brand = R"(<prefer term="emergency room" instead-of="ER" case="exact"/>)";
+    CHECK(seen(brand, "Er, I mean the er.").empty());
+    CHECK(seen(brand, "Go to the ER. Both ERs are open.") ==
+          S{{"prefer", "ER", {"emergency room"}, true}, {"prefer", "ERs", {"emergency rooms"}, true}});
+    CHECK(seen(R"(<avoid term="party" case="exact"/>)", "Parties and parties.") == S{{"avoid", "parties", {}, true}});
+    CHECK(seen(R"(<avoid pattern="\bOK\b" case="exact"/>)", "ok, OK.") == S{{"avoid", "OK", {}, true}});
+    // Without it, case does not matter.
+    CHECK(seen(R"(<prefer term="emergency room" instead-of="ER"/>)", "Er, I mean.") ==
+          S{{"prefer", "Er", {"Emergency room"}, true}});
+}
+
+TEST_CASE("a verb phrase inflects its verb, a noun phrase its noun") {
+    CHECK(seen(R"(<prefer term="carry out" instead-of="implement"/>)", "We implemented it, implementing it.") ==
+          S{{"prefer", "implemented", {"carried out"}, true}, {"prefer", "implementing", {"carrying out"}, true}});
+    CHECK(seen(R"(<prefer term="make sure" instead-of="ensure"/>)", "It ensures that.") ==
+          S{{"prefer", "ensures", {"makes sure"}, true}});
+    CHECK(seen(R"(<prefer term="take part" instead-of="participate"/>)", "Participating helps.") ==
+          S{{"prefer", "Participating", {"Taking part"}, true}});
+    CHECK(seen(R"(<prefer term="go with" instead-of="accompany"/>)", "She accompanied him.") ==
+          S{{"prefer", "accompanied", {"go with"}, false}});
+    CHECK(seen(R"(<prefer term="care team" instead-of="staff"/>)", "Our staffs.") ==
+          S{{"prefer", "staffs", {"care teams"}, true}});
+}

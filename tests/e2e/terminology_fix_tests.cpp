@@ -1,0 +1,64 @@
+// Terminology suggestions end to end: what `touchpoint fix` writes from them, and what
+// the JSON report says of a span two rules report.
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace touchpoint;
+using test::run_touchpoint;
+using test::ScratchDir;
+
+namespace {
+
+void write_brand(const ScratchDir& dir, const std::string& body) {
+    dir.write("brand.xml", "<brand name=\"Acme\">" + body + "</brand>");
+    dir.write("touchpoint.xml", "<touchpoint><brand file=\"brand.xml\"/></touchpoint>");
+}
+
+}  // namespace
+
+TEST_CASE("fix leaves a suggestion with no known inflection to a person, and says so") {
+    ScratchDir dir;
+    write_brand(dir, R"(<prefer term="run" instead-of="execute"/><avoid term="drill" suggest="treatment"/>)"
+                     R"(<prefer term="patient" instead-of="customer"/>)");
+    dir.write("a.md", "The job executed. No drilling. Customers wait.\n");
+    auto report = run_touchpoint({"check", "a.md", "--format", "json"}, dir.path());
+    CHECK(report.out.find("\"suggestions\": [\"run\"], \"fixable\": false") != std::string::npos);
+    CHECK(report.out.find("\"suggestions\": [\"Patients\"],\n") != std::string::npos);
+    auto fix = run_touchpoint({"fix", "a.md"}, dir.path());
+    CHECK(fix.exit_code == 0);
+    CHECK(test::read_file(dir.path() / "a.md") == "The job executed. No drilling. Patients wait.\n");
+    CHECK(fix.err.find("left a.md:1:9 'executed' as it is: put 'run' in its form by hand") != std::string::npos);
+    CHECK(fix.err.find("left a.md:1:22 'drilling' as it is: put 'treatment' in its form by hand") != std::string::npos);
+    CHECK(fix.err.find("fixed 1 finding in 1 file") != std::string::npos);
+}
+
+TEST_CASE("fix replaces a term with punctuation whole") {
+    ScratchDir dir;
+    write_brand(dir, R"(<avoid term="e.g." suggest="for example"/><avoid term="and/or" suggest="or"/>)");
+    dir.write("a.md", "Bring a card, e.g., your ID, and/or a letter.\n");
+    auto fix = run_touchpoint({"fix", "a.md"}, dir.path());
+    CHECK(fix.exit_code == 0);
+    CHECK(test::read_file(dir.path() / "a.md") == "Bring a card, for example, your ID, or a letter.\n");
+}
+
+TEST_CASE("a span a brand rule and a pack rule both report is one finding, the brand's, naming the other") {
+    ScratchDir dir;
+    dir.write("brand.xml", R"(<brand name="Acme"><avoid term="guarantee" reason="Outcomes cannot be promised."/></brand>)");
+    dir.write("touchpoint.xml", R"(<touchpoint><brand file="brand.xml"/><pack id="healthcare-claims"/></touchpoint>)");
+    dir.write("a.txt", "We guarantee it.\n");
+    auto json = run_touchpoint({"check", "a.txt", "--format", "json"}, dir.path());
+    CHECK(json.out.find("\"rule\": \"terminology.avoid\"") != std::string::npos);
+    CHECK(json.out.find("\"rule\": \"healthcare-claims.guarantee\"") == std::string::npos);
+    CHECK(json.out.find("\"channel\": \"marketing\",\n      \"also\": [\"healthcare-claims.guarantee\"]") != std::string::npos);
+    CHECK(json.out.find("\"summary\": { \"files\": 1, \"findings\": 1,") != std::string::npos);
+    auto text = run_touchpoint({"check", "a.txt"}, dir.path());
+    CHECK(text.out.find("[terminology.avoid] (also: healthcare-claims.guarantee)") != std::string::npos);
+    // With --isolate the child's report carries it too.
+    auto isolated = run_touchpoint({"check", "a.txt", "--format", "json", "--isolate"}, dir.path());
+    CHECK(isolated.out == json.out);
+    // A pack rule alone on a span stays as it is.
+    dir.write("b.txt", "Results are guaranteed results.\n");
+    auto pack_only = run_touchpoint({"check", "b.txt", "--format", "json"}, dir.path());
+    CHECK(pack_only.out.find("\"rule\": \"healthcare-claims.guarantee\"") != std::string::npos);
+}
