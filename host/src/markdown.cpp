@@ -2,10 +2,14 @@
 // callbacks point into the input: every offset is a subtraction.
 #include "formats.hpp"
 
+#include "html.hpp"
 #include "text_builder.hpp"
 #include "unicode.hpp"
 
 #include <md4c.h>
+
+#include <cctype>
+#include <exception>
 
 namespace touchpoint {
 
@@ -21,12 +25,13 @@ public:
         parser.enter_block = [](MD_BLOCKTYPE type, void*, void* self) { return static_cast<MarkdownExtractor*>(self)->block(type, +1); };
         parser.leave_block = [](MD_BLOCKTYPE type, void*, void* self) { return static_cast<MarkdownExtractor*>(self)->block(type, -1); };
         parser.enter_span = [](MD_SPANTYPE type, void* detail, void* self) { return static_cast<MarkdownExtractor*>(self)->span(type, detail); };
-        parser.leave_span = [](MD_SPANTYPE, void*, void*) { return 0; };
+        parser.leave_span = [](MD_SPANTYPE type, void*, void* self) { return static_cast<MarkdownExtractor*>(self)->leave_span(type); };
         parser.text = [](MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* self) {
             return static_cast<MarkdownExtractor*>(self)->text(type, text, size);
         };
         std::string_view body = source_.substr(base_);
         md_parse(body.data(), MD_SIZE(body.size()), &parser, this);
+        if (failure_) std::rethrow_exception(failure_);
         out.text = builder_.take_text();
         blank_template_tags(out.text);
         out.runs = builder_.take_runs();
@@ -40,12 +45,19 @@ private:
     size_t offset(const char* p) const { return size_t(p - source_.data()); }
 
     int block(MD_BLOCKTYPE type, int direction) {
-        if (type == MD_BLOCK_CODE || type == MD_BLOCK_HTML) skip_depth_ += direction;
+        if (type == MD_BLOCK_CODE) skip_depth_ += direction;
+        if (type == MD_BLOCK_HTML) {
+            if (direction < 0 && !read_html_block()) return -1;
+            in_html_block_ = direction > 0;
+            html_pieces_.clear();
+        }
+        hidden_depth_ = 0;  // an inline <code> never closed hides no more than its paragraph
         pending_break_ = true;
         return 0;
     }
 
     int span(MD_SPANTYPE type, void* detail) {
+        if (type == MD_SPAN_CODE) code_span_ = CodeSpan::open;
         if (type != MD_SPAN_A) return 0;
         const MD_ATTRIBUTE& href = static_cast<MD_SPAN_A_DETAIL*>(detail)->href;
         if (href.size > 0 && in_source(href.text, href.size)) {
@@ -55,8 +67,16 @@ private:
         return 0;
     }
 
+    int leave_span(MD_SPANTYPE type) {
+        if (type == MD_SPAN_CODE && code_span_ == CodeSpan::open) stand_in(builder_.source_end(), 0);  // an empty span
+        if (type == MD_SPAN_CODE) code_span_ = CodeSpan::none;
+        return 0;
+    }
+
     int text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size) {
         if (skip_depth_ > 0) return 0;
+        if (type == MD_TEXT_HTML) return inline_html(text, size);
+        if (hidden_depth_ > 0 || (code_span_ != CodeSpan::none && type != MD_TEXT_CODE)) return 0;
         switch (type) {
         case MD_TEXT_NORMAL:
             if (!in_source(text, size)) break;
@@ -80,14 +100,72 @@ private:
             break;
         }
         case MD_TEXT_CODE:
-            // An inline code span stands between words like a word of its own.
-            if (in_source(text, size) && !builder_.text().empty() && builder_.text().back() != ' ')
-                builder_.replaced(" ", offset(text), 0);
+            if (code_span_ == CodeSpan::open && in_source(text, size)) stand_in(offset(text), size);
             break;
-        default:  // raw HTML and LaTeX are not prose
+        default:  // LaTeX is not prose
             break;
         }
         return 0;
+    }
+
+    // Code stands between words like a word of its own, and is no prose: one character that
+    // is neither a word nor a space, so no multi-word term matches across it.
+    void stand_in(size_t source_offset, size_t source_size) {
+        start_text(source_offset);
+        builder_.replaced("\uFFFC", source_offset, source_size);
+        code_span_ = CodeSpan::done;
+    }
+
+    // Inline raw HTML reads as a browser shows it: a tag that starts a line (<br>, <p>)
+    // separates the words either side; <b> or <span> does not (cu<b>stom</b>er is one
+    // word); the content of <code>, <script> and the like is no prose.
+    int inline_html(const MD_CHAR* text, MD_SIZE size) {
+        if (!in_source(text, size)) return 0;
+        if (in_html_block_) {
+            html_pieces_.push_back({offset(text), offset(text) + size});
+            return 0;
+        }
+        std::string_view tag(text, size);
+        bool closing = tag.starts_with("</");
+        std::string_view name = tag.substr(closing ? 2 : 1);
+        name = name.substr(0, std::min(name.size(), name.find_first_of(" \t\r\n/>")));
+        if (html_tag_hides_text(name)) {
+            if (!closing && hidden_depth_++ == 0) stand_in(offset(text), size);
+            if (closing && hidden_depth_ > 0) --hidden_depth_;
+        } else if (html_tag_breaks_line(name) && !builder_.text().empty() && !std::isspace(static_cast<unsigned char>(builder_.text().back()))) {
+            builder_.replaced("\n", offset(text), size);
+        }
+        return 0;
+    }
+
+    // A raw HTML block reads like an HTML file. Gumbo reads a copy of the block's lines in
+    // which what stands between them (quote markers, list indentation) is blanked, so a
+    // place in the copy is a place in the file. False when the HTML is refused.
+    bool read_html_block() {
+        if (html_pieces_.empty()) return true;
+        size_t begin = html_pieces_.front().begin;
+        std::string copy(html_pieces_.back().end - begin, ' ');
+        for (size_t i = 0; i < copy.size(); ++i)
+            if (source_[begin + i] == '\n') copy[i] = '\n';
+        for (const Piece& piece : html_pieces_)
+            copy.replace(piece.begin - begin, piece.end - piece.begin, source_.substr(piece.begin, piece.end - piece.begin));
+        TextBuilder part(copy);
+        std::vector<Link> links;
+        try {
+            read_html(copy, part, links);
+        } catch (...) {
+            failure_ = std::current_exception();  // not through md4c's C frames
+            return false;
+        }
+        if (part.text().empty()) return true;
+        start_text(begin);
+        builder_.append(std::move(part), begin);
+        for (Link& link : links) {
+            link.source_begin += uint32_t(begin);
+            link.source_end += uint32_t(begin);
+            links_.push_back(std::move(link));
+        }
+        return true;
     }
 
     void start_text(size_t source_offset) {
@@ -101,6 +179,15 @@ private:
     std::vector<Link> links_;
     int skip_depth_ = 0;
     bool pending_break_ = false;
+    // Inline code: `none` outside a code span; `open` until its stand-in is written.
+    enum class CodeSpan { none, open, done } code_span_ = CodeSpan::none;
+    int hidden_depth_ = 0;  // inside inline <code>, <script>, ...
+    struct Piece {
+        size_t begin, end;
+    };
+    bool in_html_block_ = false;
+    std::vector<Piece> html_pieces_;  // the lines of the raw HTML block being read
+    std::exception_ptr failure_;
 };
 
 // The end of YAML front matter ("---" lines at the very top), or 0 when there is none.

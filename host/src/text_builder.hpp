@@ -24,6 +24,9 @@ public:
     void block_break(size_t next_source_begin);
     // Separates paragraphs: always "\n\n" (HTML blocks, document paragraphs, signs).
     void paragraph_break();
+    // Appends what `part` built over a same-length copy of this builder's source from
+    // `source_shift` on (Markdown's raw HTML with its quote markers blanked).
+    void append(TextBuilder&& part, size_t source_shift);
 
     const std::string& text() const { return text_; }
     size_t source_end() const { return source_end_; }
