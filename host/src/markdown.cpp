@@ -2,6 +2,7 @@
 // callbacks point into the input: every offset is a subtraction.
 #include "formats.hpp"
 
+#include "front_matter.hpp"
 #include "html.hpp"
 #include "text_builder.hpp"
 #include "unicode.hpp"
@@ -17,9 +18,11 @@ namespace {
 
 class MarkdownExtractor {
 public:
-    MarkdownExtractor(std::string_view source, size_t base) : source_(source), base_(base), builder_(source) {}
+    explicit MarkdownExtractor(std::string_view source) : source_(source), builder_(source) {}
 
-    void run(Extracted& out) {
+    void run(Extracted& out, const ProseKeys& prose_keys) {
+        FrontMatter front_matter = read_front_matter(source_, prose_keys, builder_);
+        out.channel = front_matter.channel;
         MD_PARSER parser{};
         parser.flags = MD_DIALECT_GITHUB;
         parser.enter_block = [](MD_BLOCKTYPE type, void*, void* self) { return static_cast<MarkdownExtractor*>(self)->block(type, +1); };
@@ -29,7 +32,7 @@ public:
         parser.text = [](MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* self) {
             return static_cast<MarkdownExtractor*>(self)->text(type, text, size);
         };
-        std::string_view body = source_.substr(base_);
+        std::string_view body = source_.substr(front_matter.end);
         md_parse(body.data(), MD_SIZE(body.size()), &parser, this);
         if (failure_) std::rethrow_exception(failure_);
         out.text = builder_.take_text();
@@ -174,7 +177,6 @@ private:
     }
 
     std::string_view source_;
-    size_t base_;
     TextBuilder builder_;
     std::vector<Link> links_;
     int skip_depth_ = 0;
@@ -190,36 +192,11 @@ private:
     std::exception_ptr failure_;
 };
 
-// The end of YAML front matter ("---" lines at the very top), or 0 when there is none.
-size_t front_matter_end(std::string_view source, std::string& channel) {
-    if (!source.starts_with("---\n") && !source.starts_with("---\r\n")) return 0;
-    size_t pos = source.find('\n') + 1;
-    while (pos < source.size()) {
-        size_t end = source.find('\n', pos);
-        std::string_view line = source.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
-        if (line.ends_with('\r')) line.remove_suffix(1);
-        if (line == "---" || line == "...") return end == std::string_view::npos ? source.size() : end + 1;
-        if (line.starts_with("channel:")) {
-            std::string_view value = line.substr(8);
-            while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-            while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
-            if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front())
-                value = value.substr(1, value.size() - 2);
-            channel = std::string(value);
-        }
-        if (end == std::string_view::npos) break;
-        pos = end + 1;
-    }
-    channel.clear();  // no closing line: not front matter
-    return 0;
-}
-
 }  // namespace
 
-Extracted extract_markdown(std::string_view source) {
+Extracted extract_markdown(std::string_view source, const ProseKeys& prose_keys) {
     Extracted out;
-    size_t body = front_matter_end(source, out.channel);
-    MarkdownExtractor(source, body).run(out);
+    MarkdownExtractor(source).run(out, prose_keys);
     return out;
 }
 

@@ -80,3 +80,15 @@ TEST_CASE("Markdown: raw HTML blocks read like an HTML file, at their places") {
     CHECK((found[2].line == 10 && found[2].column == 13));
     CHECK((found[3].line == 14 && found[3].column == 7));
 }
+
+TEST_CASE("front matter: the project file's prose keys are checked, at their places; others are not") {
+    ScratchDir dir;
+    dir.write("brand.xml", brand);
+    dir.write("touchpoint.xml", "<touchpoint>\n  <brand file=\"brand.xml\"/>\n  <front-matter prose=\"title lede\"/>\n</touchpoint>\n");
+    dir.write("page.md", "---\ntitle: \"For every customer\"\ndescription: A customer page\nlede: >\n  Dear\n  customer\n---\nBody.\n");
+    auto result = run_touchpoint({"check", "page.md"}, dir.path());
+    CHECK(result.out.find("page.md:2:19: warning: Use 'patient' instead of 'customer'.") != std::string::npos);
+    CHECK(result.out.find("page.md:6:3: warning: Use 'patient' instead of 'customer'.") != std::string::npos);
+    CHECK(result.out.find("page.md:3:") == std::string::npos);
+    CHECK(result.out.find("2 findings") != std::string::npos);
+}
