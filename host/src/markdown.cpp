@@ -4,6 +4,7 @@
 
 #include "front_matter.hpp"
 #include "html.hpp"
+#include "md4c_input.hpp"
 #include "text_builder.hpp"
 #include "unicode.hpp"
 
@@ -11,6 +12,7 @@
 
 #include <cctype>
 #include <exception>
+#include <optional>
 
 namespace touchpoint {
 
@@ -25,16 +27,25 @@ public:
         out.channel = front_matter.channel;
         MD_PARSER parser{};
         parser.flags = MD_DIALECT_GITHUB;
-        parser.enter_block = [](MD_BLOCKTYPE type, void*, void* self) { return static_cast<MarkdownExtractor*>(self)->block(type, +1); };
+        parser.enter_block = [](MD_BLOCKTYPE type, void* detail, void* self) {
+            return static_cast<MarkdownExtractor*>(self)->enter_block(type, detail);
+        };
         parser.leave_block = [](MD_BLOCKTYPE type, void*, void* self) { return static_cast<MarkdownExtractor*>(self)->block(type, -1); };
         parser.enter_span = [](MD_SPANTYPE type, void* detail, void* self) { return static_cast<MarkdownExtractor*>(self)->span(type, detail); };
         parser.leave_span = [](MD_SPANTYPE type, void*, void* self) { return static_cast<MarkdownExtractor*>(self)->leave_span(type); };
         parser.text = [](MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* self) {
             return static_cast<MarkdownExtractor*>(self)->text(type, text, size);
         };
-        std::string_view body = source_.substr(front_matter.end);
-        md_parse(body.data(), MD_SIZE(body.size()), &parser, this);
-        if (failure_) std::rethrow_exception(failure_);
+        md4c_copy_ = md4c_input(source_, front_matter.end);
+        md4c_source_ = md4c_copy_.empty() ? source_ : std::string_view(md4c_copy_);
+        for (size_t from = front_matter.end; from != std::string_view::npos;) {
+            std::string_view body = md4c_source_.substr(from);
+            parse_begin_ = from;
+            restart_ = std::nullopt;
+            md_parse(body.data(), MD_SIZE(body.size()), &parser, this);
+            if (failure_) std::rethrow_exception(failure_);
+            from = restart_ ? restart() : std::string_view::npos;
+        }
         out.text = builder_.take_text();
         blank_template_tags(out.text);
         out.runs = builder_.take_runs();
@@ -42,12 +53,20 @@ public:
     }
 
 private:
+    // md4c's text points into what it reads: the source, or a copy of the same length.
     bool in_source(const char* p, size_t size) const {
-        return p >= source_.data() && p + size <= source_.data() + source_.size();
+        return p >= md4c_source_.data() && p + size <= md4c_source_.data() + md4c_source_.size();
     }
-    size_t offset(const char* p) const { return size_t(p - source_.data()); }
+    size_t offset(const char* p) const { return size_t(p - md4c_source_.data()); }
+
+    int enter_block(MD_BLOCKTYPE type, void* detail) {
+        if (depth_ == 1) top_blocks_.push_back({builder_.mark(), links_.size(), std::string_view::npos});
+        check_fence_ = depth_ == 1 && type == MD_BLOCK_CODE && static_cast<MD_BLOCK_CODE_DETAIL*>(detail)->fence_char != 0;
+        return block(type, +1);
+    }
 
     int block(MD_BLOCKTYPE type, int direction) {
+        depth_ += direction;
         if (type == MD_BLOCK_CODE) skip_depth_ += direction;
         if (type == MD_BLOCK_HTML) {
             if (direction < 0 && !read_html_block()) return -1;
@@ -77,6 +96,9 @@ private:
     }
 
     int text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size) {
+        if (in_source(text, size) && !top_blocks_.empty() && top_blocks_.back().source_begin == std::string_view::npos)
+            top_blocks_.back().source_begin = offset(text);
+        if (check_fence_ && in_source(text, size) && misread_fence(offset(text))) return 1;
         if (skip_depth_ > 0) return 0;
         if (type == MD_TEXT_HTML) return inline_html(text, size);
         if (hidden_depth_ > 0 || (code_span_ != CodeSpan::none && type != MD_TEXT_CODE)) return 0;
@@ -171,12 +193,60 @@ private:
         return true;
     }
 
+    // md4c 0.4.8 sometimes loses track of a list in a long document and takes a fence of
+    // one of its items, indented four columns or more, for a fence of its own: something
+    // CommonMark never reads. Then the parse stops, what it read from the last top-level
+    // block that starts a line is dropped, and md4c reads again from there.
+    bool misread_fence(size_t first_content) {
+        check_fence_ = false;
+        size_t content_line = line_start(first_content);
+        if (content_line == 0) return false;
+        size_t fence_line = line_start(content_line - 1);
+        size_t indent = 0;
+        for (size_t i = fence_line; i < content_line && (md4c_source_[i] == ' ' || md4c_source_[i] == '\t'); ++i)
+            indent = md4c_source_[i] == '\t' ? (indent / 4 + 1) * 4 : indent + 1;
+        if (indent < 4) return false;
+        for (size_t i = top_blocks_.size() - 1; i-- > 0;) {
+            size_t begin = top_blocks_[i].source_begin;
+            if (begin == std::string_view::npos) continue;
+            size_t line = line_start(begin);
+            if (line <= parse_begin_) return false;  // no progress: keep what md4c read
+            if (md4c_source_[line] != ' ' && md4c_source_[line] != '\t') {
+                restart_ = i;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    size_t line_start(size_t at) const {
+        size_t newline = md4c_source_.rfind('\n', at == 0 ? 0 : at - 1);
+        return at == 0 || newline == std::string_view::npos ? 0 : newline + 1;
+    }
+
+    // Drops what was read from the top-level block to read again; returns where it starts.
+    size_t restart() {
+        const TopBlock& block = top_blocks_[*restart_];
+        builder_.rollback(block.mark);
+        links_.resize(block.links);
+        size_t from = line_start(block.source_begin);
+        top_blocks_.clear();
+        depth_ = skip_depth_ = hidden_depth_ = 0;
+        code_span_ = CodeSpan::none;
+        in_html_block_ = check_fence_ = false;
+        html_pieces_.clear();
+        pending_break_ = true;
+        return from;
+    }
+
     void start_text(size_t source_offset) {
         if (pending_break_) builder_.block_break(source_offset);
         pending_break_ = false;
     }
 
     std::string_view source_;
+    std::string md4c_copy_;
+    std::string_view md4c_source_;
     TextBuilder builder_;
     std::vector<Link> links_;
     int skip_depth_ = 0;
@@ -190,6 +260,17 @@ private:
     bool in_html_block_ = false;
     std::vector<Piece> html_pieces_;  // the lines of the raw HTML block being read
     std::exception_ptr failure_;
+    // The top-level blocks read so far, to read again from one when md4c misreads.
+    struct TopBlock {
+        TextBuilder::Mark mark;
+        size_t links;
+        size_t source_begin;  // of its first text
+    };
+    std::vector<TopBlock> top_blocks_;
+    int depth_ = 0;
+    bool check_fence_ = false;
+    size_t parse_begin_ = 0;
+    std::optional<size_t> restart_;
 };
 
 }  // namespace

@@ -28,6 +28,17 @@ public:
     // `source_shift` on (Markdown's raw HTML with its quote markers blanked).
     void append(TextBuilder&& part, size_t source_shift);
 
+    // What has been built so far, to go back to.
+    struct Mark {
+        size_t text_size, runs_size, source_end;
+    };
+    Mark mark() const { return {text_.size(), runs_.size(), source_end_}; }
+    void rollback(const Mark& mark) {
+        text_.resize(mark.text_size);
+        runs_.resize(mark.runs_size);
+        source_end_ = mark.source_end;
+    }
+
     const std::string& text() const { return text_; }
     size_t source_end() const { return source_end_; }
     std::string take_text() { return std::move(text_); }
