@@ -125,7 +125,10 @@ private:
             break;
         }
         case MD_TEXT_CODE:
-            if (code_span_ == CodeSpan::open && in_source(text, size)) stand_in(offset(text), size);
+            if (code_span_ == CodeSpan::open && in_source(text, size)) {
+                stand_in(offset(text), size);
+                code_span_ = CodeSpan::done;
+            }
             break;
         default:  // LaTeX is not prose
             break;
@@ -138,7 +141,6 @@ private:
     void stand_in(size_t source_offset, size_t source_size) {
         start_text(source_offset);
         builder_.replaced("\uFFFC", source_offset, source_size);
-        code_span_ = CodeSpan::done;
     }
 
     // Inline raw HTML reads as a browser shows it: a tag that starts a line (<br>, <p>)

@@ -92,3 +92,9 @@ TEST_CASE("front matter: the project file's prose keys are checked, at their pla
     CHECK(result.out.find("page.md:3:") == std::string::npos);
     CHECK(result.out.find("2 findings") != std::string::npos);
 }
+
+TEST_CASE("Markdown: the text after inline <code> is read") {
+    auto found = check("Use <a href=\"x.html\"><code>customer</code></a> for every customer.\n");
+    REQUIRE(found.size() == 1);
+    CHECK((found[0].line == 1 && found[0].column == 58));
+}
