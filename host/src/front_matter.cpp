@@ -17,8 +17,14 @@ bool is_blank_char(char c) { return c == ' ' || c == '\t'; }
 
 // The lines between the opening "---" and the closing "---" or "...", and the end of the
 // closing line; nothing when the source has no front matter.
+// A delimiter line, as Jekyll reads it: trailing white space allowed.
+bool is_delimiter(std::string_view line, std::string_view mark) {
+    while (!line.empty() && (is_blank_char(line.back()) || line.back() == '\r')) line.remove_suffix(1);
+    return line == mark;
+}
+
 std::pair<std::vector<Line>, size_t> front_matter_lines(std::string_view source) {
-    if (!source.starts_with("---\n") && !source.starts_with("---\r\n")) return {};
+    if (!is_delimiter(source.substr(0, source.find('\n')), "---") || source.find('\n') == std::string_view::npos) return {};
     std::vector<Line> lines;
     for (size_t pos = source.find('\n') + 1; pos < source.size();) {
         size_t newline = source.find('\n', pos);
@@ -26,7 +32,7 @@ std::pair<std::vector<Line>, size_t> front_matter_lines(std::string_view source)
         size_t end = newline == std::string_view::npos ? source.size() : newline;
         if (end > pos && source[end - 1] == '\r') --end;
         std::string_view text = source.substr(pos, end - pos);
-        if (text == "---" || text == "...") return {std::move(lines), next};
+        if (is_delimiter(text, "---") || is_delimiter(text, "...")) return {std::move(lines), next};
         lines.push_back({pos, end});
         pos = next;
     }

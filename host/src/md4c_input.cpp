@@ -77,6 +77,10 @@ private:
         }
         Fence fence = fence_at(text, width);
         if (fence.mark) untab_trailing(begin, text, fence.end);
+        if (open_.mark && column < list_column_) {
+            open_ = {};  // a line left of its list item's text ends the item, and its code
+            list_column_ = column;
+        }
         if (open_.mark) {  // inside fenced code: only its closing fence counts
             if (fence.mark == open_.mark && fence.length >= open_.length && column < list_column_ + 4 &&
                 text.find_first_not_of(" \t", fence.end) == std::string_view::npos)

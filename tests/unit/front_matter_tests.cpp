@@ -60,6 +60,7 @@ TEST_CASE("front matter: other keys, lists, maps and invalid values are not read
                                    "summary:\n  nested: customer\nexcerpt: \"never closed\n---\nBody.\n");
     CHECK(e.text == "Body.");
     CHECK(extract_markdown("---\ntitle: customer\nno closing line\n").text == "title: customer no closing line");
+    CHECK(extract_markdown("--- \ntitle: Trailing\n---  \nBody.\n").text == "Trailing\n\nBody.");  // as Jekyll reads it
 }
 
 TEST_CASE("front matter: the prose keys are the project's when it names them", "[front-matter]") {

@@ -48,3 +48,10 @@ TEST_CASE("Markdown: where md4c loses a list in a long document, what follows is
     CHECK(d.text().find("0_explain_theory_something") == std::string_view::npos);  // code stays code
     CHECK(d.text().find("Start the demo cluster with 3 nodes:") != std::string_view::npos);
 }
+
+TEST_CASE("Markdown: a line left of a list item's code ends it; a fence after it is paragraph text", "[markdown]") {
+    std::string source = "1. Run:\n\n    ~~~ sql\n    SELECT 1;\nALTER TABLE x;\n    ~~~\n\n## See also\n";
+    Document d = test::make_document(source, Format::markdown);
+    CHECK(d.text().find("See also") != std::string_view::npos);
+    CHECK(where(d, "See also").line == 8);
+}
