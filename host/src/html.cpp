@@ -128,9 +128,24 @@ private:
         }
     }
 
+    // A text node's source may take in tags gumbo ignored (a <td> outside a table): those
+    // are markup, not text.
     void text(const GumboStringPiece& piece) {
         if (piece.length == 0 || !in_source(piece.data, piece.length)) return;
-        builder_.with_entities(size_t(piece.data - source_.data()), piece.length);
+        size_t begin = size_t(piece.data - source_.data()), end = begin + piece.length;
+        while (begin < end) {
+            size_t tag = begin;
+            while (tag < end && !starts_tag(tag, end)) ++tag;
+            builder_.with_entities(begin, tag - begin);
+            size_t close = tag < end ? source_.find('>', tag) : std::string_view::npos;
+            begin = close == std::string_view::npos || close >= end ? end : close + 1;
+        }
+    }
+
+    bool starts_tag(size_t at, size_t end) const {
+        if (source_[at] != '<' || at + 1 >= end) return false;
+        char next = source_[at + 1];
+        return std::isalpha(static_cast<unsigned char>(next)) || next == '/' || next == '!' || next == '?';
     }
 
     // An attribute's value as its own paragraph of prose.

@@ -38,15 +38,20 @@ function splitFrontMatter(source) {
 
 // HTML as a browser shows it: text, and alt, title and aria-label values; not comments,
 // nor the content of code, pre, script, style and the like.
+// Inline elements (<b>, <sub>, <a>) run on with the text around them, as in a browser;
+// the others start a line.
 const hidden = 'script|style|code|pre|noscript|template|textarea|svg|math';
+const inline = /^(a|abbr|b|bdi|bdo|cite|data|dfn|em|i|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var|font|strike|tt|big|del|ins)$/i;
+const tagName = (tag) => (/^<\/?([A-Za-z][\w-]*)/.exec(tag) || [])[1] || '';
 function visibleHtml(html) {
   return entities.decodeHTML(
     html
-      .replace(/<!--[\s\S]*?(-->|$)/g, ' ')
+      .replace(/<!--[\s\S]*?(-->|$)|<\?[\s\S]*?(>|$)|<![A-Za-z][^>]*(>|$)|<!\[CDATA\[[\s\S]*?(\]\]>|$)/g, ' ')
       .replace(new RegExp(`<(${hidden})\\b[^>]*>[\\s\\S]*?(</\\1\\s*>|$)`, 'gi'), ' ')
       .replace(/<[A-Za-z][^>]*>|<\/[A-Za-z][^>]*>/g, (tag) => {
         const attributes = [...tag.matchAll(/\s(?:alt|title|aria-label)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)];
-        return ' ' + attributes.map((a) => a[1] ?? a[2]).join(' ') + ' ';
+        const around = inline.test(tagName(tag)) ? '' : ' ';
+        return attributes.length ? ' ' + attributes.map((a) => a[1] ?? a[2]).join(' ') + ' ' : around;
       }));
 }
 
@@ -63,7 +68,7 @@ function commonmarkProse(source) {
       const tag = /^<(\/?)([A-Za-z][\w-]*)/.exec(node.literal);
       if (tag && !tag[1] && new RegExp(`^(${hidden})$`, 'i').test(tag[2]) && !hiddenTag) hiddenTag = tag[2].toLowerCase();
       else if (tag && tag[1] && hiddenTag === tag[2].toLowerCase()) hiddenTag = null;
-      out.push(' ');
+      if (!inline.test(tagName(node.literal))) out.push(' ');
       continue;
     }
     if (!event.entering && blockTypes.has(node.type)) hiddenTag = null;

@@ -175,3 +175,13 @@ TEST_CASE("hostile files: zip bomb, path out of the archive, truncation, entity 
     CHECK(extract_svg(deep).text == "deep");
     CHECK_THROWS_WITH(extract_svg("<svg><text>unclosed</svg>"), Catch::StartsWith("the SVG file is not well-formed XML at line 1"));
 }
+
+TEST_CASE("HTML: tags gumbo ignores (a <td> outside a table) are not read as text") {
+    std::string html = "<p>Hi</p>\n<td>\nThere\n</td>\n<p>x &lt;td&gt; y</p>";
+    Extracted e = extract_html(html);
+    Document d = document(e, html);
+    CHECK(d.text().find("</td>") == std::string_view::npos);
+    CHECK(d.text().find("<td>\n") == std::string_view::npos);
+    CHECK(d.text().find("x <td> y") != std::string_view::npos);
+    CHECK(where(d, "There").line == 3);
+}
