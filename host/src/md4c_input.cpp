@@ -69,6 +69,7 @@ private:
 
     void line(size_t begin, size_t end) {
         std::string_view text = source_.substr(begin, end - begin);
+        unpipe_template_tags(begin, text);
         auto [column, width] = indentation(text);
         if (width == text.size()) {  // blank
             after_paragraph_ = false;
@@ -105,6 +106,20 @@ private:
             list_column_ = content;
         } else if (after_blank_ && column < list_column_) {
             list_column_ = column;
+        }
+    }
+
+    // Jekyll and Hugo expand {{ x | filter }} before Markdown is read: its | never splits
+    // a table cell. Tags are taken on one line.
+    void unpipe_template_tags(size_t begin, std::string_view text) {
+        for (size_t open = text.find('{'); open != std::string_view::npos && open + 1 < text.size(); open = text.find('{', open + 1)) {
+            char kind = text[open + 1];
+            if (kind != '{' && kind != '%') continue;
+            size_t close = text.find(kind == '{' ? "}}" : "%}", open + 2);
+            if (close == std::string_view::npos) return;
+            for (size_t i = open + 2; i < close; ++i)
+                if (text[i] == '|') copy()[begin + i] = ' ';
+            open = close + 1;
         }
     }
 

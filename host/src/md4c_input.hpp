@@ -14,7 +14,9 @@ namespace touchpoint {
 //   its trailing tabs become spaces;
 // - a fence indented four columns or more past its list item's text straight after a
 //   paragraph line opens a code block (md4c issue 189), where CommonMark reads a line of
-//   the paragraph: its fence characters become letters, as inert as the text they are.
+//   the paragraph: its fence characters become letters, as inert as the text they are;
+// - a | inside a template tag ({{ x | filter }}) splits a table cell, where Jekyll and
+//   Hugo expand the tag before reading Markdown: it becomes a space.
 std::string md4c_input(std::string_view source, size_t body);
 
 }  // namespace touchpoint

@@ -55,3 +55,9 @@ TEST_CASE("Markdown: a line left of a list item's code ends it; a fence after it
     CHECK(d.text().find("See also") != std::string_view::npos);
     CHECK(where(d, "See also").line == 8);
 }
+
+TEST_CASE("Markdown: a | inside a template tag does not split a table cell", "[markdown]") {
+    std::string source = "Kind | Advice\n-----|-------\nCPU | {{ minimum | strip }} Use larger VMs.\n";
+    Document d = test::make_document(source, Format::markdown);
+    CHECK((where(d, "Use larger").line == 3 && where(d, "Use larger").column == 29));
+}
