@@ -207,7 +207,7 @@ private:
         size_t indent = 0;
         for (size_t i = fence_line; i < content_line && (md4c_source_[i] == ' ' || md4c_source_[i] == '\t'); ++i)
             indent = md4c_source_[i] == '\t' ? (indent / 4 + 1) * 4 : indent + 1;
-        if (indent < 4) return false;
+        if (indent < 4 || restarts_ >= max_restarts) return false;
         for (size_t i = top_blocks_.size() - 1; i-- > 0;) {
             size_t begin = top_blocks_[i].source_begin;
             if (begin == std::string_view::npos) continue;
@@ -228,6 +228,7 @@ private:
 
     // Drops what was read from the top-level block to read again; returns where it starts.
     size_t restart() {
+        ++restarts_;
         const TopBlock& block = top_blocks_[*restart_];
         builder_.rollback(block.mark);
         links_.resize(block.links);
@@ -273,6 +274,9 @@ private:
     bool check_fence_ = false;
     size_t parse_begin_ = 0;
     std::optional<size_t> restart_;
+    // Each restart reads the rest of the file again: a bound keeps a hostile file linear.
+    static constexpr int max_restarts = 16;
+    int restarts_ = 0;
 };
 
 }  // namespace
