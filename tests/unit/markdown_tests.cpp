@@ -61,3 +61,9 @@ TEST_CASE("Markdown: a | inside a template tag does not split a table cell", "[m
     Document d = test::make_document(source, Format::markdown);
     CHECK((where(d, "Use larger").line == 3 && where(d, "Use larger").column == 29));
 }
+
+TEST_CASE("Markdown: raw HTML nested too deeply is refused, as in an HTML file", "[markdown]") {
+    std::string deep = "Text.\n\n";
+    for (int i = 0; i < 5000; ++i) deep += "<div>";
+    CHECK_THROWS_WITH(extract_markdown(deep + "\n"), "its elements nest deeper than 4096 levels");
+}
