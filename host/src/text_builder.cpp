@@ -146,6 +146,17 @@ void TextBuilder::paragraph_break() {
     source_end_ = at;
 }
 
+namespace {
+
+bool is_tag_named(std::string_view body, std::string_view name) {
+    body.remove_prefix(std::min(body.size(), body.find_first_not_of(" \t\n-")));
+    while (!body.empty() && (body.back() == ' ' || body.back() == '\t' || body.back() == '\n' || body.back() == '-'))
+        body.remove_suffix(1);
+    return body == name;
+}
+
+}  // namespace
+
 void blank_template_tags(std::string& text) {
     for (size_t open = text.find('{'); open != std::string::npos && open + 1 < text.size();
          open = text.find('{', open + 1)) {
@@ -154,6 +165,12 @@ void blank_template_tags(std::string& text) {
         std::string_view close = kind == '%' ? "%}" : "}}";
         size_t end = text.find(close, open + 2);
         if (end == std::string::npos) return;
+        // Liquid's {% comment %} ... {% endcomment %} is a note for the writers, never shown.
+        if (kind == '%' && is_tag_named(std::string_view(text).substr(open + 2, end - open - 2), "comment")) {
+            size_t closing = text.find("endcomment", end);
+            size_t closing_end = closing == std::string::npos ? std::string::npos : text.find("%}", closing);
+            if (closing_end != std::string::npos) end = closing_end;
+        }
         for (size_t i = open; i < end + 2; ++i)
             if (text[i] != '\n') text[i] = ' ';
         open = end + 1;

@@ -17,8 +17,9 @@ const { diffArrays } = require('diff');
 // space and markup never count.
 const words = (text) => text.normalize('NFC').match(/[\p{L}\p{N}\p{M}]+/gu) || [];
 
-// Template tags ({% %}, {{ }}) are not prose, as in Touchpoint.
-const withoutTemplateTags = (text) => text.replace(/\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g, ' ');
+// Template tags ({% %}, {{ }}) and Liquid comments are not prose, as in Jekyll.
+const withoutTemplateTags = (text) =>
+  text.replace(/\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}|\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g, ' ');
 
 // YAML front matter: the scalar values of the prose keys are read, nothing else.
 const proseKeys = ['title', 'description', 'summary', 'subtitle', 'excerpt'];

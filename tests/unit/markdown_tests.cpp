@@ -67,3 +67,11 @@ TEST_CASE("Markdown: raw HTML nested too deeply is refused, as in an HTML file",
     for (int i = 0; i < 5000; ++i) deep += "<div>";
     CHECK_THROWS_WITH(extract_markdown(deep + "\n"), "its elements nest deeper than 4096 levels");
 }
+
+TEST_CASE("Markdown: a Liquid comment is blanked with its content", "[markdown]") {
+    std::string source = "Before {% comment %}Customer note{% endcomment %} after {{ x }} end.\n";
+    Document d = test::make_document(source, Format::markdown);
+    CHECK(d.text().find("Customer") == std::string_view::npos);
+    CHECK((where(d, "after").line == 1 && where(d, "after").column == 51));
+    CHECK(where(d, "end").column == 65);
+}
