@@ -3,6 +3,7 @@
 #include "unicode.hpp"
 
 #include <algorithm>
+#include <tuple>
 #include <vector>
 
 namespace touchpoint {
@@ -23,8 +24,9 @@ bool is_delimiter(std::string_view line, std::string_view mark) {
     return line == mark;
 }
 
-std::pair<std::vector<Line>, size_t> front_matter_lines(std::string_view source) {
-    if (!is_delimiter(source.substr(0, source.find('\n')), "---") || source.find('\n') == std::string_view::npos) return {};
+// YAML between "---" lines, or TOML between "+++" lines (Hugo).
+std::pair<std::vector<Line>, size_t> front_matter_lines(std::string_view source, std::string_view mark) {
+    if (!is_delimiter(source.substr(0, source.find('\n')), mark) || source.find('\n') == std::string_view::npos) return {};
     std::vector<Line> lines;
     for (size_t pos = source.find('\n') + 1; pos < source.size();) {
         size_t newline = source.find('\n', pos);
@@ -32,7 +34,7 @@ std::pair<std::vector<Line>, size_t> front_matter_lines(std::string_view source)
         size_t end = newline == std::string_view::npos ? source.size() : newline;
         if (end > pos && source[end - 1] == '\r') --end;
         std::string_view text = source.substr(pos, end - pos);
-        if (is_delimiter(text, "---") || is_delimiter(text, "...")) return {std::move(lines), next};
+        if (is_delimiter(text, mark) || (mark == "---" && is_delimiter(text, "..."))) return {std::move(lines), next};
         lines.push_back({pos, end});
         pos = next;
     }
@@ -45,10 +47,12 @@ public:
         : source_(source), keys_(keys), builder_(builder) {}
 
     FrontMatter read() {
-        auto [lines, end] = front_matter_lines(source_);
+        auto [lines, end] = front_matter_lines(source_, "---");
+        bool toml = end == 0;
+        if (toml) std::tie(lines, end) = front_matter_lines(source_, "+++");
         lines_ = std::move(lines);
         result_.end = end;
-        for (size_t i = 0; i < lines_.size();) i = read_entry(i);
+        for (size_t i = 0; i < lines_.size();) i = toml ? read_toml_entry(i) : read_entry(i);
         if (!builder_.text().empty()) builder_.paragraph_break();  // the body starts a paragraph of its own
         return result_;
     }
@@ -77,6 +81,30 @@ private:
             scalar(value, lines_[i].end, i + 1, next);
         }
         return next;
+    }
+
+    // A top-level "key = value" of TOML front matter; only strings on one line are prose,
+    // and nothing after the first [table] is top-level.
+    size_t read_toml_entry(size_t i) {
+        std::string_view line = text(lines_[i]);
+        size_t first = line.find_first_not_of(" \t");
+        if (first != std::string_view::npos && line[first] == '[') return lines_.size();
+        size_t equals = line.find('=');
+        if (first == std::string_view::npos || line[first] == '#' || equals == std::string_view::npos) return i + 1;
+        std::string_view key = line.substr(first, equals - first);
+        while (!key.empty() && is_blank_char(key.back())) key.remove_suffix(1);
+        size_t value = lines_[i].begin + equals + 1;
+        while (value < lines_[i].end && is_blank_char(source_[value])) ++value;
+        std::string_view rest = text({value, lines_[i].end});
+        bool basic = rest.starts_with('"') && !rest.starts_with("\"\"\"");
+        bool literal = rest.starts_with('\'') && !rest.starts_with("'''");
+        if (!basic && !literal) return i + 1;
+        if (key == "channel") result_.channel = channel(rest);
+        if (std::find(keys_.begin(), keys_.end(), key) != keys_.end()) {
+            builder_.paragraph_break();
+            quoted(value, lines_[i].end, literal);
+        }
+        return i + 1;
     }
 
     static std::string channel(std::string_view value) {
@@ -168,7 +196,12 @@ private:
 
     // A quoted scalar on one line: '' is a quote in single quotes, \ escapes in double ones.
     // A value that goes on after its closing quote is not valid YAML and is not read.
-    void quoted(size_t begin, size_t end) {
+    void quoted(size_t begin, size_t end, bool literal = false) {
+        if (literal) {  // TOML's 'literal string': no escapes at all
+            size_t close = source_.find('\'', begin + 1);
+            if (close < end) builder_.verbatim(begin + 1, close - begin - 1);
+            return;
+        }
         char quote = source_[begin];
         size_t close = begin + 1;
         for (; close < end; ++close) {

@@ -15,7 +15,8 @@ struct FrontMatter {
     std::string channel;  // "channel: signage", else empty
 };
 
-// Reads the front matter ("---" lines at the very top) of `source`, the builder's source,
+// Reads the front matter ("---" lines at the very top, or TOML between "+++" lines: its
+// top-level strings on one line) of `source`, the builder's source,
 // appending the value of each key in `prose_keys` as a paragraph of its own. Values read:
 // plain, single- and double-quoted scalars (on one line, or a plain one continued on
 // indented lines) and literal (|) or folded (>) block scalars; anything else (lists,

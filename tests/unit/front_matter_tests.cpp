@@ -79,3 +79,14 @@ TEST_CASE("front matter: the prose keys are the project's when it names them", "
     }
     CHECK_FALSE(read_project(dir.write("none.xml", "<touchpoint/>\n"), dir.path()).prose_keys);
 }
+
+TEST_CASE("front matter: TOML (Hugo's +++) top-level strings", "[front-matter]") {
+    std::string source = "+++\ntitle = \"Our \\\"customer\\\"\"\ndescription = 'A customer page'\ndraft = false\n"
+                         "summary = \"\"\"\nlong\n\"\"\"\nchannel = \"signage\"\n[params]\nexcerpt = \"not top-level\"\n+++\nBody.\n";
+    Extracted e = extract_markdown(source);
+    CHECK(e.text == "Our \"customer\"\n\nA customer page\n\nBody.");
+    CHECK(e.channel == "signage");
+    Document d = markdown(source);
+    CHECK((where(d, "customer\"").line == 2 && where(d, "customer\"").column == 16));
+    CHECK((where(d, "A customer").line == 3 && where(d, "A customer").column == 16));
+}
