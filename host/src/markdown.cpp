@@ -162,7 +162,35 @@ private:
         } else if (html_tag_breaks_line(name) && !builder_.text().empty() && !std::isspace(static_cast<unsigned char>(builder_.text().back()))) {
             builder_.replaced("\n", offset(text), size);
         }
+        if (!closing && hidden_depth_ == 0) inline_attributes(offset(text), tag);
         return 0;
+    }
+
+    // An inline tag's alt, title and aria-label are read where the tag stands, as a screen
+    // reader reads them, and its href is a link; gumbo reads the tag as in an HTML file.
+    void inline_attributes(size_t begin, std::string_view tag) {
+        std::string lower(tag);
+        for (char& c : lower) c = char(std::tolower(static_cast<unsigned char>(c)));
+        bool read = false;
+        for (std::string_view attribute : {" alt", " title", " aria-label", " href"})
+            read = read || lower.find(attribute) != std::string::npos;
+        if (!read || !tag.ends_with('>')) return;
+        std::string copy(tag);
+        TextBuilder part(copy);
+        std::vector<Link> links;
+        read_html(copy, part, links);
+        for (Link& link : links) {
+            link.source_begin += uint32_t(begin);
+            link.source_end += uint32_t(begin);
+            links_.push_back(std::move(link));
+        }
+        part.trim_line_breaks();
+        if (part.text().empty()) return;
+        start_text(begin);
+        if (!builder_.text().empty() && !std::isspace(static_cast<unsigned char>(builder_.text().back())))
+            builder_.replaced(" ", begin, 0);
+        builder_.append(std::move(part), begin);
+        builder_.replaced(" ", begin + tag.size(), 0);
     }
 
     // A raw HTML block reads like an HTML file. Gumbo reads a copy of the block's lines in

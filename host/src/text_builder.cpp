@@ -37,6 +37,11 @@ void TextBuilder::append(TextBuilder&& part, size_t source_shift) {
     source_end_ = part.source_end_ + source_shift;
 }
 
+void TextBuilder::trim_line_breaks() {
+    while (text_.ends_with('\n')) text_.pop_back();
+    while (!runs_.empty() && runs_.back().text_begin >= text_.size()) runs_.pop_back();
+}
+
 void TextBuilder::block_break(size_t next_source_begin) {
     if (text_.empty()) return;
     // A blank line: two line breaks with only white space (or quote markers) between.

@@ -27,6 +27,8 @@ public:
     // Appends what `part` built over a same-length copy of this builder's source from
     // `source_shift` on (Markdown's raw HTML with its quote markers blanked).
     void append(TextBuilder&& part, size_t source_shift);
+    // Drops the line breaks that end the text.
+    void trim_line_breaks();
 
     // What has been built so far, to go back to.
     struct Mark {

@@ -98,3 +98,10 @@ TEST_CASE("Markdown: the text after inline <code> is read") {
     REQUIRE(found.size() == 1);
     CHECK((found[0].line == 1 && found[0].column == 58));
 }
+
+TEST_CASE("Markdown: inline <img alt>, title and aria-label are read where the tag stands") {
+    auto found = check("See <img src=\"a.png\" alt=\"A customer smiles\"> and <abbr title=\"our customer\">OC</abbr>.\n");
+    REQUIRE(found.size() == 2);
+    CHECK((found[0].line == 1 && found[0].column == 29));
+    CHECK((found[1].line == 1 && found[1].column == 68));
+}

@@ -44,6 +44,8 @@ function splitFrontMatter(source) {
 const hidden = 'script|style|code|pre|noscript|template|textarea|svg|math';
 const inline = /^(a|abbr|b|bdi|bdo|cite|data|dfn|em|i|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var|font|strike|tt|big|del|ins)$/i;
 const tagName = (tag) => (/^<\/?([A-Za-z][\w-]*)/.exec(tag) || [])[1] || '';
+const proseAttributes = (tag) =>
+  [...tag.matchAll(/\s(?:alt|title|aria-label)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)].map((a) => entities.decodeHTML(a[1] ?? a[2]));
 function visibleHtml(html) {
   return entities.decodeHTML(
     html
@@ -70,6 +72,7 @@ function commonmarkProse(source) {
       if (tag && !tag[1] && new RegExp(`^(${hidden})$`, 'i').test(tag[2]) && !hiddenTag) hiddenTag = tag[2].toLowerCase();
       else if (tag && tag[1] && hiddenTag === tag[2].toLowerCase()) hiddenTag = null;
       if (!inline.test(tagName(node.literal))) out.push(' ');
+      if (!hiddenTag && !tag?.[1]) out.push(...proseAttributes(node.literal).map((a) => ` ${a} `));
       continue;
     }
     if (!event.entering && blockTypes.has(node.type)) hiddenTag = null;
