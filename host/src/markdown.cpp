@@ -175,15 +175,11 @@ private:
         for (std::string_view attribute : {" alt", " title", " aria-label", " href"})
             read = read || lower.find(attribute) != std::string::npos;
         if (!read || !tag.ends_with('>')) return;
-        std::string copy(tag);
+        std::string copy(source_.substr(begin, tag.size()));
         TextBuilder part(copy);
         std::vector<Link> links;
         read_html(copy, part, links);
-        for (Link& link : links) {
-            link.source_begin += uint32_t(begin);
-            link.source_end += uint32_t(begin);
-            links_.push_back(std::move(link));
-        }
+        add_links(std::move(links), begin);
         part.trim_line_breaks();
         if (part.text().empty()) return;
         start_text(begin);
@@ -212,15 +208,20 @@ private:
             failure_ = std::current_exception();  // not through md4c's C frames
             return false;
         }
+        add_links(std::move(links), begin);
         if (part.text().empty()) return true;
         start_text(begin);
         builder_.append(std::move(part), begin);
+        return true;
+    }
+
+    // Links found in a copy of the source from `begin` on.
+    void add_links(std::vector<Link> links, size_t begin) {
         for (Link& link : links) {
             link.source_begin += uint32_t(begin);
             link.source_end += uint32_t(begin);
             links_.push_back(std::move(link));
         }
-        return true;
     }
 
     // md4c 0.4.8 sometimes loses track of a list in a long document and takes a fence of
