@@ -404,6 +404,10 @@ const CompileContext& Engine::compile_context() const { return *context_; }
 
 ScheduleColumns Engine::schedule_columns() const { return project_ ? project_->schedule : ScheduleColumns{}; }
 
+const ProseKeys& Engine::prose_keys() const {
+    return project_ && project_->prose_keys ? *project_->prose_keys : default_prose_keys();
+}
+
 std::optional<Severity> Engine::effective(const std::string& rule, const std::string& channel, Severity severity) const {
     if (!project_) return severity;
     bool enabled = true;
@@ -536,12 +540,12 @@ std::optional<Engine::Loaded> Engine::load(const Input& input, std::vector<std::
     Extracted extracted;
     try {
         if (is_container(format)) {
-            extracted = extract(format, bytes, schedule_columns());
+            extracted = extract(format, bytes, schedule_columns(), prose_keys());
         } else {
             std::string why;
             source = decode(std::move(bytes), why);
             if (!source) throw FormatError(why);
-            extracted = extract(format, *source, schedule_columns());
+            extracted = extract(format, *source, schedule_columns(), prose_keys());
         }
     } catch (const FormatError& e) {
         if (warnings) warnings->push_back("skipped " + input.display + ": " + e.what());

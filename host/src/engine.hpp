@@ -174,6 +174,7 @@ private:
     void run_check(const CompiledCheck& compiled, const Document& document, FileReport& report,
                    const Suppressions* suppressions, const std::vector<TextContext>& contexts);
     ScheduleColumns schedule_columns() const;
+    const ProseKeys& prose_keys() const;
     // The severity a rule's finding has in a channel after the project's overrides, or
     // nullopt when the rule is disabled there.
     std::optional<Severity> effective(const std::string& rule, const std::string& channel, Severity severity) const;

@@ -78,9 +78,14 @@ std::optional<std::string> decode(std::string bytes, std::string& why) {
     return bytes;
 }
 
-Extracted extract(Format format, std::string_view source, const ScheduleColumns& columns) {
+const ProseKeys& default_prose_keys() {
+    static const ProseKeys keys{"title", "description", "summary", "subtitle", "excerpt"};
+    return keys;
+}
+
+Extracted extract(Format format, std::string_view source, const ScheduleColumns& columns, const ProseKeys& prose_keys) {
     switch (format) {
-    case Format::markdown: return extract_markdown(source);
+    case Format::markdown: return extract_markdown(source, prose_keys);
     case Format::html: return extract_html(source);
     case Format::svg: return extract_svg(source);
     case Format::docx: return extract_docx(source);

@@ -27,6 +27,11 @@ struct ScheduleColumns {
     std::string location;
 };
 
+// The keys of Markdown front matter whose values are prose, checked like the page: by
+// default title, description, summary, subtitle and excerpt (Jekyll's and Hugo's).
+using ProseKeys = std::vector<std::string>;
+const ProseKeys& default_prose_keys();
+
 // Decodes a file's bytes to UTF-8: a UTF-8 byte-order mark is dropped, UTF-16 with a
 // byte-order mark is converted. Returns nullopt with `why` set for a binary or
 // non-UTF-8 file.
@@ -56,9 +61,10 @@ struct Extracted {
 
 // Extracts prose from a decoded text file, or from a container's bytes. Throws
 // FormatError (archive.hpp) with a plain sentence for a file it refuses.
-Extracted extract(Format format, std::string_view source, const ScheduleColumns& columns = {});
+Extracted extract(Format format, std::string_view source, const ScheduleColumns& columns = {},
+                  const ProseKeys& prose_keys = default_prose_keys());
 Extracted extract_plain_text(std::string_view source);
-Extracted extract_markdown(std::string_view source);
+Extracted extract_markdown(std::string_view source, const ProseKeys& prose_keys = default_prose_keys());
 Extracted extract_html(std::string_view source);
 Extracted extract_svg(std::string_view source);
 Extracted extract_docx(std::string_view bytes);

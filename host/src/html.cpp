@@ -1,6 +1,8 @@
 // HTML through gumbo (an HTML5 parser): the visible text, alt, title and aria-label
 // attributes and the meta description; not script, style, code or pre. Gumbo's text
 // and attribute pieces point into the input, so positions are exact.
+#include "html.hpp"
+
 #include "archive.hpp"
 #include "formats.hpp"
 #include "text_builder.hpp"
@@ -212,20 +214,15 @@ bool is_block(GumboTag tag) {
 
 class HtmlExtractor {
 public:
-    explicit HtmlExtractor(std::string_view source) : source_(source), builder_(source) {}
+    HtmlExtractor(std::string_view source, TextBuilder& builder, std::vector<Link>& links)
+        : source_(source), builder_(builder), links_(links) {}
 
-    Extracted run() {
+    void run() {
         check_depth(source_);
         std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output(
             gumbo_parse_with_options(&kGumboDefaultOptions, source_.data(), source_.size()),
             [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
         walk(output->root);
-        Extracted out;
-        out.text = builder_.take_text();
-        blank_template_tags(out.text);
-        out.runs = builder_.take_runs();
-        out.links = std::move(links_);
-        return out;
     }
 
 private:
@@ -274,9 +271,24 @@ private:
         }
     }
 
+    // A text node's source may take in tags gumbo ignored (a <td> outside a table): those
+    // are markup, not text.
     void text(const GumboStringPiece& piece) {
         if (piece.length == 0 || !in_source(piece.data, piece.length)) return;
-        builder_.with_entities(size_t(piece.data - source_.data()), piece.length);
+        size_t begin = size_t(piece.data - source_.data()), end = begin + piece.length;
+        while (begin < end) {
+            size_t tag = begin;
+            while (tag < end && !starts_tag(tag, end)) ++tag;
+            builder_.with_entities(begin, tag - begin);
+            size_t close = tag < end ? source_.find('>', tag) : std::string_view::npos;
+            begin = close == std::string_view::npos || close >= end ? end : close + 1;
+        }
+    }
+
+    bool starts_tag(size_t at, size_t end) const {
+        if (source_[at] != '<' || at + 1 >= end) return false;
+        char next = source_[at + 1];
+        return std::isalpha(static_cast<unsigned char>(next)) || next == '/' || next == '!' || next == '?';
     }
 
     // An attribute's value as its own paragraph of prose.
@@ -320,12 +332,38 @@ private:
     }
 
     std::string_view source_;
-    TextBuilder builder_;
-    std::vector<Link> links_;
+    TextBuilder& builder_;
+    std::vector<Link>& links_;
 };
 
 }  // namespace
 
-Extracted extract_html(std::string_view source) { return HtmlExtractor(source).run(); }
+void read_html(std::string_view source, TextBuilder& builder, std::vector<Link>& links) {
+    HtmlExtractor(source, builder, links).run();
+}
+
+namespace {
+
+GumboTag tag_named(std::string_view name) {
+    std::string lower(name);
+    for (char& c : lower) c = char(std::tolower(static_cast<unsigned char>(c)));
+    return gumbo_tagn_enum(lower.data(), unsigned(lower.size()));
+}
+
+}  // namespace
+
+bool html_tag_breaks_line(std::string_view name) { return is_block(tag_named(name)); }
+
+bool html_tag_hides_text(std::string_view name) { return skipped(tag_named(name)); }
+
+Extracted extract_html(std::string_view source) {
+    TextBuilder builder(source);
+    Extracted out;
+    read_html(source, builder, out.links);
+    out.text = builder.take_text();
+    blank_template_tags(out.text);
+    out.runs = builder.take_runs();
+    return out;
+}
 
 }  // namespace touchpoint

@@ -61,6 +61,25 @@ RuleOverride read_override(const XmlFile& xml, pugi::xml_node node) {
     return rule;
 }
 
+// <front-matter prose="title description"/>: the YAML keys whose values are checked.
+ProseKeys read_prose_keys(const XmlFile& xml, pugi::xml_node node) {
+    xml.check_attributes(node, {"prose"}, {"prose"});
+    xml.check_leaf(node, false);
+    ProseKeys keys;
+    std::string list = node.attribute("prose").value();
+    for (size_t start = 0; start < list.size();) {
+        size_t end = std::min(list.find_first_of(" \t\n,", start), list.size());
+        std::string key = list.substr(start, end - start);
+        start = end + 1;
+        if (key.empty()) continue;
+        bool valid = std::isalpha(static_cast<unsigned char>(key[0])) || key[0] == '_';
+        for (char c : key) valid = valid && (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.');
+        if (!valid) xml.fail(node, "prose", "'" + key + "' is not a front matter key; list keys such as title description, separated by spaces");
+        keys.push_back(std::move(key));
+    }
+    return keys;
+}
+
 }  // namespace
 
 Project read_project(const fs::path& path, const fs::path& installed_rules) {
@@ -142,6 +161,8 @@ Project read_project(const fs::path& path, const fs::path& installed_rules) {
             xml.check_leaf(node, false);
             project.schedule = {trim(node.attribute("message").value()), trim(node.attribute("id").value()),
                                 trim(node.attribute("location").value())};
+        } else if (name == "front-matter") {
+            project.prose_keys = read_prose_keys(xml, node);
         } else if (name == "rule") {
             project.overrides.push_back(read_override(xml, node));
         } else if (name == "speakers") {
@@ -153,7 +174,7 @@ Project read_project(const fs::path& path, const fs::path& installed_rules) {
                 xml.fail(node, "staff", "'staff' is empty; list staff speaker labels separated by commas");
         } else {
             xml.fail(node, "unknown element <" + std::string(name) +
-                               "> in <touchpoint>; expected brand, channel, ignore, pack, plugins, rule, schedule or speakers");
+                               "> in <touchpoint>; expected brand, channel, front-matter, ignore, pack, plugins, rule, schedule or speakers");
         }
     }
     return project;

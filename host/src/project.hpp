@@ -66,6 +66,7 @@ struct Project {
     std::optional<std::vector<std::string>> staff_speakers;  // <speakers staff="..." others="..."/>
     std::optional<std::vector<std::string>> other_speakers;
     ScheduleColumns schedule;  // <schedule message="..." id="..." location="..."/>
+    std::optional<ProseKeys> prose_keys;  // <front-matter prose="title description"/>
 
     bool ignored(std::string_view relative_path) const;
     // The project's own configuration files, never checked as content.

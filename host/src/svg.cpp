@@ -12,6 +12,13 @@ namespace {
 
 bool is_text_element(std::string_view name) { return name == "text" || name == "tspan" || name == "textPath"; }
 
+// A tspan placed with x or y starts a line of its own; one without flows on from the text
+// before it, so <tspan>River</tspan><tspan>bend</tspan> renders "Riverbend". A textPath
+// follows a path of its own.
+bool starts_own_line(pugi::xml_node node, std::string_view name) {
+    return name == "textPath" || (name == "tspan" && (node.attribute("x") || node.attribute("y")));
+}
+
 }  // namespace
 
 Extracted extract_svg(std::string_view source) {
@@ -22,10 +29,9 @@ Extracted extract_svg(std::string_view source) {
         if (node.type() == pugi::node_element) {
             std::string_view name = local_name(node);
             if (name == "text") builder.paragraph_break();
-            // A tspan is usually a line of its own: words on either side do not run together.
-            if ((name == "tspan" || name == "textPath") && !builder.text().empty() &&
+            if (starts_own_line(node, name) && !builder.text().empty() &&
                 !std::isspace(static_cast<unsigned char>(builder.text().back())))
-                builder.replaced(" ", size_t(node.offset_debug()), 0);
+                builder.replaced("\n", size_t(node.offset_debug()), 0);
             return name != "script" && name != "style";
         }
         if (node.type() != pugi::node_pcdata && node.type() != pugi::node_cdata) return false;

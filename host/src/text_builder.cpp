@@ -2,8 +2,9 @@
 
 #include "unicode.hpp"
 
+#include <algorithm>
 #include <cctype>
-#include <cstdlib>
+#include <optional>
 #include <string>
 
 namespace touchpoint {
@@ -27,6 +28,20 @@ void TextBuilder::replaced(std::string_view text, size_t source_begin, size_t so
     source_end_ = source_begin + source_size;
 }
 
+void TextBuilder::append(TextBuilder&& part, size_t source_shift) {
+    if (part.text_.empty()) return;
+    for (const TextRun& run : part.runs_)
+        runs_.push_back({uint32_t(text_.size() + run.text_begin), uint32_t(run.source_begin + source_shift), run.source_size,
+                         run.verbatim});
+    text_.append(part.text_);
+    source_end_ = part.source_end_ + source_shift;
+}
+
+void TextBuilder::trim_line_breaks() {
+    while (text_.ends_with('\n')) text_.pop_back();
+    while (!runs_.empty() && runs_.back().text_begin >= text_.size()) runs_.pop_back();
+}
+
 void TextBuilder::block_break(size_t next_source_begin) {
     if (text_.empty()) return;
     // A blank line: two line breaks with only white space (or quote markers) between.
@@ -41,49 +56,68 @@ void TextBuilder::block_break(size_t next_source_begin) {
             line_empty_so_far = false;
         }
     }
+    // What ends the text already (raw HTML ends with a paragraph break) counts.
+    std::string_view wanted = blank_line ? "\n\n" : "\n";
+    if (text_.ends_with("\n\n") || (text_.ends_with('\n') && wanted == "\n")) return;
     size_t at = source_end_;
-    replaced(blank_line ? "\n\n" : "\n", at, 0);
+    replaced(text_.ends_with('\n') ? "\n" : wanted, at, 0);
     source_end_ = at;
 }
 
 namespace {
 
 struct Entity {
-    const char* name;
-    const char* text;
+    std::string_view name;  // without '&' and ';'
+    std::string_view text;
 };
 
-// The named character references prose commonly uses; others stay as written.
+// Every named character reference of HTML5 (the WHATWG list), sorted by name.
 constexpr Entity entities[] = {
-    {"amp", "&"},        {"lt", "<"},         {"gt", ">"},          {"quot", "\""},       {"apos", "'"},
-    {"nbsp", "\u00A0"},  {"ndash", "\u2013"}, {"mdash", "\u2014"},  {"hellip", "\u2026"}, {"lsquo", "\u2018"},
-    {"rsquo", "\u2019"}, {"ldquo", "\u201C"}, {"rdquo", "\u201D"},  {"copy", "\u00A9"},   {"reg", "\u00AE"},
-    {"trade", "\u2122"}, {"shy", "\u00AD"},   {"eacute", "\u00E9"}, {"egrave", "\u00E8"}, {"aacute", "\u00E1"},
-    {"iacute", "\u00ED"}, {"oacute", "\u00F3"}, {"uacute", "\u00FA"}, {"ntilde", "\u00F1"}, {"uuml", "\u00FC"},
-    {"ouml", "\u00F6"},  {"auml", "\u00E4"},  {"ccedil", "\u00E7"}, {"middot", "\u00B7"}, {"bull", "\u2022"},
-    {"deg", "\u00B0"},   {"times", "\u00D7"}, {"thinsp", "\u2009"}, {"ensp", "\u2002"},   {"emsp", "\u2003"},
+#include "html_entities.inc"
 };
 
-std::string decode_known_entity(std::string_view entity) {
-    // entity is "&name;", "&#123;" or "&#x1F;"
+std::optional<std::string_view> named_entity(std::string_view name) {
+    auto found = std::lower_bound(std::begin(entities), std::end(entities), name,
+                                  [](const Entity& e, std::string_view n) { return e.name < n; });
+    if (found == std::end(entities) || found->name != name) return std::nullopt;
+    return found->text;
+}
+
+// The code point of a numeric reference's body ("#233", "#xE9"), as HTML5 and CommonMark
+// read it: at most 7 decimal or 6 hexadecimal digits; nothing else.
+std::optional<char32_t> numeric_entity(std::string_view body) {
+    bool hex = body.size() > 1 && (body[1] == 'x' || body[1] == 'X');
+    std::string_view digits = body.substr(hex ? 2 : 1);
+    if (digits.empty() || digits.size() > (hex ? 6u : 7u)) return std::nullopt;
+    unsigned long cp = 0;
+    for (char c : digits) {
+        if (!(hex ? std::isxdigit(static_cast<unsigned char>(c)) : std::isdigit(static_cast<unsigned char>(c))))
+            return std::nullopt;
+        cp = cp * (hex ? 16 : 10) + unsigned(std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : (c | 0x20) - 'a' + 10);
+    }
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+    return char32_t(cp);
+}
+
+// What "&name;", "&#123;" or "&#x1F;" stands for; nullopt when it is no reference.
+std::optional<std::string> decode_known_entity(std::string_view entity) {
     std::string_view body = entity.substr(1, entity.size() - 2);
-    std::string out;
     if (body.starts_with('#')) {
-        bool hex = body.size() > 1 && (body[1] == 'x' || body[1] == 'X');
-        std::string digits(body.substr(hex ? 2 : 1));
-        unsigned long cp = std::strtoul(digits.c_str(), nullptr, hex ? 16 : 10);
-        if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-        utf8::append(out, char32_t(cp));
+        std::optional<char32_t> cp = numeric_entity(body);
+        if (!cp) return std::nullopt;
+        std::string out;
+        utf8::append(out, *cp);
         return out;
     }
-    for (const Entity& e : entities)
-        if (body == e.name) return e.text;
-    return std::string(entity);
+    if (std::optional<std::string_view> text = named_entity(body)) return std::string(*text);
+    return std::nullopt;
 }
 
 }  // namespace
 
-std::string decode_entity(std::string_view entity) { return decode_known_entity(entity); }
+std::string decode_entity(std::string_view entity) {
+    return decode_known_entity(entity).value_or(std::string(entity));
+}
 
 size_t entity_length(std::string_view text) {
     if (text.empty() || text[0] != '&') return 0;
@@ -93,8 +127,7 @@ size_t entity_length(std::string_view text) {
     bool numeric = body[0] == '#';
     for (size_t i = numeric ? 1 : 0; i < body.size(); ++i)
         if (!std::isalnum(static_cast<unsigned char>(body[i]))) return 0;
-    std::string_view entity = text.substr(0, semicolon + 1);
-    return decode_known_entity(entity) == entity ? 0 : semicolon + 1;
+    return decode_known_entity(text.substr(0, semicolon + 1)) ? semicolon + 1 : 0;
 }
 
 void TextBuilder::with_entities(size_t source_begin, size_t size) {
@@ -118,6 +151,17 @@ void TextBuilder::paragraph_break() {
     source_end_ = at;
 }
 
+namespace {
+
+bool is_tag_named(std::string_view body, std::string_view name) {
+    body.remove_prefix(std::min(body.size(), body.find_first_not_of(" \t\n-")));
+    while (!body.empty() && (body.back() == ' ' || body.back() == '\t' || body.back() == '\n' || body.back() == '-'))
+        body.remove_suffix(1);
+    return body == name;
+}
+
+}  // namespace
+
 void blank_template_tags(std::string& text) {
     for (size_t open = text.find('{'); open != std::string::npos && open + 1 < text.size();
          open = text.find('{', open + 1)) {
@@ -126,6 +170,12 @@ void blank_template_tags(std::string& text) {
         std::string_view close = kind == '%' ? "%}" : "}}";
         size_t end = text.find(close, open + 2);
         if (end == std::string::npos) return;
+        // Liquid's {% comment %} ... {% endcomment %} is a note for the writers, never shown.
+        if (kind == '%' && is_tag_named(std::string_view(text).substr(open + 2, end - open - 2), "comment")) {
+            size_t closing = text.find("endcomment", end);
+            size_t closing_end = closing == std::string::npos ? std::string::npos : text.find("%}", closing);
+            if (closing_end != std::string::npos) end = closing_end;
+        }
         for (size_t i = open; i < end + 2; ++i)
             if (text[i] != '\n') text[i] = ' ';
         open = end + 1;

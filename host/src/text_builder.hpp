@@ -24,6 +24,22 @@ public:
     void block_break(size_t next_source_begin);
     // Separates paragraphs: always "\n\n" (HTML blocks, document paragraphs, signs).
     void paragraph_break();
+    // Appends what `part` built over a same-length copy of this builder's source from
+    // `source_shift` on (Markdown's raw HTML with its quote markers blanked).
+    void append(TextBuilder&& part, size_t source_shift);
+    // Drops the line breaks that end the text.
+    void trim_line_breaks();
+
+    // What has been built so far, to go back to.
+    struct Mark {
+        size_t text_size, runs_size, source_end;
+    };
+    Mark mark() const { return {text_.size(), runs_.size(), source_end_}; }
+    void rollback(const Mark& mark) {
+        text_.resize(mark.text_size);
+        runs_.resize(mark.runs_size);
+        source_end_ = mark.source_end;
+    }
 
     const std::string& text() const { return text_; }
     size_t source_end() const { return source_end_; }

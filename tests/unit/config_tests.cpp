@@ -121,7 +121,7 @@ TEST_CASE("malformed XML is refused with its place") {
 TEST_CASE("project file faults name the place and say what is wrong") {
     CHECK(project_error("<brand file=\"missing.xml\"/>") == "touchpoint.xml:2:8: brand file 'missing.xml' does not exist");
     CHECK(project_error("<chanel id=\"x\" include=\"**\"/>") ==
-          "touchpoint.xml:2:1: unknown element <chanel> in <touchpoint>; expected brand, channel, ignore, pack, plugins, rule, schedule or speakers");
+          "touchpoint.xml:2:1: unknown element <chanel> in <touchpoint>; expected brand, channel, front-matter, ignore, pack, plugins, rule, schedule or speakers");
     CHECK(project_error("<channel id=\"x\"/>") == "touchpoint.xml:2:1: <channel> needs a 'include' attribute");
     CHECK(project_error("<channel id=\"x\" include=\"a/**\"/><channel id=\"x\" include=\"b/**\"/>") ==
           "touchpoint.xml:2:33: duplicate channel 'x'; the first is at line 2 (list several globs in one include, separated by spaces)");

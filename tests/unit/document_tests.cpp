@@ -33,7 +33,7 @@ TEST_CASE("CRLF line endings keep lines and columns right") {
 
 TEST_CASE("Markdown: only prose is extracted") {
     Document d = make_document(
-        "---\ntitle: cheap\n---\n# Heading cheap\n\nText `code cheap` and [link](http://cheap.example) "
+        "---\nlayout: cheap\n---\n# Heading cheap\n\nText `code cheap` and [link](http://cheap.example) "
         "<!-- cheap --> {{ cheap }} {% cheap %}.\n\n```\ncheap\n```\n\n    cheap indented\n",
         Format::markdown);
     std::string_view text = d.text();
@@ -70,7 +70,7 @@ TEST_CASE("Markdown blocks are separated by a blank line only where the source h
 TEST_CASE("Markdown front matter names the channel") {
     Extracted e = extract_markdown("---\ntitle: x\nchannel: signage\n---\nText\n");
     CHECK(e.channel == "signage");
-    CHECK(e.text == "Text");
+    CHECK(e.text == "x\n\nText");  // the title is prose
     CHECK(extract_markdown("---\nchannel: signage\nno closing line\n").channel.empty());
 }
 

@@ -133,12 +133,21 @@ TEST_CASE("XLSX sign schedules: shared and inline strings; the line is the sheet
 
 TEST_CASE("SVG: text, tspan and textPath, with entities mapped") {
     std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>not prose</title>\n"
-                      "<text>Welcome &amp; hello</text>\n<text><tspan>one</tspan><tspan>two</tspan></text></svg>";
+                      "<text>Welcome &amp; hello</text>\n<text><tspan x=\"0\">one</tspan><tspan x=\"0\" dy=\"1em\">two</tspan></text></svg>";
     Extracted e = extract_svg(svg);
     Document d = document(e, svg);
-    CHECK(d.text() == "Welcome & hello\n\none two");
+    CHECK(d.text() == "Welcome & hello\n\none\ntwo");
     CHECK(where(d, "hello").line == 2);
     CHECK(where(d, "hello").column == 21);
+}
+
+TEST_CASE("SVG: tspans that flow on from the text before them join it, as they render") {
+    std::string svg = "<svg><text><tspan>River</tspan><tspan font-weight=\"bold\">bend</tspan> Health</text>\n"
+                      "<text>Riverbend <tspan>Health</tspan></text></svg>";
+    Extracted e = extract_svg(svg);
+    Document d = document(e, svg);
+    CHECK(d.text() == "Riverbend Health\n\nRiverbend Health");
+    CHECK(where(d, "bend").column == 1 + int(svg.find("bend") - 0));
 }
 
 TEST_CASE("hostile files: zip bomb, path out of the archive, truncation, entity expansion, deep trees") {
@@ -166,4 +175,14 @@ TEST_CASE("hostile files: zip bomb, path out of the archive, truncation, entity 
     deep += "</svg>";
     CHECK(extract_svg(deep).text == "deep");
     CHECK_THROWS_WITH(extract_svg("<svg><text>unclosed</svg>"), Catch::StartsWith("the SVG file is not well-formed XML at line 1"));
+}
+
+TEST_CASE("HTML: tags gumbo ignores (a <td> outside a table) are not read as text") {
+    std::string html = "<p>Hi</p>\n<td>\nThere\n</td>\n<p>x &lt;td&gt; y</p>";
+    Extracted e = extract_html(html);
+    Document d = document(e, html);
+    CHECK(d.text().find("</td>") == std::string_view::npos);
+    CHECK(d.text().find("<td>\n") == std::string_view::npos);
+    CHECK(d.text().find("x <td> y") != std::string_view::npos);
+    CHECK(where(d, "There").line == 3);
 }
