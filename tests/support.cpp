@@ -7,6 +7,9 @@
 #include <Poco/Process.h>
 #include <Poco/StreamCopier.h>
 
+#include <sys/resource.h>
+#include <sys/wait.h>
+
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -83,7 +86,13 @@ CommandResult run_touchpoint(const std::vector<std::string>& args, const fs::pat
     Poco::StreamCopier::copyToString(out_stream, result.out);
     feeder.join();
     err_reader.join();
-    result.exit_code = process.wait();
+    // wait4 rather than process.wait(): it also gives the child's own peak memory.
+    int status = 0;
+    rusage usage{};
+    while (wait4(process.id(), &status, 0, &usage) < 0 && errno == EINTR) {
+    }
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 256 + WTERMSIG(status);  // as Poco reports a signal
+    result.peak_kib = usage.ru_maxrss;
     return result;
 }
 

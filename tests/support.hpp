@@ -59,6 +59,7 @@ struct CommandResult {
     int exit_code = -1;
     std::string out;
     std::string err;
+    long peak_kib = 0;  // the command's peak resident memory
 };
 
 // Runs the built touchpoint command with `args` in `cwd`, feeding `input` on standard input.

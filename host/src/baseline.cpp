@@ -9,13 +9,14 @@
 namespace touchpoint {
 
 std::string fingerprint(const ReportedFinding& f) {
-    // FNV-1a over the parts; the line as written, trimmed, stands for its context.
+    // FNV-1a over the parts; the line as written, trimmed, stands for its context (on a
+    // long line, the excerpt around the match).
     uint64_t hash = 1469598103934665603ull;
     auto mix = [&](std::string_view part) {
         for (unsigned char c : part) hash = (hash ^ c) * 1099511628211ull;
         hash = (hash ^ 0xFF) * 1099511628211ull;
     };
-    std::string_view line = f.line_text;
+    std::string_view line = f.excerpt.text;
     while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
     while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
     mix(f.file);

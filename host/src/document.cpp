@@ -121,6 +121,13 @@ Location Document::locate_source(uint32_t offset) const {
     return {line_number(line_index), column};
 }
 
+Document::LineStart Document::line_start_of(uint32_t offset) const {
+    offset = std::min<uint32_t>(offset, uint32_t(source_.size()));
+    auto next_line = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+    size_t line_index = size_t(next_line - line_starts_.begin()) - 1;
+    return {line_number(line_index), line_starts_[line_index]};
+}
+
 int Document::line_number(size_t line_index) const {
     if (line_numbers_.empty()) return int(line_index) + 1;
     if (line_index < line_numbers_.size()) return line_numbers_[line_index];

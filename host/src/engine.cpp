@@ -260,36 +260,6 @@ int64_t now_ns() {
 // Document::locate_source for the findings of one rule, which mostly come in order: the
 // column of an offset on the line of the previous one is counted on from there, not from
 // the line's start, so many findings on one long line cost its length once.
-class SourceLocator {
-public:
-    explicit SourceLocator(const Document& document) : document_(document), source_(document.source()) {}
-
-    Location operator()(uint32_t offset) {
-        offset = std::min<uint32_t>(offset, uint32_t(source_.size()));
-        while (offset > 0 && offset < source_.size() && utf8::is_continuation(static_cast<unsigned char>(source_[offset])))
-            --offset;
-        if (known_ && offset >= offset_) {
-            std::string_view between = source_.substr(offset_, offset - offset_);
-            if (between.find('\n') == std::string_view::npos) {
-                location_.column += int(utf8::length(between));
-                offset_ = offset;
-                return location_;
-            }
-        }
-        location_ = document_.locate_source(offset);
-        offset_ = offset;
-        known_ = true;
-        return location_;
-    }
-
-private:
-    const Document& document_;
-    std::string_view source_;
-    bool known_ = false;
-    uint32_t offset_ = 0;
-    Location location_;
-};
-
 }  // namespace
 
 // What a worker is doing, for the watchdog: which check, on which input, since when.
@@ -660,13 +630,7 @@ void Engine::run_check(const CompiledCheck& compiled, const Document& document, 
         return;
     }
     std::string_view text = document.text(), source = document.source();
-    std::map<decltype(Location::line), SharedText> lines;  // one copy of a line for all its findings
-    SourceLocator locate(document);
-    auto line_of = [&](auto line) {
-        auto [at, added] = lines.try_emplace(line);
-        if (added) at->second = std::string(document.source_line(line));
-        return at->second;
-    };
+    Locator locate(document);
     for (Finding& finding : reporter.findings) {
         ReportedFinding out;
         if (!compiled.pack_rules.empty()) {
@@ -709,8 +673,13 @@ void Engine::run_check(const CompiledCheck& compiled, const Document& document, 
             uint32_t last = finding.end == finding.begin ? first
                             : finding.anchor == Anchor::text ? document.source_offset(finding.end - 1, true)
                                                              : finding.end - 1;
-            out.begin = locate(first);
-            out.end = locate(last);
+            Place begin = locate(first), end = locate(last), after = locate.after(last);
+            out.begin = begin.location;
+            out.end = end.location;
+            out.begin_utf16 = begin.utf16_column;
+            out.begin_byte = begin.byte_column;
+            out.end_utf16 = after.utf16_column;
+            out.end_byte = after.byte_column;
             out.source_begin = first;
             out.source_end = finding.end == finding.begin ? first : last + 1;
             while (out.source_end < source.size() && (static_cast<unsigned char>(source[out.source_end]) & 0xC0) == 0x80)
@@ -722,8 +691,7 @@ void Engine::run_check(const CompiledCheck& compiled, const Document& document, 
                 for (const TextContext& context : contexts)
                     if (finding.begin >= context.text_begin && finding.begin < context.text_end) out.context = context.label;
         }
-        out.line_text = line_of(out.begin.line);
-        if (out.end.line != out.begin.line) out.end_line_text = line_of(out.end.line);
+        if (!out.whole_document) out.excerpt = locate.excerpt(out.source_begin, out.source_end, out.begin.column);
         if (suppressions && !suppressions->empty()) {
             if (auto reason = suppressions->reason(out.rule, out.begin.line)) {
                 report.suppressed.push_back({std::move(out), *reason});

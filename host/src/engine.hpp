@@ -4,6 +4,7 @@
 #include <touchpoint/plugin.hpp>
 
 #include "formats.hpp"
+#include "locate.hpp"
 #include "plugin_host.hpp"
 #include "project.hpp"
 
@@ -23,20 +24,6 @@ class Suppressions;
 
 // Text several findings share, held once: the findings on one long line (a minified
 // page, a 1 MiB paragraph) would otherwise cost the line's size each.
-class SharedText {
-public:
-    SharedText() = default;
-    SharedText(std::string text) : text_(std::make_shared<const std::string>(std::move(text))) {}
-    const std::string& str() const { return text_ ? *text_ : empty_; }
-    operator const std::string&() const { return str(); }
-    operator std::string_view() const { return str(); }
-    bool empty() const { return str().empty(); }
-
-private:
-    std::shared_ptr<const std::string> text_;
-    static inline const std::string empty_;
-};
-
 struct ReportedFinding {
     std::string file;
     Location begin;
@@ -47,8 +34,9 @@ struct ReportedFinding {
     std::string match;
     std::vector<std::string> suggestions;
     std::string channel;
-    SharedText line_text;  // the source line of `begin`, for text reports
-    SharedText end_line_text;  // the source line of `end` when it is another line
+    // Columns in UTF-16 code units and in bytes; `end_*` stand just past the match.
+    int begin_utf16 = 1, begin_byte = 1, end_utf16 = 1, end_byte = 1;
+    Excerpt excerpt;  // the line around the match, for text and HTML reports and baselines
     // Byte offsets of the match in the decoded source; `exact` when those bytes are the
     // match as written (so a fix can replace them).
     uint32_t source_begin = 0;

@@ -25,19 +25,20 @@ int score(const FileReport& report) {
 
 // The source line with the match marked, around the match when the line is long.
 std::string highlighted(const ReportedFinding& f) {
-    std::string_view line = f.line_text;
+    std::string_view line = f.excerpt.text;
     size_t begin = 0, pos = 0;
-    for (int column = 1; column < f.begin.column && pos < line.size(); ++column) utf8::next(line, pos);
+    for (int column = f.excerpt.first_column; column < f.begin.column && pos < line.size(); ++column) utf8::next(line, pos);
     begin = pos;
     size_t end = begin;
-    int last = f.end.line == f.begin.line ? f.end.column : int(utf8::length(line));
+    int last = f.end.line == f.begin.line ? f.end.column : f.excerpt.first_column + int(utf8::length(line));
     for (int column = f.begin.column; column <= last && end < line.size(); ++column) utf8::next(line, end);
     size_t from = begin > 120 ? line.rfind(' ', begin - 100) : 0;
     if (from == std::string_view::npos) from = 0;
     size_t to = std::min(line.size(), end + 120);
-    return (from > 0 ? "\u2026" : "") + escape(line.substr(from, begin - from)) + "<mark>" +
+    bool cut_before = from > 0 || f.excerpt.cut_before, cut_after = to < line.size() || f.excerpt.cut_after;
+    return (cut_before ? "\u2026" : "") + escape(line.substr(from, begin - from)) + "<mark>" +
            escape(line.substr(begin, end - begin)) + "</mark>" + escape(line.substr(end, to - end)) +
-           (to < line.size() ? "\u2026" : "");
+           (cut_after ? "\u2026" : "");
 }
 
 constexpr const char* style = R"(

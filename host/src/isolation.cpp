@@ -27,8 +27,14 @@ Object::Ptr to_json(const ReportedFinding& f) {
     for (const std::string& s : f.suggestions) suggestions->add(s);
     o->set("suggestions", suggestions);
     o->set("channel", f.channel);
-    o->set("line_text", f.line_text.str());
-    o->set("end_line_text", f.end_line_text.str());
+    o->set("begin_utf16", f.begin_utf16);
+    o->set("begin_byte", f.begin_byte);
+    o->set("end_utf16", f.end_utf16);
+    o->set("end_byte", f.end_byte);
+    o->set("excerpt", f.excerpt.text);
+    o->set("excerpt_column", f.excerpt.first_column);
+    o->set("excerpt_cut_before", f.excerpt.cut_before);
+    o->set("excerpt_cut_after", f.excerpt.cut_after);
     o->set("context", f.context);
     o->set("source_begin", f.source_begin);
     o->set("source_end", f.source_end);
@@ -54,8 +60,12 @@ ReportedFinding from_json(const Object::Ptr& o) {
     Array::Ptr suggestions = o->getArray("suggestions");
     for (size_t i = 0; suggestions && i < suggestions->size(); ++i) f.suggestions.push_back(suggestions->getElement<std::string>(unsigned(i)));
     f.channel = o->getValue<std::string>("channel");
-    f.line_text = o->getValue<std::string>("line_text");
-    f.end_line_text = o->getValue<std::string>("end_line_text");
+    f.begin_utf16 = o->getValue<int>("begin_utf16");
+    f.begin_byte = o->getValue<int>("begin_byte");
+    f.end_utf16 = o->getValue<int>("end_utf16");
+    f.end_byte = o->getValue<int>("end_byte");
+    f.excerpt = {o->getValue<std::string>("excerpt"), o->getValue<int>("excerpt_column"),
+                 o->getValue<bool>("excerpt_cut_before"), o->getValue<bool>("excerpt_cut_after")};
     f.context = o->getValue<std::string>("context");
     f.source_begin = o->getValue<uint32_t>("source_begin");
     f.source_end = o->getValue<uint32_t>("source_end");

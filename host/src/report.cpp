@@ -254,20 +254,20 @@ private:
     void excerpt(const ReportedFinding& f) {
         constexpr int window = 100, lead = 30;
         std::string number = std::to_string(f.begin.line);
-        std::string_view line = f.line_text;
-        int first_column = 1;
+        std::string_view line = f.excerpt.text;
+        int first_column = f.excerpt.first_column;
         size_t start = 0;
         if (f.begin.column > window - lead) {
-            first_column = f.begin.column - lead;
-            for (int column = 1; column < first_column && start < line.size(); ++column) utf8::next(line, start);
+            for (; first_column < f.begin.column - lead && start < line.size(); ++first_column) utf8::next(line, start);
         }
         size_t stop = start;
         for (int n = 0; n < window && stop < line.size(); ++n) utf8::next(line, stop);
-        std::string shown = (start > 0 ? "\u2026" : "") + std::string(line.substr(start, stop - start)) +
-                            (stop < line.size() ? "\u2026" : "");
+        bool cut_before = start > 0 || f.excerpt.cut_before, cut_after = stop < line.size() || f.excerpt.cut_after;
+        std::string shown = (cut_before ? "\u2026" : "") + std::string(line.substr(start, stop - start)) +
+                            (cut_after ? "\u2026" : "");
         out_ << ' ' << paint("2", number + " |") << ' ' << shown << '\n';
         // Pad under each code point before the match, keeping tabs so the caret lines up.
-        std::string pad = start > 0 ? " " : "";
+        std::string pad = cut_before ? " " : "";
         size_t pos = start;
         for (int column = first_column; column < f.begin.column && pos < line.size(); ++column) {
             char32_t c = utf8::next(line, pos);
@@ -284,29 +284,6 @@ private:
     bool color_;
     const RunInfo& run_;
 };
-
-enum class ColumnUnit { code_points, utf16, utf8_bytes };
-
-// A 1-based column counted in code points, converted to another unit on its line.
-int column_in(std::string_view line, int column, ColumnUnit unit) {
-    if (unit == ColumnUnit::code_points) return column;
-    size_t pos = 0;
-    int units = 0;
-    for (int c = 1; c < column && pos < line.size(); ++c) {
-        size_t start = pos;
-        char32_t cp = utf8::next(line, pos);
-        units += unit == ColumnUnit::utf8_bytes ? int(pos - start) : (cp >= 0x10000 ? 2 : 1);
-    }
-    return units + 1;
-}
-
-int begin_column(const ReportedFinding& f, ColumnUnit unit) { return column_in(f.line_text, f.begin.column, unit); }
-
-// The column just past the match's last character, in `unit`.
-int end_column_exclusive(const ReportedFinding& f, ColumnUnit unit) {
-    const std::string& line = f.end.line == f.begin.line ? f.line_text : f.end_line_text;
-    return column_in(line, f.end.column + 1, unit);
-}
 
 std::string escape_xml(std::string_view text) {
     std::string out;
@@ -443,8 +420,8 @@ public:
 private:
     static std::string range(const ReportedFinding& f) {
         return "{ \"start\": { \"line\": " + std::to_string(f.begin.line) + ", \"column\": " +
-               std::to_string(begin_column(f, ColumnUnit::utf8_bytes)) + " }, \"end\": { \"line\": " +
-               std::to_string(f.end.line) + ", \"column\": " + std::to_string(end_column_exclusive(f, ColumnUnit::utf8_bytes)) + " } }";
+               std::to_string(f.begin_byte) + " }, \"end\": { \"line\": " +
+               std::to_string(f.end.line) + ", \"column\": " + std::to_string(f.end_byte) + " } }";
     }
 
     std::ostream& out_;
@@ -525,8 +502,8 @@ public:
             // GitHub counts columns in UTF-16 code units, as its web editor does.
             out_ << "::" << command << " file=" << property(f.file) << ",line=" << f.begin.line;
             if (!f.whole_document)
-                out_ << ",col=" << begin_column(f, ColumnUnit::utf16) << ",endLine=" << f.end.line
-                     << ",endColumn=" << end_column_exclusive(f, ColumnUnit::utf16) - 1;
+                out_ << ",col=" << f.begin_utf16 << ",endLine=" << f.end.line
+                     << ",endColumn=" << f.end_utf16 - 1;
             std::string message = f.message;
             if (!f.suggestions.empty()) message += " Suggestion: " + f.suggestions.front();
             out_ << ",title=" << property(f.rule) << "::" << data(message) << '\n';

@@ -86,6 +86,13 @@ public:
     Location locate(uint32_t text_offset) const { return locate_source(source_offset(text_offset)); }
     // The source line (without its line break) of a line number as locate_source() gives it.
     std::string_view source_line(int line) const;
+    // The source line that holds a source offset: its number, as locate_source() gives it,
+    // and where it starts in source(). Does not depend on the line's length.
+    struct LineStart {
+        int number;
+        uint32_t begin;
+    };
+    LineStart line_start_of(uint32_t source_offset) const;
 
 private:
     void index_words();
