@@ -6,7 +6,7 @@
 
 namespace touchpoint {
 
-// Reads and validates a brand file (CONTRACT §1). Throws ConfigError naming the file,
+// Reads and validates a brand file (docs/brand-file.md). Throws ConfigError naming the file,
 // line and column of the first fault.
 Brand read_brand(const std::filesystem::path& path);
 

@@ -1,5 +1,5 @@
 // Word (.docx) and OpenDocument (.odt) documents. Each paragraph is one line of the
-// source positions count in (CONTRACT §4: for Word, `line` is the paragraph number) and
+// source positions count in (docs/formats.md: for Word, `line` is the paragraph number) and
 // one paragraph of prose. Runs are joined, so a term split across formatting runs is
 // found; tracked insertions are read, deletions are not.
 #include "archive.hpp"

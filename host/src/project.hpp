@@ -1,4 +1,4 @@
-// The project file (CONTRACT §2): which files are which touchpoint.
+// The project file (docs/getting-started.md): which files are which touchpoint.
 #pragma once
 
 #include <touchpoint/brand.hpp>

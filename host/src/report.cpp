@@ -130,7 +130,7 @@ private:
         return out.str();
     }
 
-    // A checked file with its measures (an extension of CONTRACT §4).
+    // A checked file with its measures (the `documents` array of the JSON report).
     static std::string document(const FileReport& report) {
         std::ostringstream out;
         out << "    { \"file\": ";

@@ -273,7 +273,7 @@ private:
         reply_json(response, o);
     }
 
-    // POST /api/check {"text": "...", "channel": "signage", "file": "draft.md"} -> CONTRACT §4 JSON.
+    // POST /api/check {"text": "...", "channel": "signage", "file": "draft.md"} -> the JSON report (docs/getting-started.md, "Reading a report").
     void check(HTTPServerRequest& request, HTTPServerResponse& response) {
         std::string content = body(request);
         Object::Ptr input;

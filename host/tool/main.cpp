@@ -1,4 +1,4 @@
-// The touchpoint command: check, rules, version (CONTRACT §3).
+// The touchpoint command: check, rules, version (README.md, docs/getting-started.md).
 #include "baseline.hpp"
 #include "brand_reader.hpp"
 #include "fix.hpp"

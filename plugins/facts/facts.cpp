@@ -1,5 +1,5 @@
 // facts: phone numbers, e-mail addresses and web addresses must be the brand's own
-// (CONTRACT §1). A number whose digits are not a declared phone's, an address at a
+// (docs/brand-file.md). A number whose digits are not a declared phone's, an address at a
 // declared domain that is not declared, and a host one or two edits from the declared
 // website's (or the same name under another top-level domain) are findings.
 #include "facts.hpp"

@@ -1,4 +1,4 @@
-// readability: the channel limits of CONTRACT §1 — max-grade (Flesch–Kincaid grade of a
+// readability: the channel limits of the brand file (docs/brand-file.md) — max-grade (Flesch–Kincaid grade of a
 // document of 30 words or more), max-words (words of each sign, a sign being a paragraph)
 // — and the max-sentence-words extension.
 #include "readability.hpp"

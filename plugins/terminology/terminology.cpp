@@ -1,4 +1,4 @@
-// terminology: the brand's word choices (CONTRACT §1) — prefer, avoid and name — found in
+// terminology: the brand's word choices (docs/brand-file.md) — prefer, avoid and name — found in
 // one pass of a term automaton over each document's words.
 #include "terminology.hpp"
 

@@ -58,7 +58,7 @@ std::pair<int, std::string> request(unsigned port, const std::string& method, co
 
 }  // namespace
 
-TEST_CASE("serve: health, rules, checks in the JSON of CONTRACT §4, and LanguageTool's API") {
+TEST_CASE("serve: health, rules, checks in the JSON report of docs/getting-started.md, and LanguageTool's API") {
     test::ScratchDir dir;
     dir.write("brand.xml", R"(<brand name="Acme"><prefer term="patient" instead-of="customer"/></brand>)");
     dir.write("touchpoint.xml", R"(<touchpoint><brand file="brand.xml"/><rule id="spelling" enabled="false"/></touchpoint>)");

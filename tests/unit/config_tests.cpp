@@ -40,7 +40,7 @@ std::string project_error(const std::string& body) {
 }  // namespace
 
 TEST_CASE("the contract's brand file reads") {
-    // tests/data/contract-brand.xml is CONTRACT §1's example, verbatim.
+    // tests/data/contract-brand.xml is the complete example of docs/brand-file.md, verbatim.
     Brand brand = read_brand(test::source_dir() / "tests" / "data" / "contract-brand.xml");
     CHECK(brand.name == "Riverbend Health");
     CHECK(brand.locale == "en-US");

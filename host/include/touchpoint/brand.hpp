@@ -1,4 +1,4 @@
-// The compiled brand file (CONTRACT §1): what every rule plugin is configured from.
+// The compiled brand file (docs/brand-file.md): what every rule plugin is configured from.
 #pragma once
 
 #include <optional>

@@ -1,4 +1,4 @@
-// Phone numbers, e-mail addresses and hosts, as CONTRACT §1 describes them.
+// Phone numbers, e-mail addresses and hosts, as docs/brand-file.md describes them.
 #include "../facts.hpp"
 #include "../scanners.hpp"
 

@@ -1,4 +1,4 @@
-// The terminology plugin's matching semantics (CONTRACT §1), on real sentences.
+// The terminology plugin's matching semantics (docs/brand-file.md), on real sentences.
 #include "../terminology.hpp"
 
 #include "support.hpp"
