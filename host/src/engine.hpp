@@ -1,10 +1,16 @@
-// The run: configuration, plugins, inputs, parallel checking and ordered results.
+// The engine: configuration and plugins loaded once, then each input through the
+// pipeline — inputs (inputs.hpp), loading (loading.hpp), checking (here, scheduled by
+// scheduler.cpp), locating (locate.hpp), policy (policy.hpp) — to a FileReport.
 #pragma once
 
 #include <touchpoint/plugin.hpp>
 
+#include "findings.hpp"
 #include "formats.hpp"
-#include "locate.hpp"
+#include "inputs.hpp"
+#include "loading.hpp"
+#include "policy.hpp"
+#include "run_options.hpp"
 #include "plugin_host.hpp"
 #include "project.hpp"
 
@@ -21,81 +27,6 @@ namespace touchpoint {
 
 struct PackRuleDefinition;
 class Suppressions;
-
-// Text several findings share, held once: the findings on one long line (a minified
-// page, a 1 MiB paragraph) would otherwise cost the line's size each.
-struct ReportedFinding {
-    std::string file;
-    Location begin;
-    Location end;  // the match's last character
-    std::string rule;  // PLUGIN.RULE
-    Severity severity = Severity::warning;
-    std::string message;
-    std::string match;
-    std::vector<std::string> suggestions;
-    std::string channel;
-    // Columns in UTF-16 code units and in bytes; `end_*` stand just past the match.
-    int begin_utf16 = 1, begin_byte = 1, end_utf16 = 1, end_byte = 1;
-    Excerpt excerpt;  // the line around the match, for text and HTML reports and baselines
-    // Byte offsets of the match in the decoded source; `exact` when those bytes are the
-    // match as written (so a fix can replace them).
-    uint32_t source_begin = 0;
-    uint32_t source_end = 0;
-    bool exact = false;
-    std::string context;    // what the place is: "sign L2-07 at Lobby", "header"
-    bool whole_document = false;
-    bool fixable = true;  // Finding::fixable: false leaves the suggestion to a person
-    bool from_pack = false;  // reported by a rule of a rule pack, not configured by the brand
-    std::vector<std::string> also;  // pack rules that reported the same span (merge_shared_spans)
-};
-
-struct SuppressedFinding {
-    ReportedFinding finding;
-    std::string reason;  // as written after "--" in the directive; may be empty
-};
-
-struct FileReport {
-    std::string path;  // as reported: relative to the working directory
-    std::string channel;  // empty when the file was skipped
-    std::vector<ReportedFinding> findings;
-    std::vector<SuppressedFinding> suppressed;  // by inline control
-    std::vector<std::string> warnings;          // why the file was skipped, printed in path order
-    std::map<std::string, std::map<std::string, double>> measures;  // group -> key -> value
-    int lines = 0;  // of the source positions count in
-};
-
-struct Summary {
-    size_t files = 0;
-    size_t skipped = 0;  // inputs not checked, each named on standard error with its reason
-    size_t findings = 0;
-    size_t errors = 0;
-    size_t warnings = 0;
-    size_t suggestions = 0;
-    size_t suppressed = 0;
-    void add(const ReportedFinding& finding);
-};
-
-struct CheckOptions {
-    std::vector<std::string> paths;      // "-" reads standard input
-    std::optional<std::string> config;   // --config
-    std::optional<std::string> brand;    // --brand
-    std::optional<std::string> channel;  // --channel
-    std::string stdin_name = "<stdin>";  // --stdin-filename
-    Severity min_severity = Severity::suggestion;
-    unsigned jobs = 0;  // 0: all cores
-    uint64_t max_file_size = 64ull << 20;  // --max-file-size
-    double rule_seconds = 10;              // --rule-timeout: one rule on one document
-    bool isolate = false;                  // --isolate: each file checked in a child process
-    bool allow_project_plugins = false;    // --allow-project-plugins: load the project's <plugins dir>
-    std::optional<std::string> changed_since;  // --changed-since REV: only files git says changed
-    std::optional<std::string> output;         // --output: refused when it is one of the inputs
-};
-
-// A fault of the run itself (bad option, configuration or path): exit code 2, no report.
-class RunError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
 
 class Engine {
 public:
@@ -138,9 +69,12 @@ public:
     const Brand& brand() const { return brand_; }
 
 private:
-    struct Input;
-    struct Loaded;
     struct Watch;
+    // While it lives, the watchdog times `check` on this worker's file (scheduler.cpp).
+    struct WatchedCheck {
+        explicit WatchedCheck(const CompiledCheck& check);
+        ~WatchedCheck();
+    };
     struct RunState;
     class Context;
 
@@ -154,22 +88,16 @@ private:
     void compile_packs();
     void combine_pack_checks(const std::vector<std::pair<const LoadedPlugin*, PackRule>>& compiled_rules);
     void verify_examples(const PackRuleDefinition& definition, const CompiledCheck& compiled) const;
-    std::vector<Input> collect_inputs() const;
-    std::optional<Loaded> load(const Input& input, std::vector<std::string>* warnings) const;
+    LoadSettings load_settings() const { return {options_.max_file_size, project_ ? &*project_ : nullptr, options_.channel}; }
     void observe(const std::vector<Input>& inputs);
     FileReport check_input(const Input& input);
     FileReport check_isolated(const Input& input);
     void run_check(const CompiledCheck& compiled, const Document& document, FileReport& report,
                    const Suppressions* suppressions, const std::vector<TextContext>& contexts);
-    ScheduleColumns schedule_columns() const;
-    const ProseKeys& prose_keys() const;
-    // The severity a rule's finding has in a channel after the project's overrides, or
-    // nullopt when the rule is disabled there.
-    std::optional<Severity> effective(const std::string& rule, const std::string& channel, Severity severity) const;
-    bool disabled_everywhere(const std::string& selector) const;
 
     CheckOptions options_;
     std::optional<Project> project_;
+    Policy policy_{nullptr, Severity::suggestion};
     Brand brand_;
     PluginHost host_;
     std::unique_ptr<Context> context_;

@@ -1,7 +1,18 @@
 #include "isolation.hpp"
 
+#include "engine.hpp"
+#include "log.hpp"
+
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/Pipe.h>
+#include <Poco/PipeStream.h>
+#include <Poco/Process.h>
+#include <Poco/StreamCopier.h>
+
+#include <cstring>
+#include <filesystem>
+#include <thread>
 
 #include <sstream>
 
@@ -133,6 +144,59 @@ std::optional<FileReport> parse_isolated_report(const std::string& json) {
     } catch (const Poco::Exception&) {
         return std::nullopt;
     }
+}
+
+namespace fs = std::filesystem;
+
+// --isolate: the file is checked by a child touchpoint, so a plugin that crashes takes
+// down only the child. The child writes its report as JSON (isolation.cpp).
+FileReport Engine::check_isolated(const Input& input) {
+    std::vector<std::string> args{"__isolated", input.path.string(), "--jobs", "1", "--min-severity",
+                                  std::string(to_string(options_.min_severity)), "--max-file-size",
+                                  std::to_string(options_.max_file_size >> 20), "--rule-timeout",
+                                  std::to_string(options_.rule_seconds)};
+    if (project_) args.insert(args.end(), {"--config", project_->file.string()});
+    if (options_.brand) args.insert(args.end(), {"--brand", fs::absolute(*options_.brand).string()});
+    if (options_.channel) args.insert(args.end(), {"--channel", *options_.channel});
+    if (options_.allow_project_plugins) args.push_back("--allow-project-plugins");
+    std::string out, err;
+    int code = -1;
+    try {
+        Poco::Pipe out_pipe, err_pipe;
+        std::error_code error;
+        fs::path self = fs::read_symlink("/proc/self/exe", error);
+        Poco::ProcessHandle child = Poco::Process::launch(self.string(), args, fs::current_path().string(), nullptr,
+                                                          &out_pipe, &err_pipe);
+        std::thread drain([&] {
+            Poco::PipeInputStream stream(err_pipe);
+            Poco::StreamCopier::copyToString(stream, err);
+        });
+        Poco::PipeInputStream stream(out_pipe);
+        Poco::StreamCopier::copyToString(stream, out);
+        drain.join();
+        code = child.wait();
+    } catch (const Poco::Exception& e) {
+        err = "touchpoint: error: cannot start a child process for " + input.display + ": " + e.displayText() + "\n";
+    }
+    // The child's faults go on to standard error; its skip warnings come back in the
+    // report, to be printed in path order.
+    std::istringstream lines(err);
+    for (std::string line; std::getline(lines, line);) {
+        if (line.starts_with("touchpoint: warning: skipped ")) continue;
+        log_line(line);
+    }
+    if (code == 0 || code == 1 || code == 2) {
+        if (auto report = parse_isolated_report(out)) {
+            if (code == 2) ++rule_faults_;
+            return std::move(*report);
+        }
+    }
+    ++rule_faults_;
+    std::string why = code >= 256 ? "signal " + std::to_string(code - 256) + ", " + strsignal(code - 256)
+                      : code > 128 ? "signal " + std::to_string(code - 128) + ", " + strsignal(code - 128)
+                                   : "exit code " + std::to_string(code);
+    log_error("a plugin crashed on " + input.display + " (" + why + "); the file was skipped (--isolate)");
+    return {input.display, "", {}, {}, {}, {}};
 }
 
 }  // namespace touchpoint

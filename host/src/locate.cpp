@@ -104,4 +104,36 @@ Excerpt Locator::excerpt(uint32_t begin, uint32_t end, int column) const {
     return {std::string(line.substr(start, stop - start)), column - before, start > 0, stop < line.size()};
 }
 
+bool within(const Finding& finding, const Document& document) {
+    size_t limit = finding.anchor == Anchor::text ? document.text().size() : document.source().size();
+    return finding.begin <= finding.end && finding.end <= limit;
+}
+
+void place(const Finding& finding, const Document& document, const std::vector<TextContext>& contexts, Locator& locate,
+           ReportedFinding& out) {
+    std::string_view text = document.text(), source = document.source();
+    bool in_text = finding.anchor == Anchor::text;
+    uint32_t first = in_text ? document.source_offset(finding.begin) : finding.begin;
+    uint32_t last = finding.end == finding.begin ? first
+                    : in_text                    ? document.source_offset(finding.end - 1, true)
+                                                 : finding.end - 1;
+    Place begin = locate(first), end = locate(last), after = locate.after(last);
+    out.begin = begin.location;
+    out.end = end.location;
+    out.begin_utf16 = begin.utf16_column;
+    out.begin_byte = begin.byte_column;
+    out.end_utf16 = after.utf16_column;
+    out.end_byte = after.byte_column;
+    out.source_begin = first;
+    out.source_end = finding.end == finding.begin ? first : last + 1;
+    while (out.source_end < source.size() && utf8::is_continuation(static_cast<unsigned char>(source[out.source_end])))
+        ++out.source_end;
+    out.match = std::string((in_text ? text : source).substr(finding.begin, finding.end - finding.begin));
+    out.exact = !in_text || source.substr(out.source_begin, out.source_end - out.source_begin) == out.match;
+    if (in_text)
+        for (const TextContext& context : contexts)
+            if (finding.begin >= context.text_begin && finding.begin < context.text_end) out.context = context.label;
+    out.excerpt = locate.excerpt(out.source_begin, out.source_end, out.begin.column);
+}
+
 }  // namespace touchpoint

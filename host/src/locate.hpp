@@ -5,6 +5,10 @@
 #pragma once
 
 #include <touchpoint/document.hpp>
+#include <touchpoint/plugin.hpp>
+
+#include "findings.hpp"
+#include "formats.hpp"
 
 #include <cstdint>
 #include <string>
@@ -18,15 +22,6 @@ struct Place {
     Location location;  // line, and column in code points
     int utf16_column = 1;  // as GitHub and editors count
     int byte_column = 1;   // as rdjson counts
-};
-
-// The source line around a match: all of it when short, else about 160 code points either
-// side of the match.
-struct Excerpt {
-    std::string text;
-    int first_column = 1;  // the code-point column of text's first character
-    bool cut_before = false;
-    bool cut_after = false;
 };
 
 class Locator {
@@ -57,5 +52,13 @@ private:
     mutable bool last_line_known_ = false;
     mutable uint32_t last_line_begin_ = 0, last_line_end_ = 0;
 };
+
+// True when a finding's range lies inside the text (or source) it is anchored to.
+bool within(const Finding& finding, const Document& document);
+
+// Places a finding anchored in the text or source (within() holds) in the original file:
+// `out`'s lines, columns in every unit, source range, match, excerpt and context.
+void place(const Finding& finding, const Document& document, const std::vector<TextContext>& contexts, Locator& locate,
+           ReportedFinding& out);
 
 }  // namespace touchpoint

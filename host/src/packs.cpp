@@ -40,7 +40,7 @@ void Engine::compile_packs() {
         for (const PackRuleDefinition& definition : pack.rules) {
             const PackRule& rule = definition.rule;
             std::string full = pack.id + "." + rule.id;
-            if (disabled_everywhere(pack.id) || disabled_everywhere(full)) continue;
+            if (policy_.disabled_everywhere(pack.id) || policy_.disabled_everywhere(full)) continue;
             const LoadedPlugin* plugin = nullptr;
             for (const LoadedPlugin& loaded : host_.plugins())
                 if (loaded.name == definition.plugin) plugin = &loaded;

@@ -151,13 +151,18 @@ TEST_CASE("serve: with its check workers stuck past the replacements allowed, th
     const std::string runaway = R"({"text": "forever and ever"})";
     const std::string degraded = "every check worker (1) is stuck in a check that was given up, and 4 abandoned workers "
                                  "still run (the limit); checks are refused until one ends";
-    std::vector<std::future<std::pair<int, std::string>>> waiting;
-    for (int i = 0; i < 64; ++i)  // each waits in the queue or runs until its request gives up
-        waiting.push_back(std::async(std::launch::async, [&] { return request(server.port, "POST", "/api/check", runaway); }));
-    for (auto& answer : waiting) {
-        auto [status, body] = answer.get();
-        CHECK(status == 503);
-        CHECK((body.find("took longer than 0.5 s") != std::string::npos || body.find(degraded) != std::string::npos));
+    // On a loaded machine a round may give up requests before their checks start: rounds
+    // go on until the five workers are stuck (at most four).
+    for (int round = 0; round < 4 && request(server.port, "GET", "/health").first == 200; ++round) {
+        std::vector<std::future<std::pair<int, std::string>>> waiting;
+        for (int i = 0; i < 64; ++i)  // each waits in the queue or runs until its request gives up
+            waiting.push_back(std::async(std::launch::async, [&] { return request(server.port, "POST", "/api/check", runaway); }));
+        for (auto& answer : waiting) {
+            auto [status, body] = answer.get();
+            CHECK(status == 503);
+            CHECK((body.find("took longer than 0.5 s") != std::string::npos || body.find(degraded) != std::string::npos ||
+                   body.find("checks wait; try again shortly") != std::string::npos));
+        }
     }
     auto [status, body] = request(server.port, "POST", "/api/check", R"({"text": "a customer"})");
     CHECK(status == 503);

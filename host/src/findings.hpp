@@ -1,0 +1,82 @@
+// What a run reports: findings placed in their files, a report per file, the summary.
+// Shared by the engine, the writers, baselines, fixes and isolation; it knows none of them.
+#pragma once
+
+#include <touchpoint/plugin.hpp>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace touchpoint {
+
+// The source line around a match, for text and HTML reports and baselines: all of it
+// when short, else a window of code points either side of the match (locate.hpp).
+struct Excerpt {
+    std::string text;
+    int first_column = 1;  // the code-point column of text's first character
+    bool cut_before = false;
+    bool cut_after = false;
+};
+
+// A finding as reported: its rule named in full, its place in the original file.
+struct ReportedFinding {
+    std::string file;
+    Location begin;
+    Location end;  // the match's last character
+    std::string rule;  // PLUGIN.RULE
+    Severity severity = Severity::warning;
+    std::string message;
+    std::string match;
+    std::vector<std::string> suggestions;
+    std::string channel;
+    // Columns in UTF-16 code units and in bytes; `end_*` stand just past the match.
+    int begin_utf16 = 1, begin_byte = 1, end_utf16 = 1, end_byte = 1;
+    Excerpt excerpt;  // the line around the match, for text and HTML reports and baselines
+    // Byte offsets of the match in the decoded source; `exact` when those bytes are the
+    // match as written (so a fix can replace them).
+    uint32_t source_begin = 0;
+    uint32_t source_end = 0;
+    bool exact = false;
+    std::string context;    // what the place is: "sign L2-07 at Lobby", "header"
+    bool whole_document = false;
+    bool fixable = true;  // Finding::fixable: false leaves the suggestion to a person
+    bool from_pack = false;  // reported by a rule of a rule pack, not configured by the brand
+    std::vector<std::string> also;  // pack rules that reported the same span (merge_shared_spans)
+};
+
+struct SuppressedFinding {
+    ReportedFinding finding;
+    std::string reason;  // as written after "--" in the directive; may be empty
+};
+
+struct FileReport {
+    std::string path;  // as reported: relative to the working directory
+    std::string channel;  // empty when the file was skipped
+    std::vector<ReportedFinding> findings;
+    std::vector<SuppressedFinding> suppressed;  // by inline control
+    std::vector<std::string> warnings;          // why the file was skipped, printed in path order
+    std::map<std::string, std::map<std::string, double>> measures;  // group -> key -> value
+    int lines = 0;  // of the source positions count in
+};
+
+struct Summary {
+    size_t files = 0;
+    size_t skipped = 0;  // inputs not checked, each named on standard error with its reason
+    size_t findings = 0;
+    size_t errors = 0;
+    size_t warnings = 0;
+    size_t suggestions = 0;
+    size_t suppressed = 0;
+    void add(const ReportedFinding& finding) {
+        ++findings;
+        switch (finding.severity) {
+        case Severity::error: ++errors; break;
+        case Severity::warning: ++warnings; break;
+        case Severity::suggestion: ++suggestions; break;
+        }
+    }
+};
+
+}  // namespace touchpoint
