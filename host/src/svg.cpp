@@ -19,6 +19,13 @@ bool starts_own_line(pugi::xml_node node, std::string_view name) {
     return name == "textPath" || (name == "tspan" && (node.attribute("x") || node.attribute("y")));
 }
 
+// True when white space stands just before the element at `offset` (pugixml's offset:
+// its name, after the '<').
+bool spaced_from_before(std::string_view source, size_t offset) {
+    if (offset > 0 && offset <= source.size() && source[offset - 1] == '<') --offset;
+    return offset > 0 && offset <= source.size() && std::isspace(static_cast<unsigned char>(source[offset - 1]));
+}
+
 }  // namespace
 
 Extracted extract_svg(std::string_view source) {
@@ -29,9 +36,14 @@ Extracted extract_svg(std::string_view source) {
         if (node.type() == pugi::node_element) {
             std::string_view name = local_name(node);
             if (name == "text") builder.paragraph_break();
-            if (starts_own_line(node, name) && !builder.text().empty() &&
-                !std::isspace(static_cast<unsigned char>(builder.text().back())))
+            bool after_space = builder.text().empty() || std::isspace(static_cast<unsigned char>(builder.text().back()));
+            if (starts_own_line(node, name) && !after_space) {
                 builder.replaced("\n", size_t(node.offset_debug()), 0);
+            } else if (name == "tspan" && !after_space && spaced_from_before(source, size_t(node.offset_debug()))) {
+                // Only white space between two tspans: it renders as one space (the
+                // parser drops white-space-only text, so it is read from the file).
+                builder.replaced(" ", size_t(node.offset_debug()), 0);
+            }
             return name != "script" && name != "style";
         }
         if (node.type() != pugi::node_pcdata && node.type() != pugi::node_cdata) return false;

@@ -1,5 +1,9 @@
 #include <touchpoint/text.hpp>
 
+#include "unicode.hpp"
+
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <cstring>
 #include <stdexcept>
@@ -14,6 +18,36 @@ namespace {
 // Punctuation between words is an edge of its own in the trie, marked so that it can
 // never equal a word's key.
 std::string gap_token(std::string_view punctuation) { return "\x1F" + std::string(punctuation); }
+
+// True when the text at `at` goes on with a letter or digit, through punctuation but no
+// space: a punctuated term there is part of a longer token ("24/7" in "24/7/365", "C++"
+// in "C++11"). A possessive after it ends the token ("C++'s").
+bool token_goes_on(std::string_view text, uint32_t at, bool forward) {
+    size_t pos = at;
+    if (forward) {
+        for (std::string_view s : {"'s", "\u2019s"})
+            if (text.substr(pos).starts_with(s)) {
+                size_t after = pos + s.size();
+                return after < text.size() && (u_isalnum(utf8::next(text, after)));
+            }
+        while (pos < text.size()) {
+            char32_t c = utf8::next(text, pos);
+            if (u_isalnum(c)) return true;
+            if (u_isspace(c) || !u_ispunct(c)) return false;
+        }
+        return false;
+    }
+    while (pos > 0) {
+        size_t start = pos - 1;
+        while (start > 0 && utf8::is_continuation(static_cast<unsigned char>(text[start]))) --start;
+        size_t read = start;
+        char32_t c = utf8::next(text, read);
+        if (u_isalnum(c)) return true;
+        if (u_isspace(c) || !u_ispunct(c)) return false;
+        pos = start;
+    }
+    return false;
+}
 }  // namespace
 
 uint32_t TermMatcher::add(std::string_view term, bool inflect) {
@@ -22,7 +56,7 @@ uint32_t TermMatcher::add(std::string_view term, bool inflect) {
     // "e.g." or "and/or" in an inflection would be no word.
     bool punctuated = shape.has_punctuation();
     has_gaps_ |= std::any_of(shape.gaps.begin(), shape.gaps.end(), [](const std::string& g) { return !g.empty(); });
-    affixes_.push_back({shape.lead, shape.trail});
+    affixes_.push_back({shape.lead, shape.trail, punctuated});
     pending_.push_back({std::move(shape), inflect && !punctuated});
     return entries_++;
 }
@@ -156,8 +190,9 @@ void TermMatcher::scan(const Document& document, const std::function<void(const 
                 int64_t lead = affix_length(text, words[first].begin, affixes.lead, true);
                 int64_t trail = affix_length(text, words[last].end, affixes.trail, false);
                 if (lead < 0 || trail < 0) continue;
-                found.push_back({out.entry, uint32_t(first), uint32_t(last), out.inflection,
-                                 uint32_t(words[first].begin - lead), uint32_t(words[last].end + trail)});
+                uint32_t begin = uint32_t(words[first].begin - lead), end = uint32_t(words[last].end + trail);
+                if (affixes.punctuated && (token_goes_on(text, begin, false) || token_goes_on(text, end, true))) continue;
+                found.push_back({out.entry, uint32_t(first), uint32_t(last), out.inflection, begin, end});
             }
         }
         for (auto it = found.rbegin(); it != found.rend(); ++it) on_match(*it);

@@ -187,9 +187,13 @@ bool has_capital(std::string_view text) {
 // last ("care team" -> "care teams"). -ed and -ing forms are verbs'; an -s form is a
 // verb's where the phrase ends in a particle.
 bool verb_first(std::string_view last_word, Inflection inflection) {
+    // The adverb particles and prepositions of English phrasal verbs ("look after",
+    // "set aside", "bring forward"): a noun phrase never ends in one.
     static const std::unordered_set<std::string_view> particles{
-        "about", "along", "away", "back", "down", "for", "in", "into", "of", "off",
-        "on", "out", "over", "through", "to", "up", "with", "sure"};
+        "about", "across", "after", "ahead", "along", "apart", "around", "aside", "at", "away",
+        "back", "behind", "by", "down", "forth", "forward", "from", "in", "into", "of", "off",
+        "on", "onto", "out", "over", "past", "round", "through", "to", "together", "under",
+        "up", "upon", "with", "without", "sure"};
     if (inflection == Inflection::past || inflection == Inflection::progressive) return true;
     return inflection == Inflection::plural && particles.count(last_word);
 }

@@ -6,6 +6,10 @@
 
 #include <touchpoint/plugin.hpp>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+
 
 #include <algorithm>
 #include <cctype>
@@ -121,9 +125,13 @@ private:
             plain += shape.keys[w];
             punctuated += shape.keys[w];
         }
+        bool has_possessive = possessive(brand_.names[name].canonical);
         for (const std::string& key : {plain, punctuated}) {
             name_keys_.emplace(key, name);
-            for (size_t n = 1; n < key.size(); ++n) name_prefixes_.insert(key.substr(0, n));
+            for (size_t n = 1; n < key.size(); ++n) {
+                name_prefixes_.insert(key.substr(0, n));
+                if (has_possessive) possessive_prefixes_.insert(key.substr(0, n));
+            }
         }
     }
 
@@ -193,6 +201,13 @@ private:
         return true;
     }
 
+    // True when a text holds a possessive ending ("Smiles's ").
+    static bool possessive(std::string_view text) {
+        for (std::string_view ending : {"'s", "'S", "\u2019s", "\u2019S"})
+            if (text.find(ending) != std::string_view::npos) return true;
+        return false;
+    }
+
     // Names: any run of words whose keys, joined, spell a canonical name is that name;
     // it is a finding unless written exactly so.
     void find_names(const Document& document, std::vector<Hit>& hits) const {
@@ -204,6 +219,12 @@ private:
             std::string joined;
             std::optional<Candidate> longest;
             for (uint32_t last = first; last < words.size() && !words[last].in_literal; ++last) {
+                // A possessive ends a name, unless a name goes on after one ("St. Mary's
+                // Hospital"): "Bayside Smiles's urgent care" is not "Bayside Smiles &
+                // Urgent Care" misspelt.
+                if (last > first && possessive(text.substr(words[last - 1].end, words[last].begin - words[last - 1].end)) &&
+                    !possessive_prefixes_.count(joined))
+                    break;
                 if (last > first) {
                     std::string_view gap = text.substr(words[last - 1].end, words[last].begin - words[last - 1].end);
                     if (!joins_words(gap)) {
@@ -255,9 +276,29 @@ private:
     void report_hits(const Document& document, const std::vector<Hit>& hits, Reporter& reporter) const {
         for (const Hit& h : hits) {
             std::string_view written = document.text().substr(h.begin, h.end - h.begin);
-            if (h.source == Hit::term) reporter.report(describe(terms_[h.index], written, h.inflection, h.begin, h.end));
+            if (h.source == Hit::term) {
+                Finding finding = describe(terms_[h.index], written, h.inflection, h.begin, h.end);
+                // "e.g." ending a sentence ends it twice: its replacement keeps the full stop.
+                if (written.ends_with('.') && ends_sentence(document.text(), h.end))
+                    for (std::string& suggestion : finding.suggestions)
+                        if (!suggestion.ends_with('.')) suggestion += '.';
+                reporter.report(std::move(finding));
+            }
             else reporter.report(misspelt_name(brand_.names[h.index], h.begin, h.end));
         }
+    }
+
+    // True when nothing but space stands between `at` and the end of its paragraph or
+    // the capital of a next sentence.
+    static bool ends_sentence(std::string_view text, uint32_t at) {
+        size_t pos = at;
+        while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
+        if (pos == text.size() || text[pos] == '\n' || text[pos] == '\r') return true;
+        if (pos == at) return false;
+        UChar32 c;
+        int32_t i = int32_t(pos);
+        U8_NEXT(text.data(), i, int32_t(text.size()), c);
+        return u_isupper(c);
     }
 
     Finding describe(const Term& term, std::string_view written, Inflection inflection, uint32_t begin, uint32_t end) const {
@@ -332,6 +373,7 @@ private:
     std::vector<std::pair<size_t, std::shared_ptr<icu::RegexPattern>>> patterns_;
     std::unordered_map<std::string, size_t> name_keys_;
     std::unordered_set<std::string> name_prefixes_;
+    std::unordered_set<std::string> possessive_prefixes_;  // of names with a possessive in them
     std::unordered_set<std::string> brand_words_;
 };
 

@@ -150,6 +150,15 @@ TEST_CASE("SVG: tspans that flow on from the text before them join it, as they r
     CHECK(where(d, "bend").column == 1 + int(svg.find("bend") - 0));
 }
 
+TEST_CASE("SVG: white space between tspans renders as one space") {
+    std::string svg = "<svg><text><tspan>River</tspan> <tspan>bend Health</tspan></text>\n"
+                      "<text>\n  <tspan>Welcome to</tspan>\n  <tspan>Riverbend Health</tspan>\n</text></svg>";
+    Extracted e = extract_svg(svg);
+    Document d = document(e, svg);
+    CHECK(d.text() == "River bend Health\n\nWelcome to Riverbend Health");
+    CHECK(where(d, "Riverbend").column == 1 + int(svg.find("Riverbend") - svg.rfind('\n', svg.find("Riverbend")) - 1));
+}
+
 TEST_CASE("hostile files: zip bomb, path out of the archive, truncation, entity expansion, deep trees") {
     std::string zeros(80u << 20, '\0');
     CHECK_THROWS_WITH(extract_docx(zip({{"word/document.xml", zeros}})),

@@ -242,6 +242,14 @@ TEST_CASE("terms with punctuation match whole, with their punctuation") {
     // Other punctuation, or none, is another text.
     CHECK(seen(brand, "and or; and, or; e.g; C and C#; Q, A; 24 7", Format::plain_text).empty());
     CHECK(seen(brand, "this and `x` or that", Format::markdown).empty());
+    // A punctuated term is a whole token: not the start of a longer one.
+    CHECK(seen(brand, "Open 24/7/365 and 365/24/7. Use C++11 and Q&As.").empty());
+    CHECK(seen(brand, "C++'s users (24/7).") ==
+          S{{"avoid", "C++", {"C"}, true}, {"avoid", "24/7", {"around the clock"}, true}});
+    // Its full stop ending a sentence is the sentence's too: the replacement keeps it.
+    CHECK(seen(brand, "See the list, e.g.\n\nOr this, e.g. Then that, e.g. and so on.") ==
+          S{{"avoid", "e.g.", {"for example."}, true}, {"avoid", "e.g.", {"for example."}, true},
+            {"avoid", "e.g.", {"for example"}, true}});
 }
 
 TEST_CASE("names: the longest match wins and each word belongs to one term") {
@@ -252,6 +260,11 @@ TEST_CASE("names: the longest match wins and each word belongs to one term") {
           S{{"name", "Bayside smiles & urgent care", {"Bayside Smiles & Urgent Care"}, true}});
     CHECK(seen(bayside, "Visit Bayside Smiles & Urgent Care or Bayside Smiles.").empty());
     CHECK(seen(bayside, "Visit bayside smiles, then go.") == S{{"name", "bayside smiles", {"Bayside Smiles"}, true}});
+    // A possessive ends a name: its urgent care is not the longer name misspelt.
+    CHECK(seen(bayside, "Bayside Smiles's urgent care is open.").empty());
+    CHECK(seen(bayside, "bayside smiles's urgent care is open.") == S{{"name", "bayside smiles", {"Bayside Smiles"}, true}});
+    CHECK(seen(R"(<name canonical="St. Mary's Hospital"/>)", "Visit St. Mary's hospital.") ==
+          S{{"name", "St. Mary's hospital", {"St. Mary's Hospital"}, true}});
     // A name written right holds its words against other rules too.
     CHECK(seen(R"(<name canonical="CareLink App"/><prefer term="application" instead-of="app"/>)", "Open the CareLink App.").empty());
 }
@@ -279,4 +292,11 @@ TEST_CASE("a verb phrase inflects its verb, a noun phrase its noun") {
           S{{"prefer", "accompanied", {"go with"}, false}});
     CHECK(seen(R"(<prefer term="care team" instead-of="staff"/>)", "Our staffs.") ==
           S{{"prefer", "staffs", {"care teams"}, true}});
+    // Phrasal verbs whose particle is also a noun's plural ("afters", "asides").
+    CHECK(seen(R"(<prefer term="look after" instead-of="tend"/>)", "She tends them.") ==
+          S{{"prefer", "tends", {"looks after"}, true}});
+    CHECK(seen(R"(<prefer term="set aside" instead-of="reserve"/>)", "He reserves it.") ==
+          S{{"prefer", "reserves", {"sets aside"}, true}});
+    CHECK(seen(R"(<prefer term="bring forward" instead-of="advance"/>)", "It advances it.") ==
+          S{{"prefer", "advances", {"brings forward"}, true}});
 }
