@@ -15,8 +15,10 @@ namespace {
 struct Paragraphs {
     std::string source;  // one paragraph a line
     std::vector<std::pair<size_t, std::string>> contexts;  // first line index -> label of the part
+    UnpackBudget budget;
 
     void add(std::string text) {
+        budget.spend(text.size() + 1);
         for (char& c : text)
             if (c == '\n' || c == '\r') c = ' ';
         source += text;
@@ -89,7 +91,9 @@ std::string odt_paragraph(pugi::xml_node paragraph) {
             return false;
         }
         std::string_view name = local_name(node);
-        if (name == "s") text.append(std::max(1, node.attribute("text:c").as_int(1)), ' ');
+        // A run of spaces reads as one gap however long: its count is capped, so that
+        // text:c="2000000000" asks for no 2 GB.
+        if (name == "s") text.append(size_t(std::clamp(node.attribute("text:c").as_int(1), 1, 1000)), ' ');
         else if (name == "tab") text += '\t';
         else if (name == "line-break") text += ' ';
         return name != "note" && name != "p" && name != "h" && name != "tracked-changes" && name != "annotation";

@@ -261,12 +261,13 @@ std::string cell_text(pugi::xml_node c, const std::vector<std::string>& shared, 
     return shared[*index];
 }
 
-Row read_row(pugi::xml_node node, size_t number, const std::vector<std::string>& shared) {
+Row read_row(pugi::xml_node node, size_t number, const std::vector<std::string>& shared, UnpackBudget& budget) {
     Row row;
+    int next_column = 0;  // of a cell without a reference: the one after the last
     for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
         if (local_name(c) != "c") continue;
         pugi::xml_attribute reference = c.attribute("r");
-        int column = int(row.size());
+        int column = next_column;
         if (reference) {
             std::optional<int> named = column_of(reference.value());
             if (!named)
@@ -276,11 +277,17 @@ Row read_row(pugi::xml_node node, size_t number, const std::vector<std::string>&
         } else if (column >= max_columns) {
             throw FormatError("row " + std::to_string(number) + " has more cells than a sheet's 16384 columns");
         }
+        next_column = column + 1;
         std::string where = reference ? "cell " + std::string(reference.value()) : "a cell of row " + std::to_string(number);
         std::string text = cell_text(c, shared, where);
         for (char& ch : text)
             if (ch == '\n' || ch == '\r') ch = ' ';
-        if (row.size() <= size_t(column)) row.resize(size_t(column) + 1);
+        if (text.empty()) continue;  // an empty cell far right widens no row
+        budget.spend(text.size());
+        if (row.size() <= size_t(column)) {
+            budget.spend((size_t(column) + 1 - row.size()) * sizeof(Cell));
+            row.resize(size_t(column) + 1);
+        }
         row[size_t(column)].text = std::move(text);
     }
     return row;
@@ -304,12 +311,13 @@ Extracted extract_xlsx(std::string_view bytes, const ScheduleColumns& columns) {
     parse_xml(document, sheet->second, "xl/worksheets/sheet1.xml");
     std::vector<Row> rows;
     std::vector<int> numbers;  // each row's number in the sheet
+    UnpackBudget budget;
     for_each_descendant(document, [&](pugi::xml_node node) {
         if (node.type() != pugi::node_element) return false;
         if (local_name(node) != "row") return true;
         size_t number = row_number(node, numbers.empty() ? 0 : size_t(numbers.back()));
         numbers.push_back(int(number));
-        rows.push_back(read_row(node, number, shared));
+        rows.push_back(read_row(node, number, shared, budget));
         return false;
     });
     // The source positions count in: a line per row, holding its message, numbered as the

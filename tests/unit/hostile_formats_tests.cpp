@@ -127,3 +127,37 @@ TEST_CASE("HTML whose end tags close nothing in a browser is still refused when 
     CHECK_NOTHROW(extract_html("<script>" + repeated("<div>", 5000) + "</script><p>x"));  // not markup
     CHECK_NOTHROW(extract_html("<!--" + repeated("<div>", 5000) + "--><p>x"));
 }
+
+// A few bytes that ask for gigabytes: each used to end the run with bad_alloc (--isolate
+// and serve too, which load the same way).
+TEST_CASE("an XLSX cell at column XFD in every row widens no row past the unpacking budget") {
+    std::string rows = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Cheap deal</t></is></c></row>";
+    for (int i = 0; i < 2000; ++i) rows += "<row><c r=\"XFD1\"/></row>";  // empty: nothing stored
+    Extracted empty_cells = extract_xlsx(xlsx(rows), {});
+    CHECK(document(empty_cells).text() == "Cheap deal");
+    for (int i = 0; i < 2000; ++i) rows += "<row><c r=\"XFD1\" t=\"inlineStr\"><is><t>x</t></is></c></row>";
+    CHECK_THROWS_WITH(extract_xlsx(xlsx(rows), {}),
+                      "its content unpacks to more than 64 MiB of text (a document made to exhaust memory?)");
+}
+
+TEST_CASE("an XLSX shared string repeated in every cell is refused past the unpacking budget") {
+    std::string words;
+    for (int i = 0; i < 48000; ++i) words += "word ";
+    std::string shared = "<sst " + spreadsheet_ns + "><si><t>" + words + "</t></si></sst>";
+    std::string sheet = "<worksheet " + spreadsheet_ns + "><sheetData>";
+    for (int i = 0; i < 2000; ++i) sheet += "<row><c t=\"s\"><v>0</v></c></row>";
+    sheet += "</sheetData></worksheet>";
+    CHECK_THROWS_WITH(extract_xlsx(zip({{"xl/sharedStrings.xml", shared}, {"xl/worksheets/sheet1.xml", sheet}}), {}),
+                      Catch::StartsWith("its content unpacks to more than 64 MiB"));
+}
+
+TEST_CASE("an OpenDocument space count of two billion is read as a gap, not two billion spaces") {
+    std::string content =
+        "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+        "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>"
+        "<text:p>a cheap<text:s text:c=\"2000000000\"/>deal</text:p></office:text></office:body></office:document-content>";
+    Extracted e = extract_odt(zip({{"content.xml", content}}));
+    CHECK(e.text.size() < 2000);
+    CHECK(e.text.starts_with("a cheap "));
+    CHECK(e.text.ends_with(" deal"));
+}
