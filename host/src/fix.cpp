@@ -56,30 +56,72 @@ void unified_diff(const std::string& path, const std::string& before, const std:
 
 }  // namespace
 
-std::optional<PlannedFix> plan_fix(const FileReport& report) {
+namespace {
+
+// "F:L:C 'match'": a finding fix leaves, as the user finds it.
+std::string place_of(const ReportedFinding& f) {
+    return f.file + ":" + std::to_string(f.begin.line) + ":" + std::to_string(f.begin.column) + " '" + f.match + "'";
+}
+
+bool has_one_fix(const ReportedFinding& f) {
+    return f.suggestions.size() == 1 && !f.whole_document && f.suggestions.front() != f.match;
+}
+
+}  // namespace
+
+std::optional<PlannedFix> plan_fix(const FileReport& report, std::vector<std::string>* left) {
+    auto leave = [&](const ReportedFinding& f, const std::string& why) {
+        if (left) left->push_back(place_of(f) + " as it is: " + why);
+    };
     auto format = format_of(report.path);
-    if (!format || (*format != Format::plain_text && *format != Format::markdown)) return std::nullopt;
+    if (!format || (*format != Format::plain_text && *format != Format::markdown)) {
+        for (const ReportedFinding& f : report.findings)
+            if (has_one_fix(f))
+                leave(f, "fix rewrites Markdown and plain-text files only; write '" + f.suggestions.front() + "' by hand");
+        return std::nullopt;
+    }
     std::ifstream in(report.path, std::ios::binary);
     if (!in) return std::nullopt;
     std::ostringstream buffer;
     buffer << in.rdbuf();
     PlannedFix plan{report.path, buffer.str(), {}, 0};
     const std::string& original = plan.original;
-    if (original.starts_with("\xFF\xFE") || original.starts_with("\xFE\xFF")) return std::nullopt;  // UTF-16: left alone
+    if (original.starts_with("\xFF\xFE") || original.starts_with("\xFE\xFF")) {  // UTF-16: left alone
+        for (const ReportedFinding& f : report.findings)
+            if (has_one_fix(f)) leave(f, "fix does not rewrite UTF-16 files; write '" + f.suggestions.front() + "' by hand");
+        return std::nullopt;
+    }
     size_t bom = original.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-    std::vector<Edit> edits;
+    struct Planned {
+        Edit edit;
+        const ReportedFinding* finding;
+    };
+    std::vector<Planned> edits;
     for (const ReportedFinding& f : report.findings) {
-        if (f.suggestions.size() != 1 || !f.exact || !f.fixable || f.whole_document || f.suggestions.front() == f.match)
+        if (!has_one_fix(f)) continue;
+        if (!f.fixable) {
+            leave(f, "put '" + f.suggestions.front() + "' in its form by hand");
             continue;
+        }
+        if (!f.exact) {
+            leave(f, "the file writes it with markup or an entity; write '" + f.suggestions.front() + "' there by hand");
+            continue;
+        }
         size_t begin = bom + f.source_begin, end = bom + f.source_end;
         // The file must still hold the match where the check saw it.
-        if (end > original.size() || original.compare(begin, end - begin, f.match) != 0) continue;
-        edits.push_back({begin, end, f.suggestions.front()});
+        if (end > original.size() || original.compare(begin, end - begin, f.match) != 0) {
+            leave(f, "the file changed since it was checked; run fix again");
+            continue;
+        }
+        edits.push_back({{begin, end, f.suggestions.front()}, &f});
     }
-    std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.begin < b.begin; });
+    std::sort(edits.begin(), edits.end(), [](const Planned& a, const Planned& b) { return a.edit.begin < b.edit.begin; });
     size_t done = 0;
-    for (const Edit& edit : edits) {
-        if (edit.begin < done) continue;  // overlaps the previous fix
+    for (const auto& [edit, finding] : edits) {
+        if (edit.begin < done) {  // overlaps the previous fix
+            leave(*finding, "it overlaps another fix; run fix again to apply it");
+            continue;
+        }
         plan.fixed.append(original, done, edit.begin - done);
         plan.fixed += edit.text;
         done = edit.end;
@@ -94,8 +136,8 @@ void apply_fix(const PlannedFix& plan) {
     write_file_safely(plan.path, plan.fixed, plan.original);
 }
 
-size_t fix_file(const FileReport& report, bool dry_run, std::ostream& diff) {
-    std::optional<PlannedFix> plan = plan_fix(report);
+size_t fix_file(const FileReport& report, bool dry_run, std::ostream& diff, std::vector<std::string>* left) {
+    std::optional<PlannedFix> plan = plan_fix(report, left);
     if (!plan) return 0;
     if (dry_run) unified_diff(plan->path, plan->original, plan->fixed, diff);
     else apply_fix(*plan);

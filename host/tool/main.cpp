@@ -259,28 +259,20 @@ int run_baseline(const CommandLine& line) {
     return engine.rule_faults() > 0 ? 2 : 0;
 }
 
-// A suggestion fix must not apply as it stands (the replacement in no known inflection)
-// is named, so that a person adapts it.
-void say_left_to_a_person(const FileReport& report) {
-    for (const ReportedFinding& f : report.findings)
-        if (!f.fixable && !f.suggestions.empty())
-            std::cerr << "touchpoint: left " << f.file << ":" << f.begin.line << ":" << f.begin.column << " '" << f.match
-                      << "' as it is: put '" << f.suggestions.front() << "' in its form by hand\n";
-}
-
 int run_fix(const CommandLine& line) {
     Engine& engine = lasting_engine(line.check);
     size_t fixes = 0, files = 0, unchanged = 0;
     engine.run([&](const FileReport& report) {
+        std::vector<std::string> left;  // findings fix does not apply, and why
         try {
-            size_t n = fix_file(report, line.dry_run, std::cout);
+            size_t n = fix_file(report, line.dry_run, std::cout, &left);
             fixes += n;
             files += n > 0;
         } catch (const WriteError& e) {  // that file only: the others are still fixed
             std::cerr << "touchpoint: error: " << e.what() << '\n';
             ++unchanged;
         }
-        say_left_to_a_person(report);
+        for (const std::string& note : left) std::cerr << "touchpoint: left " << note << '\n';
     });
     std::cerr << "touchpoint: " << (line.dry_run ? "would fix " : "fixed ") << fixes << (fixes == 1 ? " finding" : " findings")
               << " in " << files << (files == 1 ? " file" : " files");

@@ -89,9 +89,16 @@ private:
         }
         if (same_domain.empty()) return;
         std::string written(in.substr(email.begin, email.end - email.begin));
+        // In a link the address stands between "mailto:" and any "?subject=...": both stay.
+        std::vector<std::string> suggestions = values(same_domain);
+        if (lowered(written.substr(0, 7)) == "mailto:") {
+            size_t query = written.find('?');
+            for (std::string& s : suggestions)
+                s = written.substr(0, 7) + s + (query == std::string::npos ? "" : written.substr(query));
+        }
         report(reporter, "email", email, anchor,
                "'" + written + "' is not a declared address at " + domain + "; write " + list(same_domain) + ".",
-               values(same_domain), severity(same_domain));
+               std::move(suggestions), severity(same_domain));
     }
 
     void check_host(const Found& host, Anchor anchor, std::string_view in, Reporter& reporter) const {
@@ -151,6 +158,9 @@ private:
         finding.end = uint32_t(found.end);
         finding.message = std::move(message);
         finding.suggestions = std::move(suggestions);
+        // A phone link ("tel:+1...") is written for dialling, not as the fact is
+        // declared: a person fits the number in.
+        finding.fixable = !(anchor == Anchor::source && std::string_view(rule) == "phone");
         reporter.report(std::move(finding));
     }
 

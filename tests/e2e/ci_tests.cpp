@@ -28,7 +28,8 @@ TEST_CASE("fix applies unambiguous suggestions atomically, keeping the byte-orde
     CHECK(dry.out == "--- a/a.txt\n+++ b/a.txt\n@@ -1,2 +1,2 @@\n-\xEF\xBB\xBFOur Customers love\r\n+\xEF\xBB\xBFOur Patients love\r\n"
                      "-cheap care and bad food.\r\n+affordable care and bad food.\r\n"
                      "--- a/b.md\n+++ b/b.md\n@@ -1,3 +1,3 @@\n # Title\n \n-A customer, `cheap` code.\n+A patient, `cheap` code.\n");
-    CHECK(dry.err == "touchpoint: would fix 3 findings in 2 files\n");
+    // The HTML file's finding is named, not left in silence.
+    CHECK(dry.err == "touchpoint: left c.html:1:4 'cheap' as it is: fix rewrites Markdown and plain-text files only; write 'affordable' by hand\ntouchpoint: would fix 3 findings in 2 files\n");
     CHECK(test::read_file(dir.path() / "a.txt") == "\xEF\xBB\xBFOur Customers love\r\ncheap care and bad food.\r\n");
     auto fixed = run_touchpoint({"fix", "--brand", "brand.xml", "."}, dir.path());
     CHECK(fixed.exit_code == 0);
@@ -36,7 +37,7 @@ TEST_CASE("fix applies unambiguous suggestions atomically, keeping the byte-orde
     CHECK(test::read_file(dir.path() / "b.md") == "# Title\n\nA patient, `cheap` code.\n");
     CHECK(test::read_file(dir.path() / "c.html") == "<p>cheap</p>\n");  // not a text or Markdown file
     auto again = run_touchpoint({"fix", "--brand", "brand.xml", "."}, dir.path());
-    CHECK(again.err == "touchpoint: fixed 0 findings in 0 files\n");
+    CHECK(again.err == "touchpoint: left c.html:1:4 'cheap' as it is: fix rewrites Markdown and plain-text files only; write 'affordable' by hand\ntouchpoint: fixed 0 findings in 0 files\n");
 }
 
 TEST_CASE("of overlapping fixes only one is applied") {
@@ -45,7 +46,8 @@ TEST_CASE("of overlapping fixes only one is applied") {
       <avoid pattern="customer service" suggest="patient support"/></brand>)");
     dir.write("a.txt", "Call customer service today.\n");
     auto result = run_touchpoint({"fix", "--brand", "brand.xml", "a.txt"}, dir.path());
-    CHECK(result.err == "touchpoint: fixed 1 finding in 1 file\n");
+    CHECK(result.err.ends_with(" as it is: it overlaps another fix; run fix again to apply it\n"
+                               "touchpoint: fixed 1 finding in 1 file\n"));
     std::string fixed = test::read_file(dir.path() / "a.txt");
     CHECK((fixed == "Call patient service today.\n" || fixed == "Call patient support today.\n"));
 }
@@ -141,4 +143,14 @@ TEST_CASE("fix never rewrites a brand name to match the words' common spelling e
     auto fixed = run_touchpoint({"fix", "--brand", "brand.xml", "."}, dir.path());
     CHECK(fixed.err == "touchpoint: fixed 0 findings in 0 files\n");
     CHECK(test::read_file(dir.path() / "a.md") == named);
+}
+
+TEST_CASE("fix names every finding it leaves as it is, with the reason") {
+    ScratchDir dir;
+    dir.write("brand.xml", R"(<brand name="Acme"><avoid term="Q&amp;A" suggest="questions"/></brand>)");
+    dir.write("a.md", "Ask at Q&amp;A here.\n");
+    auto result = run_touchpoint({"fix", "--brand", "brand.xml", "a.md"}, dir.path());
+    CHECK(result.err == "touchpoint: left a.md:1:8 'Q&A' as it is: the file writes it with markup or an entity; "
+                        "write 'questions' there by hand\ntouchpoint: fixed 0 findings in 0 files\n");
+    CHECK(test::read_file(dir.path() / "a.md") == "Ask at Q&amp;A here.\n");
 }

@@ -98,6 +98,21 @@ TEST_CASE("findings name the declared value and suggest it") {
     CHECK(reporter.findings[1].suggestions == V{"www.riverbendhealth.org/jobs"});
 }
 
+TEST_CASE("a link's suggestion is a link: mailto: and its query kept, a tel: link left to a person") {
+    test::TestContext context(test::brand_from_xml(brand_xml));
+    auto compiled = FactsPlugin().compile(context);
+    test::CollectingReporter reporter;
+    compiled->check(test::make_document("[mail](mailto:help@riverbendhealth.org?subject=Flu) [call](tel:+19185550199)",
+                                        Format::markdown),
+                    reporter);
+    REQUIRE(reporter.findings.size() == 2);
+    CHECK(reporter.findings[0].rule == "email");
+    CHECK(reporter.findings[0].suggestions == V{"mailto:info@riverbendhealth.org?subject=Flu"});
+    CHECK(reporter.findings[0].fixable);
+    CHECK(reporter.findings[1].rule == "phone");
+    CHECK_FALSE(reporter.findings[1].fixable);
+}
+
 TEST_CASE("edit distance stops early past its limit") {
     CHECK(edit_distance("riverbendhealth.org", "riverbendheath.org", 2) == 1);
     CHECK(edit_distance("abc", "xyz", 2) == 3);
