@@ -212,6 +212,7 @@ void Engine::run_check(const CompiledCheck& compiled, const Document& document, 
         std::optional<Severity> severity = policy_.severity(out.rule, document.channel(), finding.severity);
         if (!severity) continue;
         out.file = document.path();
+        out.plugin = plugin.name;
         out.severity = *severity;
         out.message = std::move(finding.message);
         out.suggestions = std::move(finding.suggestions);

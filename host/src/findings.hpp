@@ -26,6 +26,7 @@ struct ReportedFinding {
     Location begin;
     Location end;  // the match's last character
     std::string rule;  // PLUGIN.RULE
+    std::string plugin;  // the plugin whose rule (or rule type, for a pack rule) reported it
     Severity severity = Severity::warning;
     std::string message;
     std::string match;

@@ -38,6 +38,7 @@ Object::Ptr to_json(const ReportedFinding& f) {
     for (const std::string& s : f.suggestions) suggestions->add(s);
     o->set("suggestions", suggestions);
     o->set("channel", f.channel);
+    o->set("plugin", f.plugin);
     o->set("begin_utf16", f.begin_utf16);
     o->set("begin_byte", f.begin_byte);
     o->set("end_utf16", f.end_utf16);
@@ -71,6 +72,7 @@ ReportedFinding from_json(const Object::Ptr& o) {
     Array::Ptr suggestions = o->getArray("suggestions");
     for (size_t i = 0; suggestions && i < suggestions->size(); ++i) f.suggestions.push_back(suggestions->getElement<std::string>(unsigned(i)));
     f.channel = o->getValue<std::string>("channel");
+    f.plugin = o->getValue<std::string>("plugin");
     f.begin_utf16 = o->getValue<int>("begin_utf16");
     f.begin_byte = o->getValue<int>("begin_byte");
     f.end_utf16 = o->getValue<int>("end_utf16");

@@ -28,27 +28,50 @@ bool Policy::disabled_everywhere(const std::string& selector) const {
 namespace {
 
 bool same_span(const ReportedFinding& a, const ReportedFinding& b) {
-    return a.whole_document == b.whole_document && a.begin.line == b.begin.line && a.begin.column == b.begin.column &&
-           a.end.line == b.end.line && a.end.column == b.end.column;
+    return a.begin.line == b.begin.line && a.begin.column == b.begin.column && a.end.line == b.end.line &&
+           a.end.column == b.end.column;
+}
+
+bool overlap(const ReportedFinding& a, const ReportedFinding& b) {
+    return a.source_begin < std::max(b.source_end, b.source_begin + 1) && b.source_begin < std::max(a.source_end, a.source_begin + 1);
 }
 
 // A span that a brand rule and pack rules both report is one finding, the brand's: the
 // brand manager decided about those words, and the pack rules are named in its `also`.
-// `findings` are in position order, so findings of one span are neighbours.
-void merge_shared_spans(std::vector<ReportedFinding>& findings) {
-    std::vector<ReportedFinding> kept;
-    kept.reserve(findings.size());
-    for (size_t first = 0, end = 0; first < findings.size(); first = end) {
-        end = first + 1;
-        while (end < findings.size() && same_span(findings[first], findings[end])) ++end;
-        auto begin_span = findings.begin() + first, end_span = findings.begin() + end;
-        auto brand = std::find_if(begin_span, end_span, [](const ReportedFinding& f) { return !f.from_pack; });
-        for (auto f = begin_span; brand != end_span && f != end_span; ++f)
-            if (f->from_pack) brand->also.push_back(f->rule);
-        for (auto f = begin_span; f != end_span; ++f)
-            if (brand == end_span || !f->from_pack) kept.push_back(std::move(*f));
+// So is a pack finding overlapping a brand finding of the same plugin ("Guaranteed" and
+// "Guaranteed results": one rule type, one mistake); another plugin's overlapping finding
+// (a sign's case style around a misspelt name) is another mistake and stays.
+void merge_into_brand_findings(std::vector<ReportedFinding>& findings) {
+    std::vector<size_t> brand;  // brand findings with a span, in position order
+    std::vector<uint32_t> begins;
+    for (size_t i = 0; i < findings.size(); ++i)
+        if (!findings[i].from_pack && !findings[i].whole_document) {
+            brand.push_back(i);
+            begins.push_back(findings[i].source_begin);
+        }
+    if (brand.empty()) return;
+    constexpr size_t window = 64;  // brand findings looked back at: spans are a few words
+    std::vector<bool> merged(findings.size(), false);
+    for (size_t i = 0; i < findings.size(); ++i) {
+        const ReportedFinding& f = findings[i];
+        if (!f.from_pack || f.whole_document) continue;
+        size_t before = size_t(std::lower_bound(begins.begin(), begins.end(), std::max(f.source_end, f.source_begin + 1)) -
+                               begins.begin());
+        for (size_t k = before, looked = 0; k > 0 && looked < window; --k, ++looked) {
+            ReportedFinding& owner = findings[brand[k - 1]];
+            if (!same_span(owner, f) && !(owner.plugin == f.plugin && overlap(owner, f))) continue;
+            owner.also.push_back(f.rule);
+            merged[i] = true;
+            break;
+        }
     }
-    findings = std::move(kept);
+    size_t kept = 0;
+    for (size_t i = 0; i < findings.size(); ++i) {
+        if (merged[i]) continue;
+        if (kept != i) findings[kept] = std::move(findings[i]);
+        ++kept;
+    }
+    findings.resize(kept);
 }
 
 }  // namespace
@@ -63,7 +86,7 @@ void settle(FileReport& report) {
     report.findings.erase(std::unique(report.findings.begin(), report.findings.end(),
                                       [&](const ReportedFinding& a, const ReportedFinding& b) { return key(a) == key(b); }),
                           report.findings.end());
-    merge_shared_spans(report.findings);
+    merge_into_brand_findings(report.findings);
     std::sort(report.suppressed.begin(), report.suppressed.end(),
               [&](const SuppressedFinding& a, const SuppressedFinding& b) { return key(a.finding) < key(b.finding); });
 }

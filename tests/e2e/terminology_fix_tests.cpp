@@ -57,8 +57,15 @@ TEST_CASE("a span a brand rule and a pack rule both report is one finding, the b
     // With --isolate the child's report carries it too.
     auto isolated = run_touchpoint({"check", "a.txt", "--format", "json", "--isolate"}, dir.path());
     CHECK(isolated.out == json.out);
+    // A pack finding overlapping the brand's is the same mistake: one finding.
+    dir.write("b.txt", "Guaranteed results.\n");
+    auto overlapping = run_touchpoint({"check", "b.txt", "--format", "json"}, dir.path());
+    CHECK(overlapping.out.find("\"match\": \"Guaranteed\"") != std::string::npos);
+    CHECK(overlapping.out.find("\"rule\": \"healthcare-claims.guarantee\"") == std::string::npos);
+    CHECK(overlapping.out.find("\"also\": [\"healthcare-claims.guarantee\"]") != std::string::npos);
+    CHECK(overlapping.out.find("\"findings\": 1,") != std::string::npos);
     // A pack rule alone on a span stays as it is.
-    dir.write("b.txt", "Results are guaranteed results.\n");
-    auto pack_only = run_touchpoint({"check", "b.txt", "--format", "json"}, dir.path());
+    dir.write("c.txt", "It is 100% effective.\n");
+    auto pack_only = run_touchpoint({"check", "c.txt", "--format", "json"}, dir.path());
     CHECK(pack_only.out.find("\"rule\": \"healthcare-claims.guarantee\"") != std::string::npos);
 }
