@@ -28,6 +28,7 @@
 #include <iostream>
 #include <optional>
 #include <sstream>
+#include <thread>
 
 namespace touchpoint {
 
@@ -617,7 +618,9 @@ int serve(Engine& engine, const ServeOptions& options, const std::string& versio
               << socket.address().port() << std::endl;
     std::signal(SIGINT, [](int) { stop_requested = 1; });
     std::signal(SIGTERM, [](int) { stop_requested = 1; });
-    while (!stop_requested) pause();
+    // Any thread may take the signal, so the main thread looks at the flag rather than
+    // waiting in pause(), which only a signal to itself would end.
+    while (!stop_requested) std::this_thread::sleep_for(std::chrono::milliseconds(50));
     // Requests being answered wait for their checks at most the request time limit (and
     // their bodies as long). Checks still running use the engine and its plugins, which the
     // caller is about to unload: wait for them, and leave without unwinding past one that

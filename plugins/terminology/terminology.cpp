@@ -6,8 +6,11 @@
 
 #include <touchpoint/plugin.hpp>
 
+#include <unicode/locid.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
+#include <unicode/utf16.h>
 
 
 
@@ -28,6 +31,7 @@ struct Term {
     size_t rule;  // index into the brand's prefers, avoids or names
     PhraseShape declared;  // as written in the brand file, for case="exact"
     bool exact_case = false;
+    bool acronym = false;  // declared in capitals ("ER", "ASAP"): its capitals are its spelling
 };
 
 // A run of words some rule, or a correctly written name, claims.
@@ -106,7 +110,7 @@ public:
 private:
     void add(const std::string& term, Term::Kind kind, size_t rule, bool exact_case, bool inflect = true) {
         matcher_.add(term, inflect);
-        terms_.push_back({kind, rule, exact_case ? phrase_shape(term) : PhraseShape{}, exact_case});
+        terms_.push_back({kind, rule, exact_case ? phrase_shape(term) : PhraseShape{}, exact_case, all_upper(term)});
     }
 
     // A replacement declared with a capital holds its words only as declared: "carelink"
@@ -278,6 +282,8 @@ private:
             std::string_view written = document.text().substr(h.begin, h.end - h.begin);
             if (h.source == Hit::term) {
                 Finding finding = describe(terms_[h.index], written, h.inflection, h.begin, h.end);
+                for (std::string& suggestion : finding.suggestions)
+                    suggestion = recased(terms_[h.index], written, std::move(suggestion), document.text(), h.begin);
                 // "e.g." ending a sentence ends it twice: its replacement keeps the full stop.
                 if (written.ends_with('.') && ends_sentence(document.text(), h.end))
                     for (std::string& suggestion : finding.suggestions)
@@ -286,6 +292,104 @@ private:
             }
             else reporter.report(misspelt_name(brand_.names[h.index], h.begin, h.end));
         }
+    }
+
+    static size_t utf8_length(std::string_view text) {
+        size_t n = 0;
+        for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+        return n;
+    }
+    static bool has_upper(std::string_view text) {
+        for (int32_t i = 0; i < int32_t(text.size());) {
+            UChar32 c;
+            U8_NEXT(text.data(), i, int32_t(text.size()), c);
+            if (u_isupper(c) || u_istitle(c)) return true;
+        }
+        return false;
+    }
+    static bool all_upper(std::string_view text) {
+        bool letters = false;
+        for (int32_t i = 0; i < int32_t(text.size());) {
+            UChar32 c;
+            U8_NEXT(text.data(), i, int32_t(text.size()), c);
+            if (u_islower(c)) return false;
+            letters |= u_isalpha(c) != 0;
+        }
+        return letters;
+    }
+    static std::string with_initial(std::string word, bool upper) {
+        icu::UnicodeString s = icu::UnicodeString::fromUTF8(word);
+        if (s.isEmpty()) return word;
+        UChar32 c = s.char32At(0);
+        s.replace(0, U16_LENGTH(c), icu::UnicodeString(upper ? u_toupper(c) : u_tolower(c)));
+        std::string out;
+        s.toUTF8String(out);
+        return out;
+    }
+    static std::string lowered_utf8(std::string_view text) {
+        icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), int32_t(text.size())));
+        s.toLower(icu::Locale::getRoot());
+        std::string out;
+        s.toUTF8String(out);
+        return out;
+    }
+
+    // True when `at` starts a sentence: only spaces, quotes or brackets between it and
+    // the text's start, a paragraph's start, or a sentence's closing mark.
+    static bool starts_sentence(std::string_view text, uint32_t at) {
+        size_t pos = at;
+        while (pos > 0) {
+            unsigned char c = static_cast<unsigned char>(text[pos - 1]);
+            if (c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '(' || c == '[' || c == '*' || c == '_') --pos;
+            else if (c >= 0x80 && pos >= 3 && (text.substr(pos - 3, 3) == "\u201C" || text.substr(pos - 3, 3) == "\u2018")) pos -= 3;
+            else break;
+        }
+        if (pos == 0) return true;
+        char before = text[pos - 1];
+        if (before == '\n') return pos == 1 || text[pos - 2] == '\n';  // a paragraph's start, not a line's
+        return (before == '.' || before == '!' || before == '?' || before == ':') && pos < at;
+    }
+
+    // The letter case the text around decides, which the words alone cannot: an acronym
+    // declared in capitals ("ASAP", "ER") passes none on, and a sentence's first word
+    // keeps its capital ("ER staff are here." -> "Emergency room staff"); Title Case
+    // words ("Visit Urgent Care") give Title Case words ("Walk-in Clinic"). A suggestion
+    // declared with a capital is written as declared.
+    std::string recased(const Term& term, std::string_view written, std::string suggestion, std::string_view text,
+                        uint32_t begin) const {
+        if (term.kind == Term::variant) return suggestion;
+        const std::string& declared = term.kind == Term::prefer ? brand_.prefers[term.rule].term : brand_.avoids[term.rule].suggest;
+        if (has_upper(declared)) return suggestion;
+        std::string_view core = written;  // an acronym's plural is an acronym: "ERs"
+        if (core.size() >= 2 && core.back() == 's' && std::isupper(static_cast<unsigned char>(core[core.size() - 2])))
+            core.remove_suffix(1);
+        bool acronym = all_upper(core) && (term.acronym || utf8_length(core) <= 3);
+        if (acronym) suggestion = lowered_utf8(suggestion);
+        bool sentence_start = starts_sentence(text, begin);
+        std::vector<std::string> words;
+        for (size_t start = 0; start <= suggestion.size();) {
+            size_t space = suggestion.find(' ', start);
+            if (space == std::string::npos) space = suggestion.size();
+            words.push_back(suggestion.substr(start, space - start));
+            start = space + 1;
+        }
+        std::vector<std::string_view> originals;
+        for (size_t start = 0; start <= written.size();) {
+            size_t space = written.find(' ', start);
+            if (space == std::string_view::npos) space = written.size();
+            if (space > start) originals.push_back(written.substr(start, space - start));
+            start = space + 1;
+        }
+        bool title_case = !acronym && !all_upper(written) && !originals.empty() &&
+                          std::all_of(originals.begin(), originals.end(), [](std::string_view w) { return has_upper(w.substr(0, 1)); }) &&
+                          (originals.size() > 1 || !sentence_start) && words.size() > 1;
+        if (title_case)
+            for (std::string& w : words) w = with_initial(std::move(w), true);
+        else if (sentence_start && acronym && !words.empty())  // other words carry their own capital
+            words.front() = with_initial(std::move(words.front()), true);
+        std::string out;
+        for (size_t i = 0; i < words.size(); ++i) out += (i ? " " : "") + words[i];
+        return out;
     }
 
     // True when nothing but space stands between `at` and the end of its paragraph or

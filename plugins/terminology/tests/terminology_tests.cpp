@@ -281,6 +281,22 @@ TEST_CASE("case=\"exact\": a term matches in its declared letter case only") {
           S{{"prefer", "Er", {"Emergency room"}, true}});
 }
 
+TEST_CASE("letter case the sentence decides: acronyms pass on no capitals, a sentence keeps its capital, Title Case stays") {
+    std::string brand = R"(<prefer term="emergency room" instead-of="ER"/><avoid term="ASAP" suggest="as soon as possible"/>)"
+                        R"(<prefer term="walk-in clinic" instead-of="urgent care"/><prefer term="care team" instead-of="staff"/>)"
+                        R"(<prefer term="patient" instead-of="customer"/>)";
+    CHECK(seen(brand, "ER staff are here.") ==
+          S{{"prefer", "ER", {"Emergency room"}, true}, {"prefer", "staff", {"care team"}, true}});
+    CHECK(seen(brand, "Reply ASAP. ASAP, please.") ==
+          S{{"avoid", "ASAP", {"as soon as possible"}, true}, {"avoid", "ASAP", {"As soon as possible"}, true}});
+    CHECK(seen(brand, "Visit Urgent Care or ask Our Staff.") ==
+          S{{"prefer", "Urgent Care", {"Walk-in Clinic"}, true}, {"prefer", "Staff", {"Care Team"}, true}});
+    // What the words alone decide stays: capitals of a shouted word, a capital at the start.
+    CHECK(seen(brand, "CUSTOMERS FIRST. Customers first, then the ER.") ==
+          S{{"prefer", "CUSTOMERS", {"PATIENTS"}, true}, {"prefer", "Customers", {"Patients"}, true},
+            {"prefer", "ER", {"emergency room"}, true}});
+}
+
 TEST_CASE("a verb phrase inflects its verb, a noun phrase its noun") {
     CHECK(seen(R"(<prefer term="carry out" instead-of="implement"/>)", "We implemented it, implementing it.") ==
           S{{"prefer", "implemented", {"carried out"}, true}, {"prefer", "implementing", {"carrying out"}, true}});
