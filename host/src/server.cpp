@@ -550,15 +550,20 @@ public:
     }
 };
 
-// A request Poco could not read: 400, and the connection closed.
-void refuse_malformed(Poco::Net::HTTPServerResponse& response) {
+// A request Poco could not read: 400 with Poco's reason, and the connection closed.
+void refuse_malformed(Poco::Net::HTTPServerResponse& response, const std::string& why) {
     try {
         if (response.sent()) return;
+        Object o;
+        o.set("error", "the request cannot be read as HTTP: " + why);
+        std::ostringstream body;
+        o.stringify(body);
         response.setVersion(HTTPResponse::HTTP_1_1);
         response.setStatusAndReason(HTTPResponse::HTTP_BAD_REQUEST);
         response.setKeepAlive(false);
-        response.setContentLength(0);
-        response.send();
+        response.setContentType("application/json; charset=utf-8");
+        response.setContentLength(std::streamsize(body.str().size()));
+        response.send() << body.str();
     } catch (const Poco::Exception&) {
     }
 }
@@ -582,10 +587,10 @@ void answer_one(Service& service, ConnectionGate& gate, Poco::Net::HTTPServerPar
             if (request.getExpectContinue()) response.sendContinue();
             Handler(service, socket).handleRequest(request, response);
             keep_alive = response.sent() && response.getKeepAlive();
-        } catch (const Poco::Net::MessageException&) {  // not HTTP: "GARBAGE"
-            refuse_malformed(response);
+        } catch (const Poco::Net::MessageException& e) {  // not HTTP: "GARBAGE"
+            refuse_malformed(response, e.message().empty() ? e.what() : e.message());
         } catch (const Poco::SyntaxException&) {  // a Content-Length that is not a number
-            refuse_malformed(response);
+            refuse_malformed(response, "the Content-Length is not a number");
         } catch (const std::exception&) {  // the client went away, or out of memory
         }
     }  // the answer is flushed here, before the connection can serve another request

@@ -323,6 +323,29 @@ TEST_CASE("serve hostile: ambiguous request framing is refused with 400 and the 
     CHECK(count(kept, "HTTP/1.1 200 OK\r\n") == 2);
 }
 
+TEST_CASE("serve hostile: a header Poco's reader would refuse gets its status and reason, never a bare 400") {
+    test::ScratchDir dir;
+    write_project(dir);
+    auto server = start(dir.path());
+    auto answer = [&](const std::string& raw) { return raw_exchange(server->port, raw); };
+    std::string big_field = answer("GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(66000, 'a') + "\r\n\r\n");
+    CHECK(big_field.starts_with("HTTP/1.1 431 Request Header Fields Too Large\r\n"));
+    CHECK(big_field.find(R"({"error":"a header field is over 8 KiB"})") != std::string::npos);
+    std::string many;
+    for (int i = 0; i < 200; ++i) many += "X-" + std::to_string(i) + ": 1\r\n";
+    std::string too_many = answer("GET /health HTTP/1.1\r\nHost: x\r\n" + many + "\r\n");
+    CHECK(too_many.starts_with("HTTP/1.1 431 Request Header Fields Too Large\r\n"));
+    CHECK(too_many.find("more than 100 header fields") != std::string::npos);
+    // White space before the colon makes a field two readers see differently (RFC 9112 §5.1).
+    std::string spaced = answer("POST /api/check HTTP/1.1\r\nHost: x\r\nContent-Length : 2\r\n\r\n{}");
+    CHECK(spaced.starts_with("HTTP/1.1 400 Bad Request\r\n"));
+    CHECK(spaced.find("has white space before its colon") != std::string::npos);
+    std::string listed = answer("POST /api/check HTTP/1.1\r\nHost: x\r\nContent-Length: 2, 2\r\n\r\n{}");
+    CHECK(listed.starts_with("HTTP/1.1 400 Bad Request\r\n"));
+    CHECK(listed.find("\"error\"") != std::string::npos);
+    CHECK(answer("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").starts_with("HTTP/1.1 200 OK\r\n"));
+}
+
 TEST_CASE("serve hostile: a chunked body over the request size limit gets 413") {
     test::ScratchDir dir;
     write_project(dir);
