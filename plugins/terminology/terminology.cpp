@@ -93,7 +93,7 @@ public:
             if (!rule.suggest.empty()) add_shield(rule.suggest, i);
         }
         for (size_t i = 0; i < brand_.names.size(); ++i) {
-            for (const std::string& variant : brand_.names[i].variants) add(variant, Term::variant, i, false, false);
+            for (const std::string& variant : brand_.names[i].variants) add(variant, Term::variant, i, false);
             add_name_keys(i);
         }
         collect_brand_words();
@@ -434,6 +434,8 @@ private:
             finding.severity = rule.severity;
             finding.message = "Write the name as " + quoted(rule.canonical) + ", not " + quoted(written) + ".";
             finding.suggestions.push_back(rule.canonical);
+            // A name has no plural: "Riverbend Hospitals" wants rewording, not the name.
+            finding.fixable = inflection == Inflection::none;
         }
         return finding;
     }

@@ -1,4 +1,4 @@
-// Properties of terminology suggestions and `touchpoint fix` on real documentation: the
+// Properties of terminology and spelling suggestions and `touchpoint fix` on real documentation: the
 // first 150 Markdown files (in path order) of the CockroachDB docs in ../shared/corpus,
 // with a brand of the benchmark's 207 plain-language substitutions and the issue's
 // awkward terms. CTest runs it as corpus_property; it is hidden from a plain e2e run.
@@ -105,6 +105,7 @@ struct ReportedSuggestion {
 struct Report {
     std::vector<ReportedSuggestion> suggestions;
     std::multiset<std::pair<std::string, std::string>> spelling;  // file, match
+    std::vector<std::string> shared_spans;  // "file:line:col-line:col rule rule": two findings on one span
 };
 
 Report check(const fs::path& dir) {
@@ -114,11 +115,17 @@ Report check(const fs::path& dir) {
     Poco::JSON::Object::Ptr root = Poco::JSON::Parser().parse(result.out).extract<Poco::JSON::Object::Ptr>();
     Poco::JSON::Array::Ptr findings = root->getArray("findings");
     Report report;
+    std::map<std::string, std::string> spans;  // span -> the first rule on it
     for (size_t i = 0; i < findings->size(); ++i) {
         Poco::JSON::Object::Ptr f = findings->getObject(unsigned(i));
         std::string rule = f->getValue<std::string>("rule"), match = f->getValue<std::string>("match");
         if (rule.starts_with("spelling.")) report.spelling.emplace(f->getValue<std::string>("file"), match);
-        if (!rule.starts_with("terminology.")) continue;
+        std::string span = f->getValue<std::string>("file") + ":" + std::to_string(f->getValue<int>("line")) + ":" +
+                           std::to_string(f->getValue<int>("column")) + "-" + std::to_string(f->getValue<int>("end_line")) +
+                           ":" + std::to_string(f->getValue<int>("end_column"));
+        auto [at, added] = spans.try_emplace(span, rule);
+        if (!added) report.shared_spans.push_back(span + " " + at->second + " " + rule);
+        if (!rule.starts_with("terminology.") && !rule.starts_with("spelling.")) continue;
         Poco::JSON::Array::Ptr suggestions = f->getArray("suggestions");
         for (size_t s = 0; s < suggestions->size(); ++s)
             report.suggestions.push_back({rule, match, suggestions->getElement<std::string>(unsigned(s))});
@@ -181,6 +188,11 @@ TEST_CASE("on real documents, suggestions are words and fix is safe and final", 
     for (const ReportedSuggestion& s : before.suggestions) {
         INFO(s.rule << ": '" << s.match << "' -> '" << s.suggestion << "'");
         CHECK(unknown_words(s.suggestion, lexicon, brand).empty());
+    }
+    // One mistake, one finding: no two findings (a brand term and a spelling, say) on one span.
+    for (const std::string& shared : before.shared_spans) {
+        INFO(shared);
+        CHECK(false);
     }
 
     auto first_fix = test::run_touchpoint({"fix", "docs", "--jobs", "2"}, dir.path());

@@ -265,6 +265,11 @@ TEST_CASE("names: the longest match wins and each word belongs to one term") {
     CHECK(seen(bayside, "bayside smiles's urgent care is open.") == S{{"name", "bayside smiles", {"Bayside Smiles"}, true}});
     CHECK(seen(R"(<name canonical="St. Mary's Hospital"/>)", "Visit St. Mary's hospital.") ==
           S{{"name", "St. Mary's hospital", {"St. Mary's Hospital"}, true}});
+    // A variant inflects like any term; the name does not, so that fix is for a person.
+    CHECK(seen(R"(<name canonical="Riverbend Health"><variant>Riverbend Hospital</variant></name>)", "Both Riverbend Hospitals.") ==
+          S{{"name", "Riverbend Hospitals", {"Riverbend Health"}, false}});
+    CHECK(seen(R"(<name canonical="CareLink"><variant>Care Link App</variant></name><prefer term="application" instead-of="app"/>)",
+               "The Care Link Apps.") == S{{"name", "Care Link Apps", {"CareLink"}, false}});
     // A name written right holds its words against other rules too.
     CHECK(seen(R"(<name canonical="CareLink App"/><prefer term="application" instead-of="app"/>)", "Open the CareLink App.").empty());
 }
