@@ -5,6 +5,9 @@
 #include <Poco/Exception.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <optional>
 #include <utility>
 #include <cerrno>
 #include <cstring>
@@ -68,6 +71,13 @@ void answer_and_close(Poco::Net::StreamSocket& socket, Poco::Net::HTTPResponse::
                          std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
     (void)::send(fd_of(socket), answer.data(), answer.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
     socket.close();
+}
+
+// "2", "0.5": seconds as the command line wrote them.
+std::string seconds_text(std::chrono::milliseconds time) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", double(time.count()) / 1000);
+    return text;
 }
 
 }  // namespace
@@ -173,7 +183,7 @@ void ConnectionGate::receive(Waiting& connection) {
         return;
     }
     connection.received.append(buffer, size_t(n));
-    if (connection.received.size() > limits_.max_header_bytes && !has_whole_header(connection.received)) {
+    if (connection.body_end == 0 && connection.received.size() > limits_.max_header_bytes && !has_whole_header(connection.received)) {
         answer_and_close(connection.socket, Poco::Net::HTTPResponse::HTTP_REQUEST_HEADER_FIELDS_TOO_LARGE,
                          "the request header is over the limit of " + std::to_string(limits_.max_header_bytes >> 10) + " KiB");
         connection.done = true;
@@ -215,13 +225,58 @@ static std::pair<Poco::Net::HTTPResponse::HTTPStatus, std::string> header_fault(
     return {HTTPResponse::HTTP_OK, ""};
 }
 
+// Where the header ends in `received` (past its blank line); npos while it has not.
+static size_t header_end(std::string_view received) {
+    size_t crlf = received.find("\r\n\r\n"), lf = received.find("\n\n");
+    if (crlf != std::string_view::npos && (lf == std::string_view::npos || crlf < lf)) return crlf + 4;
+    return lf == std::string_view::npos ? lf : lf + 2;
+}
+
+// The body length a header declares with one Content-Length of digits, no
+// Transfer-Encoding and no Expect; anything else (none, two, chunked) is the server's.
+static std::optional<size_t> declared_length(std::string_view header) {
+    std::optional<size_t> length;
+    for (size_t pos = header.find('\n'); pos != std::string_view::npos && pos + 1 < header.size();) {
+        size_t next = header.find('\n', pos + 1);
+        std::string_view line = header.substr(pos + 1, (next == std::string_view::npos ? header.size() : next) - pos - 1);
+        pos = next;
+        size_t colon = line.find(':');
+        if (colon == std::string_view::npos) continue;
+        std::string name(line.substr(0, colon));
+        for (char& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
+        // A client that expects "100 Continue" sends its body only after it.
+        if (name == "transfer-encoding" || name == "expect") return std::nullopt;
+        if (name != "content-length") continue;
+        if (length) return std::nullopt;
+        std::string_view value = line.substr(colon + 1);
+        while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+        while (!value.empty() && (value.back() == ' ' || value.back() == '\t' || value.back() == '\r')) value.remove_suffix(1);
+        if (value.empty() || value.size() > 18 || !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            return std::nullopt;
+        length = size_t(std::stoull(std::string(value)));
+    }
+    return length;
+}
+
 void ConnectionGate::pass_on_if_whole(Waiting& connection) {
-    if (!has_whole_header(connection.received)) return;
-    connection.done = true;
-    if (auto [status, why] = header_fault(connection.received); !why.empty()) {
-        answer_and_close(connection.socket, status, why);
+    if (connection.body_end == 0) {
+        size_t end = header_end(connection.received);
+        if (end == std::string::npos) return;
+        if (auto [status, why] = header_fault(connection.received); !why.empty()) {
+            connection.done = true;
+            answer_and_close(connection.socket, status, why);
+            return;
+        }
+        std::optional<size_t> length = declared_length(std::string_view(connection.received).substr(0, end));
+        if (length && *length <= limits_.max_body_bytes && connection.received.size() < end + *length) {
+            connection.body_end = end + *length;  // wait here for the rest of the body
+            connection.deadline = Clock::now() + limits_.body_time;
+            return;
+        }
+    } else if (connection.received.size() < connection.body_end) {
         return;
     }
+    connection.done = true;
     replaying(connection.socket).unread_ = std::move(connection.received);
     if (!dispatch_(connection.socket))
         answer_and_close(connection.socket, Poco::Net::HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "the server is busy; try again shortly");
@@ -233,6 +288,9 @@ void ConnectionGate::expire(Clock::time_point now) {
     for (Waiting& connection : waiting_) {
         if (connection.done || now < connection.deadline) continue;
         if (connection.received.empty()) connection.socket.close();
+        else if (connection.body_end > 0)
+            answer_and_close(connection.socket, Poco::Net::HTTPResponse::HTTP_REQUEST_TIMEOUT,
+                             "the request body did not arrive within " + seconds_text(limits_.body_time) + " s (--request-timeout)");
         else answer_and_close(connection.socket, Poco::Net::HTTPResponse::HTTP_REQUEST_TIMEOUT, "the request header did not arrive in time (--idle-timeout)");
         connection.done = true;
     }

@@ -1,7 +1,8 @@
 // Where touchpoint serve's connections wait for a request: one thread polls them all, and
 // a connection is handed to a thread of the connection pool only once its request header
-// has arrived whole. So idle connections, and clients that send a header slowly, hold no
-// thread: they cannot keep the others waiting, and are closed after the idle timeout.
+// has arrived whole, with its body when it declares a length. So idle connections, and
+// clients that send a header or a body slowly, hold no thread: they cannot keep the
+// others waiting, and are closed after the idle timeout (a body: the request timeout).
 #pragma once
 
 #include <Poco/Net/ServerSocket.h>
@@ -23,6 +24,10 @@ public:
         std::chrono::milliseconds idle{5000};  // from connecting, or from the last answer, to a whole header
         size_t max_header_bytes = 64 << 10;     // a larger header gets 431
         size_t max_waiting = 512;               // past that, the connection that has waited longest is closed
+        // A body of a declared length up to this waits at the gate too, so that a client
+        // stalling in its body holds no thread; it gets 408 after `body_time`.
+        size_t max_body_bytes = 1 << 20;
+        std::chrono::milliseconds body_time{10000};
     };
     // Takes a connection whose request header has arrived whole (it reads the bytes the
     // gate read first); false when it cannot, and the connection is refused with 503.
@@ -43,6 +48,7 @@ private:
         std::string received;
         std::chrono::steady_clock::time_point deadline;
         bool done = false;  // dispatched or closed
+        size_t body_end = 0;  // when waiting for a body: where it ends in `received`
     };
     void run();
     void accept_new();

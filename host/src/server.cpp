@@ -616,7 +616,8 @@ int serve(Engine& engine, const ServeOptions& options, const std::string& versio
     // a connection waits at the gate, holding no thread.
     WorkQueue connections(options.connections, options.queued_connections);
     std::optional<ConnectionGate> gate;
-    gate.emplace(socket, ConnectionGate::Limits{idle, 64 << 10, 512}, [&](const Poco::Net::StreamSocket& connection) {
+    auto body_time = std::chrono::milliseconds(int64_t(options.request_seconds * 1000));
+    gate.emplace(socket, ConnectionGate::Limits{idle, 64 << 10, 512, options.max_request_bytes, body_time}, [&](const Poco::Net::StreamSocket& connection) {
         return bool(connections.try_push([&, connection] { answer_one(service, *gate, params, connection); }));
     });
     std::cout << "touchpoint: serving on http://" << (options.public_address ? "0.0.0.0" : "127.0.0.1") << ":"
