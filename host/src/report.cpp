@@ -340,10 +340,19 @@ public:
                   << f.end.column + 1 << " }, \"insertedContent\": { \"text\": " << json_quoted(f.suggestions.front())
                   << " } } ] } ] } ]";
             }
-            if (!f.suggestions.empty()) {
-                r << ",\n          \"properties\": { \"suggestions\": [";
-                for (size_t i = 0; i < f.suggestions.size(); ++i) r << (i ? ", " : "") << json_quoted(f.suggestions[i]);
-                r << "], \"channel\": " << json_quoted(f.channel) << " }";
+            if (!f.suggestions.empty() || !f.also.empty()) {
+                r << ",\n          \"properties\": { ";
+                if (!f.suggestions.empty()) {
+                    r << "\"suggestions\": [";
+                    for (size_t i = 0; i < f.suggestions.size(); ++i) r << (i ? ", " : "") << json_quoted(f.suggestions[i]);
+                    r << "], ";
+                }
+                if (!f.also.empty()) {  // the pack rules that reported the same mistake
+                    r << "\"also\": [";
+                    for (size_t i = 0; i < f.also.size(); ++i) r << (i ? ", " : "") << json_quoted(f.also[i]);
+                    r << "], ";
+                }
+                r << "\"channel\": " << json_quoted(f.channel) << " }";
             }
             r << "\n        }";
             results_.push_back(r.str());

@@ -54,6 +54,8 @@ TEST_CASE("a span a brand rule and a pack rule both report is one finding, the b
     CHECK(json.out.find("\"summary\": { \"files\": 1, \"findings\": 1,") != std::string::npos);
     auto text = run_touchpoint({"check", "a.txt"}, dir.path());
     CHECK(text.out.find("[terminology.avoid] (also: healthcare-claims.guarantee)") != std::string::npos);
+    auto sarif = run_touchpoint({"check", "a.txt", "--format", "sarif"}, dir.path());
+    CHECK(sarif.out.find(R"("also": ["healthcare-claims.guarantee"])") != std::string::npos);
     // With --isolate the child's report carries it too.
     auto isolated = run_touchpoint({"check", "a.txt", "--format", "json", "--isolate"}, dir.path());
     CHECK(isolated.out == json.out);
