@@ -135,7 +135,9 @@ private:
                 xml_.fail(node, "instead-of", "'instead-of' has an empty alternative; separate words with a single '|'");
             prefer.instead_of.push_back(term_text(node, alternative, "instead-of"));
             claim(alternative, node, "instead-of");
-            if (phrase_keys(alternative) == phrase_keys(prefer.term))
+            // With case="exact" letter case tells them apart: macOS instead of MacOS.
+            if (prefer.exact_case ? normalize_form(alternative) == normalize_form(prefer.term)
+                                  : phrase_keys(alternative) == phrase_keys(prefer.term))
                 xml_.fail(node, "instead-of", "'" + alternative + "' is both the preferred term and an alternative");
         }
         prefer.severity = severity(node, Severity::warning);

@@ -281,6 +281,9 @@ TEST_CASE("case=\"exact\": a term matches in its declared letter case only") {
           S{{"prefer", "ER", {"emergency room"}, true}, {"prefer", "ERs", {"emergency rooms"}, true}});
     CHECK(seen(R"(<avoid term="party" case="exact"/>)", "Parties and parties.") == S{{"avoid", "parties", {}, true}});
     CHECK(seen(R"(<avoid pattern="\bOK\b" case="exact"/>)", "ok, OK.") == S{{"avoid", "OK", {}, true}});
+    // Letter case alone may tell the preferred term from its alternative.
+    CHECK(seen(R"(<prefer term="macOS" instead-of="MacOS" case="exact"/>)", "On MacOS and macOS.") ==
+          S{{"prefer", "MacOS", {"macOS"}, true}});
     // Without it, case does not matter.
     CHECK(seen(R"(<prefer term="emergency room" instead-of="ER"/>)", "Er, I mean.") ==
           S{{"prefer", "Er", {"Emergency room"}, true}});
