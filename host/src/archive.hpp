@@ -1,6 +1,8 @@
 // Reading zip containers (Word, OpenDocument, Excel) in memory, within limits.
 #pragma once
 
+#include "format_error.hpp"
+
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -9,12 +11,6 @@
 #include <string_view>
 
 namespace touchpoint {
-
-// A file Touchpoint reads but refuses; what() is a plain sentence.
-class FormatError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
 
 struct ArchiveLimits {
     uint64_t max_entry_size = 64ull << 20;   // uncompressed bytes of one entry read

@@ -12,19 +12,6 @@
 namespace touchpoint {
 namespace {
 
-// Unlike split_list, keeps empty items: an empty alternative is a mistake to report.
-std::vector<std::string> split(std::string_view text, char separator) {
-    std::vector<std::string> parts;
-    size_t start = 0;
-    while (true) {
-        size_t end = text.find(separator, start);
-        parts.push_back(trim(text.substr(start, end == std::string_view::npos ? end : end - start)));
-        if (end == std::string_view::npos) break;
-        start = end + 1;
-    }
-    return parts;
-}
-
 std::string regex_fault(UErrorCode status) {
     switch (status) {
     case U_REGEX_MISMATCHED_PAREN: return "unbalanced parenthesis";
@@ -130,7 +117,7 @@ private:
         Prefer prefer;
         prefer.exact_case = exact_case(node);
         prefer.term = term_text(node, trim(node.attribute("term").value()), "term");
-        for (const std::string& alternative : split(node.attribute("instead-of").value(), '|')) {
+        for (const std::string& alternative : split_each(node.attribute("instead-of").value(), '|')) {
             if (alternative.empty())
                 xml_.fail(node, "instead-of", "'instead-of' has an empty alternative; separate words with a single '|'");
             prefer.instead_of.push_back(term_text(node, alternative, "instead-of"));

@@ -4,6 +4,8 @@
 
 #include <touchpoint/document.hpp>
 
+#include "format_error.hpp"
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -60,7 +62,7 @@ struct Extracted {
 };
 
 // Extracts prose from a decoded text file, or from a container's bytes. Throws
-// FormatError (archive.hpp) with a plain sentence for a file it refuses.
+// FormatError (format_error.hpp) with a plain sentence for a file it refuses.
 Extracted extract(Format format, std::string_view source, const ScheduleColumns& columns = {},
                   const ProseKeys& prose_keys = default_prose_keys());
 Extracted extract_plain_text(std::string_view source);

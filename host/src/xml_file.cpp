@@ -11,14 +11,6 @@
 
 namespace touchpoint {
 
-std::string trim(std::string_view text) {
-    const char* space = " \t\r\n";
-    size_t begin = text.find_first_not_of(space);
-    if (begin == std::string_view::npos) return {};
-    size_t end = text.find_last_not_of(space);
-    return std::string(text.substr(begin, end - begin + 1));
-}
-
 bool matches_whole(std::string_view pattern, std::string_view text) {
     UErrorCode status = U_ZERO_ERROR;
     icu::StringPiece p(pattern.data(), int32_t(pattern.size())), t(text.data(), int32_t(text.size()));
@@ -28,21 +20,6 @@ bool matches_whole(std::string_view pattern, std::string_view text) {
     return U_SUCCESS(status) && matched;
 }
 
-std::vector<std::string> split_list(std::string_view text, std::string_view separators) {
-    std::vector<std::string> items;
-    for (size_t start = 0; start <= text.size();) {
-        size_t end = std::min(text.find_first_of(separators, start), text.size());
-        std::string item = trim(text.substr(start, end - start));
-        if (!item.empty()) items.push_back(std::move(item));
-        start = end + 1;
-    }
-    return items;
-}
-
-void fail_at(const SourceRef& where, const std::string& sentence) {
-    throw ConfigError(where.file + ":" + std::to_string(where.line) + ":" + std::to_string(where.column) + ": " +
-                      sentence);
-}
 
 XmlFile::XmlFile(const std::filesystem::path& path) : path_(path), display_(path.string()) {
     std::ifstream in(path, std::ios::binary);

@@ -2,6 +2,9 @@
 // at the exact file, line and column of every fault.
 #pragma once
 
+#include "config_error.hpp"
+#include "strings.hpp"
+
 #include <touchpoint/brand.hpp>
 
 #include <pugixml.hpp>
@@ -15,11 +18,6 @@
 
 namespace touchpoint {
 
-// A configuration fault; what() is "file:line:column: a plain sentence".
-class ConfigError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
 
 class XmlFile {
 public:
@@ -56,11 +54,7 @@ private:
     pugi::xml_document document_;
 };
 
-std::string trim(std::string_view text);
 // Whether the whole of text matches an ICU regular expression (a syntax check of a value).
 bool matches_whole(std::string_view pattern, std::string_view text);
-// The non-empty items of a list, split at any of the separators and trimmed.
-std::vector<std::string> split_list(std::string_view text, std::string_view separators);
-[[noreturn]] void fail_at(const SourceRef& where, const std::string& sentence);
 
 }  // namespace touchpoint

@@ -2,7 +2,7 @@
 // hostile files nest deeply.
 #pragma once
 
-#include "archive.hpp"
+#include "format_error.hpp"
 
 #include <pugixml.hpp>
 

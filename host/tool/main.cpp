@@ -334,7 +334,7 @@ int main(int argc, char** argv) {
         if (line.command == "__isolated") return run_isolated(line);
         if (line.command == "serve") {
             Engine engine(line.check);
-            line.serve.workers = line.check.jobs ? line.check.jobs : std::max(1u, std::thread::hardware_concurrency());
+            line.serve.workers = job_count(line.check.jobs);
             return serve(engine, line.serve, TOUCHPOINT_VERSION);
         }
         if (!is_report_format(line.format))

@@ -1,0 +1,18 @@
+// The few string helpers configuration and the server share: one trim, two splitters.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace touchpoint {
+
+// Without spaces, tabs and line breaks at either end.
+std::string trim(std::string_view text);
+// The non-empty items of a list, split at any of the separators and trimmed.
+std::vector<std::string> split_list(std::string_view text, std::string_view separators);
+// Every item between separators, trimmed, empty ones kept (an empty alternative in
+// "a||b" is a mistake to report).
+std::vector<std::string> split_each(std::string_view text, char separator);
+
+}  // namespace touchpoint
