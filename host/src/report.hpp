@@ -1,8 +1,9 @@
-// Report writers: one per --format.
+// Report writers: one per --format, each in its own file under report/.
 #pragma once
 
 #include "engine.hpp"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -32,11 +33,25 @@ struct RunInfo {
     std::map<std::string, std::vector<std::vector<std::pair<std::string, double>>>> corpus;
 };
 
+// What a writer is made with.
+struct WriterSettings {
+    std::ostream& out;
+    bool color;  // a terminal: the text writer may use colour
+    const RunInfo& run;
+};
+
+// A writer's file registers it by name: a static WriterRegistration there. `rank` orders
+// the list of formats.
+struct WriterRegistration {
+    using Make = std::function<std::unique_ptr<ReportWriter>(const WriterSettings&)>;
+    WriterRegistration(std::string_view name, int rank, Make make);
+};
+
 bool is_report_format(std::string_view format);
 // Text made safe inside XML and HTML elements and attribute values.
 std::string xml_escape(std::string_view text);
-// The formats known, for messages and help.
-std::string_view report_formats();
+// The formats known, in order, for messages and help: "text, json, ...".
+std::string report_formats();
 
 // nullptr for an unknown format.
 std::unique_ptr<ReportWriter> make_writer(std::string_view format, std::ostream& out, bool color, const RunInfo& run);

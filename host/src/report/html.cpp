@@ -1,7 +1,7 @@
 // --format html: one self-contained page a brand manager approves a campaign from — the
 // promise, a scorecard, a heatmap of touchpoints by pillars, and the findings grouped by
 // touchpoint and rule with the sentence highlighted and the suggestion beside it.
-#include "html_report.hpp"
+#include "report.hpp"
 
 #include "unicode.hpp"
 
@@ -186,10 +186,10 @@ private:
     std::vector<FileReport> files_;
 };
 
-}  // namespace
+const WriterRegistration registered{"html", 8, [](const WriterSettings& s) -> std::unique_ptr<ReportWriter> {
+    return std::make_unique<HtmlWriter>(s.out, s.run);
+}};
 
-std::unique_ptr<ReportWriter> make_html_writer(std::ostream& out, const RunInfo& run) {
-    return std::make_unique<HtmlWriter>(out, run);
-}
+}  // namespace
 
 }  // namespace touchpoint

@@ -1,0 +1,131 @@
+// --format text: compiler-style lines with the source line and a caret under the match.
+#include "report.hpp"
+
+#include "report/escape.hpp"
+#include "unicode.hpp"
+
+#include <cstdio>
+#include <cstring>
+#include <set>
+#include <sstream>
+
+namespace touchpoint {
+namespace {
+
+class TextWriter : public ReportWriter {
+public:
+    TextWriter(std::ostream& out, bool color, const RunInfo& run) : out_(out), color_(color), run_(run) {}
+
+    void file(const FileReport& report) override {
+        for (const ReportedFinding& f : report.findings) finding(f);
+    }
+
+    void finish(const Summary& s) override {
+        for (const auto& [table, rows] : run_.corpus) {
+            if (rows.empty()) continue;
+            out_ << paint("1", table + ":") << '\n';
+            for (const auto& row : rows) {
+                out_ << "  ";
+                for (size_t c = 0; c < row.size(); ++c)
+                    out_ << (c ? ", " : "") << row[c].first << " \u00d7" << row[c].second;
+                out_ << '\n';
+            }
+        }
+        out_ << paint("1", files_checked(s) + ": ");
+        std::string suppressed = s.suppressed ? " " + std::to_string(s.suppressed) + " suppressed by inline control." : "";
+        if (s.findings == 0) {
+            out_ << "no findings." << suppressed << "\n";
+            return;
+        }
+        out_ << s.findings << (s.findings == 1 ? " finding" : " findings") << " (" << count(s.errors, "error") << ", "
+             << count(s.warnings, "warning") << ", " << count(s.suggestions, "suggestion") << ")." << suppressed << "\n";
+    }
+
+private:
+    static std::string files_checked(const Summary& s) {
+        std::string text = std::to_string(s.files) + (s.files == 1 ? " file" : " files") + " checked";
+        return s.skipped ? text + ", " + std::to_string(s.skipped) + " skipped" : text;
+    }
+    static std::string count(size_t n, const char* what) {
+        return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
+    }
+
+    std::string paint(const char* code, const std::string& text) const {
+        return color_ ? "\033[" + std::string(code) + "m" + text + "\033[0m" : text;
+    }
+
+    static const char* severity_color(Severity severity) {
+        switch (severity) {
+        case Severity::error: return "1;31";
+        case Severity::warning: return "1;33";
+        case Severity::suggestion: return "1;36";
+        }
+        return "1";
+    }
+
+    void finding(const ReportedFinding& f) {
+        out_ << paint("1", f.file + ":" + std::to_string(f.begin.line) + ":" + std::to_string(f.begin.column) + ":")
+             << ' ' << paint(severity_color(f.severity), std::string(to_string(f.severity)) + ":") << ' ' << f.message
+             << ' ' << paint("2", "[" + f.rule + "]") << also(f) << '\n';
+        if (!f.context.empty())
+            out_ << ' ' << std::string(std::to_string(f.begin.line).size(), ' ') << " = " << paint("1", "at") << ": "
+                 << f.context << '\n';
+        if (!f.whole_document) excerpt(f);
+        if (!f.suggestions.empty()) {
+            std::string list;
+            for (const std::string& s : f.suggestions) list += (list.empty() ? "" : ", ") + ("'" + s + "'");
+            out_ << ' ' << std::string(std::to_string(f.begin.line).size(), ' ') << " = " << paint("1;32", "suggestion")
+                 << ": " << list << '\n';
+        }
+    }
+
+    // The pack rules that reported the same span: " (also: healthcare-claims.guarantee)".
+    std::string also(const ReportedFinding& f) {
+        if (f.also.empty()) return "";
+        std::string list;
+        for (const std::string& rule : f.also) list += (list.empty() ? "" : ", ") + rule;
+        return " " + paint("2", "(also: " + list + ")");
+    }
+
+    // The source line with a caret under the match; a long line (a Word paragraph) is
+    // shown as a window around the match.
+    void excerpt(const ReportedFinding& f) {
+        constexpr int window = 100, lead = 30;
+        std::string number = std::to_string(f.begin.line);
+        std::string_view line = f.excerpt.text;
+        int first_column = f.excerpt.first_column;
+        size_t start = 0;
+        if (f.begin.column > window - lead) {
+            for (; first_column < f.begin.column - lead && start < line.size(); ++first_column) utf8::next(line, start);
+        }
+        size_t stop = start;
+        for (int n = 0; n < window && stop < line.size(); ++n) utf8::next(line, stop);
+        bool cut_before = start > 0 || f.excerpt.cut_before, cut_after = stop < line.size() || f.excerpt.cut_after;
+        std::string shown = (cut_before ? "\u2026" : "") + std::string(line.substr(start, stop - start)) +
+                            (cut_after ? "\u2026" : "");
+        out_ << ' ' << paint("2", number + " |") << ' ' << shown << '\n';
+        // Pad under each code point before the match, keeping tabs so the caret lines up.
+        std::string pad = cut_before ? " " : "";
+        size_t pos = start;
+        for (int column = first_column; column < f.begin.column && pos < line.size(); ++column) {
+            char32_t c = utf8::next(line, pos);
+            pad += c == '\t' ? '\t' : ' ';
+        }
+        int last = f.end.line == f.begin.line ? f.end.column : first_column + window - 1;
+        last = std::min(last, first_column + window - 1);
+        int width = std::max(1, last - f.begin.column + 1);
+        out_ << ' ' << std::string(number.size(), ' ') << paint("2", " |") << ' ' << pad
+             << paint("1;32", "^" + std::string(size_t(width - 1), '~')) << '\n';
+    }
+
+    std::ostream& out_;
+    bool color_;
+    const RunInfo& run_;
+};
+
+const WriterRegistration registered{"text", 1, [](const WriterSettings& s) -> std::unique_ptr<ReportWriter> {
+    return std::make_unique<TextWriter>(s.out, s.color, s.run);
+}};
+
+}  // namespace
+}  // namespace touchpoint
