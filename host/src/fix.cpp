@@ -74,7 +74,7 @@ std::optional<PlannedFix> plan_fix(const FileReport& report, std::vector<std::st
         if (left) left->push_back(place_of(f) + " as it is: " + why);
     };
     auto format = format_of(report.path);
-    if (!format || (*format != Format::plain_text && *format != Format::markdown)) {
+    if (!format || !info(*format).fixable) {
         for (const ReportedFinding& f : report.findings)
             if (has_one_fix(f))
                 leave(f, "fix rewrites Markdown and plain-text files only; write '" + f.suggestions.front() + "' by hand");

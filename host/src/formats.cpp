@@ -12,17 +12,52 @@ namespace touchpoint {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+Extracted read_plain_text(std::string_view source, const ScheduleColumns&, const ProseKeys&) { return extract_plain_text(source); }
+Extracted read_markdown(std::string_view source, const ScheduleColumns&, const ProseKeys& keys) { return extract_markdown(source, keys); }
+Extracted read_html(std::string_view source, const ScheduleColumns&, const ProseKeys&) { return extract_html(source); }
+Extracted read_svg(std::string_view source, const ScheduleColumns&, const ProseKeys&) { return extract_svg(source); }
+Extracted read_docx(std::string_view bytes, const ScheduleColumns&, const ProseKeys&) { return extract_docx(bytes); }
+Extracted read_odt(std::string_view bytes, const ScheduleColumns&, const ProseKeys&) { return extract_odt(bytes); }
+Extracted read_csv(std::string_view source, const ScheduleColumns& columns, const ProseKeys&) { return extract_csv(source, columns); }
+Extracted read_xlsx(std::string_view bytes, const ScheduleColumns& columns, const ProseKeys&) { return extract_xlsx(bytes, columns); }
+
+}  // namespace
+
+const std::vector<FormatInfo>& input_formats() {
+    using C = CommentSyntax;
+    static const std::vector<FormatInfo> table{
+        {Format::markdown, "Markdown", {".md", ".markdown"}, false, C::html_comment, true, read_markdown},
+        {Format::plain_text, "plain text", {".txt", ".text"}, false, C::text_line, true, read_plain_text},
+        {Format::html, "HTML", {".html", ".htm"}, false, C::html_comment, false, read_html},
+        {Format::svg, "SVG", {".svg"}, false, C::html_comment, false, read_svg},
+        {Format::docx, "Word", {".docx"}, true, C::none, false, read_docx},
+        {Format::odt, "OpenDocument text", {".odt"}, true, C::none, false, read_odt},
+        {Format::csv, "sign schedule (CSV)", {".csv"}, false, C::none, false, read_csv},
+        {Format::xlsx, "sign schedule (Excel)", {".xlsx"}, true, C::none, false, read_xlsx},
+    };
+    return table;
+}
+
+const FormatInfo& info(Format format) {
+    for (const FormatInfo& row : input_formats())
+        if (row.format == format) return row;
+    return input_formats().front();  // unreachable: every Format has a row
+}
+
+std::string input_extensions() {
+    std::string list;
+    for (const FormatInfo& row : input_formats()) list += (list.empty() ? "" : " ") + std::string(row.extensions.front());
+    return list;
+}
+
 std::optional<Format> format_of(const fs::path& path) {
     std::string ext = path.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-    if (ext == ".txt" || ext == ".text") return Format::plain_text;
-    if (ext == ".md" || ext == ".markdown") return Format::markdown;
-    if (ext == ".html" || ext == ".htm") return Format::html;
-    if (ext == ".svg") return Format::svg;
-    if (ext == ".docx") return Format::docx;
-    if (ext == ".odt") return Format::odt;
-    if (ext == ".csv") return Format::csv;
-    if (ext == ".xlsx") return Format::xlsx;
+    for (const FormatInfo& row : input_formats())
+        for (std::string_view known : row.extensions)
+            if (ext == known) return row.format;
     return std::nullopt;
 }
 
@@ -84,17 +119,7 @@ const ProseKeys& default_prose_keys() {
 }
 
 Extracted extract(Format format, std::string_view source, const ScheduleColumns& columns, const ProseKeys& prose_keys) {
-    switch (format) {
-    case Format::markdown: return extract_markdown(source, prose_keys);
-    case Format::html: return extract_html(source);
-    case Format::svg: return extract_svg(source);
-    case Format::docx: return extract_docx(source);
-    case Format::odt: return extract_odt(source);
-    case Format::csv: return extract_csv(source, columns);
-    case Format::xlsx: return extract_xlsx(source, columns);
-    case Format::plain_text: break;
-    }
-    return extract_plain_text(source);
+    return info(format).extract(source, columns, prose_keys);
 }
 
 Extracted extract_plain_text(std::string_view source) {

@@ -15,11 +15,40 @@ namespace touchpoint {
 
 enum class Format { plain_text, markdown, html, svg, docx, odt, csv, xlsx };
 
+// Where inline control directives ("touchpoint-disable ...") can stand in a format.
+enum class CommentSyntax {
+    none,          // containers and schedules have no comments
+    html_comment,  // <!-- touchpoint-disable ... -->
+    text_line,     // a line of its own: "touchpoint-disable ..."
+};
+
+struct ScheduleColumns;
+struct Extracted;
+using ProseKeys = std::vector<std::string>;
+
+// One row of the table of input formats, as ripgrep's default types: a new format is a
+// row here, its reader, its test and its line in docs/formats.md.
+struct FormatInfo {
+    Format format;
+    std::string_view name;                         // "Markdown", for messages and docs
+    std::vector<std::string_view> extensions;      // lower case, with the dot
+    bool container;                                // a zip, read from its bytes, not decoded as text
+    CommentSyntax comments;                        // inline control
+    bool fixable;                                  // touchpoint fix rewrites such files
+    Extracted (*extract)(std::string_view source, const ScheduleColumns& columns, const ProseKeys& prose_keys);
+};
+
+// Every format Touchpoint reads, in the order they are listed to users.
+const std::vector<FormatInfo>& input_formats();
+const FormatInfo& info(Format format);
+// The extensions read, for help: ".md .txt .html ...".
+std::string input_extensions();
+
 // The format of a file Touchpoint reads, by its extension; nullopt for any other file.
 std::optional<Format> format_of(const std::filesystem::path& path);
 
 // Zip containers, read from their bytes rather than as text.
-inline bool is_container(Format format) { return format == Format::docx || format == Format::odt || format == Format::xlsx; }
+inline bool is_container(Format format) { return info(format).container; }
 
 // Which columns of a sign schedule (CSV, XLSX) hold what: header names or 1-based
 // column numbers; detected from a header row when not given.
@@ -31,7 +60,6 @@ struct ScheduleColumns {
 
 // The keys of Markdown front matter whose values are prose, checked like the page: by
 // default title, description, summary, subtitle and excerpt (Jekyll's and Hugo's).
-using ProseKeys = std::vector<std::string>;
 const ProseKeys& default_prose_keys();
 
 // Decodes a file's bytes to UTF-8: a UTF-8 byte-order mark is dropped, UTF-16 with a

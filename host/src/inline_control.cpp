@@ -49,7 +49,8 @@ bool parse(std::string_view body, Directive& directive) {
 
 std::vector<Directive> find_directives(std::string_view source, Format format, std::string& text) {
     std::vector<Directive> directives;
-    if (format == Format::markdown || format == Format::html || format == Format::svg) {
+    CommentSyntax comments = info(format).comments;
+    if (comments == CommentSyntax::html_comment) {
         for (size_t open = source.find("<!--"); open != std::string_view::npos; open = source.find("<!--", open + 4)) {
             size_t close = source.find("-->", open + 4);
             if (close == std::string_view::npos) break;
@@ -63,7 +64,7 @@ std::vector<Directive> find_directives(std::string_view source, Format format, s
         }
         return directives;
     }
-    if (format != Format::plain_text) return directives;  // containers and schedules have no comments
+    if (comments != CommentSyntax::text_line) return directives;
     int line = 1;
     for (size_t start = 0; start <= source.size(); ++line) {
         size_t end = source.find('\n', start);
