@@ -40,7 +40,7 @@ check options:
   --config FILE         the project file (default: touchpoint.xml here or above)
   --brand FILE          a brand file, without or overriding the project file
   --channel ID          treat every input as this channel
-  --format FORMAT       text, json, sarif, junit, checkstyle, github, rdjson or html (default text)
+  --format FORMAT       text (default), json, sarif, junit, checkstyle, github, rdjson or html
   --output FILE         write the report there instead of standard output
   --min-severity LEVEL  suggestion, warning or error (default suggestion)
   --jobs N              worker threads (default: all cores)
@@ -317,13 +317,14 @@ int main(int argc, char** argv) {
         std::cout << usage;
         return 0;
     }
+    // "touchpoint check --help": the usage, whatever else the line says (before "--").
+    for (int i = 2; i < argc && std::string_view(argv[i]) != "--"; ++i)
+        if (std::string_view(argv[i]) == "--help" || std::string_view(argv[i]) == "-h") {
+            std::cout << usage;
+            return 0;
+        }
     try {
         CommandLine line = parse(argc, argv);
-        for (int i = 2; i < argc; ++i)
-            if (std::string_view(argv[i]) == "--help" || std::string_view(argv[i]) == "-h") {
-                std::cout << usage;
-                return 0;
-            }
         if (line.command == "version") {
             std::cout << "touchpoint " << TOUCHPOINT_VERSION << " (plugin API " << TOUCHPOINT_API_VERSION << ")\n";
             return 0;

@@ -69,6 +69,15 @@ TEST_CASE("exit codes: 0 without error findings, 1 with, 2 when the run fails") 
     CHECK(bad_option.out.empty());
     CHECK(bad_option.err == "touchpoint: error: unknown option '--formats'; see 'touchpoint --help'\n");
 
+    // Every command takes --help, whatever else the line says.
+    for (std::string command : {"check", "fix", "baseline", "serve", "rules", "version"}) {
+        auto help = run_touchpoint({command, "--brand", "missing.xml", "--help"}, dir.path());
+        INFO(command);
+        CHECK(help.exit_code == 0);
+        CHECK(help.out.starts_with("usage: touchpoint <command> [options]\n"));
+        CHECK(help.err.empty());
+    }
+
     auto bad_format = run_touchpoint({"check", "--brand", "brand.xml", "--format", "yaml"}, dir.path());
     CHECK(bad_format.exit_code == 2);
     CHECK(bad_format.out.empty());
