@@ -20,7 +20,14 @@ namespace {
 class CollectingReporter : public Reporter {
 public:
     explicit CollectingReporter(FileReport& file) : file_(file) {}
-    void report(Finding finding) override { findings.push_back(std::move(finding)); }
+    // A rule's findings on one document are bounded: memory grows with findings, and a
+    // 168 KB Word file can hold millions of them.
+    static constexpr size_t max_findings = 1'000'000;
+    void report(Finding finding) override {
+        if (findings.size() < max_findings) findings.push_back(std::move(finding));
+        else ++dropped;
+    }
+    size_t dropped = 0;
     void measure(std::string_view group, std::string_view key, double value) override {
         file_.measures[std::string(group)][std::string(key)] = value;
     }
@@ -190,6 +197,10 @@ void Engine::run_check(const CompiledCheck& compiled, const Document& document, 
         fault("an exception that is not a std::exception");
         return;
     }
+    if (reporter.dropped > 0)
+        report.warnings.push_back(document.path() + ": " + compiled.label + " found more than " +
+                                  std::to_string(CollectingReporter::max_findings) + " mistakes; " +
+                                  std::to_string(reporter.dropped) + " more are not reported");
     Locator locate(document);
     for (Finding& finding : reporter.findings) {
         ReportedFinding out;

@@ -8,6 +8,7 @@
 #include "xml_text.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace touchpoint {
 namespace {
@@ -17,8 +18,9 @@ struct Paragraphs {
     std::vector<std::pair<size_t, std::string>> contexts;  // first line index -> label of the part
     UnpackBudget budget;
 
-    void add(std::string text) {
-        budget.spend(text.size() + 1);
+    // `counted`: the text was spent from the budget as it was built.
+    void add(std::string text, bool counted = false) {
+        budget.spend(counted ? 1 : text.size() + 1);
         for (char& c : text)
             if (c == '\n' || c == '\r') c = ' ';
         source += text;
@@ -83,9 +85,12 @@ void word_part(const std::string& xml, const std::string& part, Paragraphs& out)
 }
 
 // OpenDocument: text:p and text:h, with text:span, text:s (spaces), text:tab, text:line-break.
-std::string odt_paragraph(pugi::xml_node paragraph) {
+std::string odt_paragraph(pugi::xml_node paragraph, UnpackBudget& budget) {
     std::string text;
     for_each_descendant(paragraph, [&](pugi::xml_node node) {
+        // Counted as it grows: a paragraph of millions of space runs is refused before
+        // it is built.
+        if (node.type() == pugi::node_pcdata) budget.spend(std::strlen(node.value()));
         if (node.type() == pugi::node_pcdata) {
             text += node.value();
             return false;
@@ -93,8 +98,13 @@ std::string odt_paragraph(pugi::xml_node paragraph) {
         std::string_view name = local_name(node);
         // A run of spaces reads as one gap however long: its count is capped, so that
         // text:c="2000000000" asks for no 2 GB.
-        if (name == "s") text.append(size_t(std::clamp(node.attribute("text:c").as_int(1), 1, 1000)), ' ');
-        else if (name == "tab") text += '\t';
+        if (name == "s") {
+            size_t spaces = size_t(std::clamp(node.attribute("text:c").as_int(1), 1, 1000));
+            budget.spend(spaces);
+            text.append(spaces, ' ');
+        }
+        else if (name == "tab" || name == "line-break") budget.spend(1);
+        if (name == "tab") text += '\t';
         else if (name == "line-break") text += ' ';
         return name != "note" && name != "p" && name != "h" && name != "tracked-changes" && name != "annotation";
     });
@@ -141,7 +151,7 @@ Extracted extract_odt(std::string_view bytes) {
         if (node.type() != pugi::node_element) return false;
         std::string_view name = local_name(node);
         if (name == "tracked-changes" || name == "annotation") return false;
-        if (name == "p" || name == "h") paragraphs.add(odt_paragraph(node));
+        if (name == "p" || name == "h") paragraphs.add(odt_paragraph(node, paragraphs.budget), true);
         return true;
     });
     return paragraphs.extracted();

@@ -61,6 +61,9 @@ void merge_into_brand_findings(std::vector<ReportedFinding>& findings) {
             ReportedFinding& owner = findings[brand[k - 1]];
             if (!same_span(owner, f) && !(owner.plugin == f.plugin && overlap(owner, f))) continue;
             owner.also.push_back(f.rule);
+            // The gate must not pass what a pack calls an error: the finding kept takes
+            // the higher severity.
+            owner.severity = std::max(owner.severity, f.severity);
             merged[i] = true;
             break;
         }

@@ -366,6 +366,9 @@ private:
         bool acronym = all_upper(core) && (term.acronym || utf8_length(core) <= 3);
         if (acronym) suggestion = lowered_utf8(suggestion);
         bool sentence_start = starts_sentence(text, begin);
+        // A capital at a line's start is most often a sentence's ("Hi.\nVisited it."): no
+        // Title Case is read into it.
+        bool line_start = sentence_start || (begin > 0 && text[begin - 1] == '\n');
         std::vector<std::string> words;
         for (size_t start = 0; start <= suggestion.size();) {
             size_t space = suggestion.find(' ', start);
@@ -380,12 +383,16 @@ private:
             if (space > start) originals.push_back(written.substr(start, space - start));
             start = space + 1;
         }
-        bool title_case = !acronym && !all_upper(written) && !originals.empty() &&
+        bool title_case = !acronym && !term.acronym && !all_upper(written) && !originals.empty() &&
                           std::all_of(originals.begin(), originals.end(), [](std::string_view w) { return has_upper(w.substr(0, 1)); }) &&
-                          (originals.size() > 1 || !sentence_start) && words.size() > 1;
-        if (title_case)
-            for (std::string& w : words) w = with_initial(std::move(w), true);
-        else if (sentence_start && acronym && !words.empty())  // other words carry their own capital
+                          (originals.size() > 1 || !line_start) && words.size() > 1;
+        // Title Case leaves its small words small: "Department of Medicine".
+        static const std::unordered_set<std::string_view> small{"a", "an", "and", "as", "at", "but", "by", "for", "in", "nor",
+                                                                 "of", "on", "or", "the", "to", "up", "with"};
+        if (title_case) {
+            for (size_t i = 0; i < words.size(); ++i)
+                if (i == 0 || !small.count(words[i])) words[i] = with_initial(std::move(words[i]), true);
+        } else if (sentence_start && acronym && !words.empty())  // other words carry their own capital
             words.front() = with_initial(std::move(words.front()), true);
         std::string out;
         for (size_t i = 0; i < words.size(); ++i) out += (i ? " " : "") + words[i];

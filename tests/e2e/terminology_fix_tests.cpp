@@ -66,6 +66,13 @@ TEST_CASE("a span a brand rule and a pack rule both report is one finding, the b
     CHECK(overlapping.out.find("\"rule\": \"healthcare-claims.guarantee\"") == std::string::npos);
     CHECK(overlapping.out.find("\"also\": [\"healthcare-claims.guarantee\"]") != std::string::npos);
     CHECK(overlapping.out.find("\"findings\": 1,") != std::string::npos);
+    // The finding kept takes the higher severity: a brand warning never hides a pack's error.
+    dir.write("brand.xml", R"(<brand name="Acme"><avoid term="miracle" suggest="wonder"/></brand>)");
+    dir.write("d.txt", "A miracle cure for you.\n");
+    auto hidden = run_touchpoint({"check", "d.txt", "--format", "json"}, dir.path());
+    CHECK(hidden.exit_code == 1);
+    CHECK(hidden.out.find("\"severity\": \"error\"") != std::string::npos);
+    CHECK(hidden.out.find("\"also\": [\"healthcare-claims.cure\"]") != std::string::npos);
     // A pack rule alone on a span stays as it is.
     dir.write("c.txt", "It is 100% effective.\n");
     auto pack_only = run_touchpoint({"check", "c.txt", "--format", "json"}, dir.path());

@@ -161,3 +161,18 @@ TEST_CASE("an OpenDocument space count of two billion is read as a gap, not two 
     CHECK(e.text.starts_with("a cheap "));
     CHECK(e.text.ends_with(" deal"));
 }
+
+TEST_CASE("an OpenDocument paragraph of millions of space runs is refused as it grows, not once built") {
+    std::string runs;
+    for (int i = 0; i < 70000; ++i) runs += "<text:s text:c=\"1000\"/>";
+    // Random letters in a comment keep the entry under the zip bomb ratio, as an attacker would.
+    std::string noise = "<!--";
+    unsigned seed = 12345;
+    for (int i = 0; i < 40000; ++i) noise += char('a' + (seed = seed * 1103515245 + 12345) % 26);
+    noise += "-->";
+    std::string content = noise +
+        "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+        "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>"
+        "<text:p>a" + runs + "b</text:p></office:text></office:body></office:document-content>";
+    CHECK_THROWS_WITH(extract_odt(zip({{"content.xml", content}})), Catch::StartsWith("its content unpacks to more than 64 MiB"));
+}

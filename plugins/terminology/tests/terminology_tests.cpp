@@ -299,6 +299,12 @@ TEST_CASE("letter case the sentence decides: acronyms pass on no capitals, a sen
           S{{"avoid", "ASAP", {"as soon as possible"}, true}, {"avoid", "ASAP", {"As soon as possible"}, true}});
     CHECK(seen(brand, "Visit Urgent Care or ask Our Staff.") ==
           S{{"prefer", "Urgent Care", {"Walk-in Clinic"}, true}, {"prefer", "Staff", {"Care Team"}, true}});
+    // No Title Case read into a line's first word, an acronym written Asap, or small words.
+    CHECK(seen(R"(<prefer term="stop by" instead-of="visit"/><prefer term="department of medicine" instead-of="medical unit"/>)"
+               R"(<avoid term="ASAP" suggest="as soon as possible"/>)",
+               "Hi.\nVisited it. Reply Asap. See the Medical Unit.") ==
+          S{{"prefer", "Visited", {"Stopped by"}, true}, {"avoid", "Asap", {"As soon as possible"}, true},
+            {"prefer", "Medical Unit", {"Department of Medicine"}, true}});
     // What the words alone decide stays: capitals of a shouted word, a capital at the start.
     CHECK(seen(brand, "CUSTOMERS FIRST. Customers first, then the ER.") ==
           S{{"prefer", "CUSTOMERS", {"PATIENTS"}, true}, {"prefer", "Customers", {"Patients"}, true},
