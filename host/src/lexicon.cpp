@@ -350,9 +350,64 @@ Lexicon::Impl::Forms Lexicon::Impl::find_inflections(const std::string& w) {
     return result;
 }
 
+namespace {
+
+// English words whose inflections the regular rules get wrong while the dictionary
+// confirms the wrong spelling anyway: "bed" for be, "haves", "mouses", "flied". An empty
+// form is one that depends on its subject (is/are, was/were), on the sentence (an -ed
+// form is a past or a participle: "ran" or "has run"), or does not exist (a noun's past):
+// no suggestion is inflected there.
+struct Irregular {
+    std::string_view base, s_form, past, progressive;
+};
+constexpr Irregular irregular_words[] = {
+    {"be", "", "", "being"},           {"have", "has", "had", "having"},     {"do", "does", "", "doing"},
+    {"go", "goes", "", "going"},    {"fly", "flies", "", "flying"},   {"run", "runs", "", "running"},
+    {"get", "gets", "", "getting"},  {"make", "makes", "made", "making"},  {"take", "takes", "", "taking"},
+    {"give", "gives", "", "giving"}, {"see", "sees", "", "seeing"},    {"come", "comes", "", "coming"},
+    {"know", "knows", "", "knowing"}, {"think", "thinks", "thought", "thinking"},
+    {"bring", "brings", "brought", "bringing"}, {"buy", "buys", "bought", "buying"},
+    {"find", "finds", "found", "finding"}, {"tell", "tells", "told", "telling"}, {"say", "says", "said", "saying"},
+    {"pay", "pays", "paid", "paying"},  {"send", "sends", "sent", "sending"}, {"spend", "spends", "spent", "spending"},
+    {"build", "builds", "built", "building"}, {"leave", "leaves", "left", "leaving"}, {"feel", "feels", "felt", "feeling"},
+    {"keep", "keeps", "kept", "keeping"}, {"hold", "holds", "held", "holding"}, {"meet", "meets", "met", "meeting"},
+    {"set", "sets", "set", "setting"},  {"put", "puts", "put", "putting"},   {"cut", "cuts", "cut", "cutting"},
+    {"let", "lets", "let", "letting"},  {"begin", "begins", "", "beginning"}, {"write", "writes", "", "writing"},
+    {"speak", "speaks", "", "speaking"}, {"choose", "chooses", "", "choosing"},
+    {"drive", "drives", "", "driving"}, {"eat", "eats", "", "eating"}, {"fall", "falls", "", "falling"},
+    {"grow", "grows", "", "growing"}, {"hear", "hears", "heard", "hearing"}, {"lose", "loses", "lost", "losing"},
+    {"sell", "sells", "sold", "selling"}, {"sit", "sits", "sat", "sitting"}, {"stand", "stands", "stood", "standing"},
+    {"teach", "teaches", "taught", "teaching"}, {"understand", "understands", "understood", "understanding"},
+    {"win", "wins", "won", "winning"},  {"lead", "leads", "led", "leading"}, {"read", "reads", "read", "reading"},
+    {"seek", "seeks", "sought", "seeking"}, {"catch", "catches", "caught", "catching"},
+    {"mouse", "mice", "", ""},          {"child", "children", "", ""},       {"person", "people", "", ""},
+    {"man", "men", "", ""},             {"woman", "women", "", ""},          {"foot", "feet", "", ""},
+    {"tooth", "teeth", "", ""},         {"goose", "geese", "", ""},
+};
+
+// The irregular form, "" for none, or nullopt where the regular rules hold.
+std::optional<std::string_view> irregular_form(std::string_view word, Inflection inflection) {
+    for (const Irregular& w : irregular_words) {
+        if (w.base != word) continue;
+        switch (inflection) {
+        case Inflection::plural: return w.s_form;
+        case Inflection::past: return w.past;
+        case Inflection::progressive: return w.progressive;
+        default: return std::nullopt;
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<std::string> Lexicon::known_inflection(std::string_view word, Inflection inflection,
                                                      const std::function<bool(std::string_view)>& also_known) const {
     if (inflection == Inflection::none) return std::string(word);
+    if (std::optional<std::string_view> irregular = irregular_form(word, inflection)) {
+        if (irregular->empty()) return std::nullopt;
+        return std::string(*irregular);
+    }
     // inflections() also lists regular spellings the dictionary does not confirm, which
     // serve matching ("customers") but would be non-words as suggestions ("runed"). The
     // language's own dictionary (and accepted words) only, as for inflections: loading

@@ -550,20 +550,18 @@ public:
     }
 };
 
-// A request Poco could not read: 400 with Poco's reason, and the connection closed.
-void refuse_malformed(Poco::Net::HTTPServerResponse& response, const std::string& why) {
+// A request Poco could not read: 400 with Poco's reason, and the connection closed. Written
+// to the socket itself: the response object still points at the request that failed.
+void refuse_malformed(Poco::Net::HTTPServerResponse& response, Poco::Net::StreamSocket& socket, const std::string& why) {
+    if (response.sent()) return;
+    Object o;
+    o.set("error", "the request cannot be read as HTTP: " + why);
+    std::ostringstream body;
+    o.stringify(body);
+    std::string answer = "HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: " +
+                         std::to_string(body.str().size()) + "\r\nConnection: close\r\n\r\n" + body.str();
     try {
-        if (response.sent()) return;
-        Object o;
-        o.set("error", "the request cannot be read as HTTP: " + why);
-        std::ostringstream body;
-        o.stringify(body);
-        response.setVersion(HTTPResponse::HTTP_1_1);
-        response.setStatusAndReason(HTTPResponse::HTTP_BAD_REQUEST);
-        response.setKeepAlive(false);
-        response.setContentType("application/json; charset=utf-8");
-        response.setContentLength(std::streamsize(body.str().size()));
-        response.send() << body.str();
+        socket.sendBytes(answer.data(), int(answer.size()));
     } catch (const Poco::Exception&) {
     }
 }
@@ -588,9 +586,9 @@ void answer_one(Service& service, ConnectionGate& gate, Poco::Net::HTTPServerPar
             Handler(service, socket).handleRequest(request, response);
             keep_alive = response.sent() && response.getKeepAlive();
         } catch (const Poco::Net::MessageException& e) {  // not HTTP: "GARBAGE"
-            refuse_malformed(response, e.message().empty() ? e.what() : e.message());
+            refuse_malformed(response, session.socket(), e.message().empty() ? e.what() : e.message());
         } catch (const Poco::SyntaxException&) {  // a Content-Length that is not a number
-            refuse_malformed(response, "the Content-Length is not a number");
+            refuse_malformed(response, session.socket(), "the Content-Length is not a number");
         } catch (const std::exception&) {  // the client went away, or out of memory
         }
     }  // the answer is flushed here, before the connection can serve another request

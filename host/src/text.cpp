@@ -208,6 +208,14 @@ std::optional<std::string> inflected(std::string_view replacement, Inflection in
     size_t space = result.find(' ');
     size_t start = 0, end = result.size();
     if (space != std::string::npos) {
+        // A phrase compares with neither word alone ("low more cost"), and a noun phrase
+        // has no past ("cared team"): those are for a person to word.
+        if (inflection == Inflection::comparative || inflection == Inflection::superlative) return std::nullopt;
+        std::string_view last = std::string_view(result).substr(space + 1);
+        static const std::unordered_set<std::string_view> verb_objects{"part", "place", "care", "effect", "note",
+                                                                       "notice", "action", "charge"};  // take part
+        bool verb_phrase = verb_first(last, Inflection::plural) || verb_objects.count(last);
+        if ((inflection == Inflection::past || inflection == Inflection::progressive) && !verb_phrase) return std::nullopt;
         if (verb_first(std::string_view(result).substr(space + 1), inflection)) end = space;
         else start = space + 1;
     }

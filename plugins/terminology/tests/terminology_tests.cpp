@@ -322,6 +322,18 @@ TEST_CASE("a verb phrase inflects its verb, a noun phrase its noun") {
           S{{"prefer", "accompanied", {"go with"}, false}});
     CHECK(seen(R"(<prefer term="care team" instead-of="staff"/>)", "Our staffs.") ==
           S{{"prefer", "staffs", {"care teams"}, true}});
+    // Irregular words: the regular spelling the dictionary knows for another word is no
+    // inflection of this one ("haves", "mouses", "bed" for be); an -ed form of a verb whose
+    // past and participle differ ("ran", "has run") is for a person to word.
+    CHECK(seen(R"(<prefer term="have" instead-of="own"/><prefer term="mouse" instead-of="rat"/>)"
+               R"(<prefer term="be" instead-of="exist"/><prefer term="fly" instead-of="travel"/>)",
+               "She owns rats. It existed. We traveled.") ==
+          S{{"prefer", "owns", {"has"}, true}, {"prefer", "rats", {"mice"}, true},
+            {"prefer", "existed", {"be"}, false}, {"prefer", "traveled", {"fly"}, false}});
+    // A phrase compares with neither word alone, and a noun phrase has no past.
+    CHECK(seen(R"(<prefer term="low cost" instead-of="cheap"/><prefer term="care team" instead-of="staff"/>)",
+               "It is cheaper. We staffed it.") ==
+          S{{"prefer", "cheaper", {"low cost"}, false}, {"prefer", "staffed", {"care team"}, false}});
     // Phrasal verbs whose particle is also a noun's plural ("afters", "asides").
     CHECK(seen(R"(<prefer term="look after" instead-of="tend"/>)", "She tends them.") ==
           S{{"prefer", "tends", {"looks after"}, true}});
