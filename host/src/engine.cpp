@@ -228,6 +228,7 @@ void Engine::run_check(const CompiledCheck& compiled, const Document& document, 
         out.message = std::move(finding.message);
         out.suggestions = std::move(finding.suggestions);
         out.fixable = finding.fixable;
+        out.claim = finding.claim;
         out.from_pack = !compiled.pack_rules.empty() || !compiled.pack_rule.empty();
         out.channel = document.channel();
         if (finding.anchor == Anchor::document) {

@@ -44,7 +44,8 @@ struct ReportedFinding {
     bool whole_document = false;
     bool fixable = true;  // Finding::fixable: false leaves the suggestion to a person
     bool from_pack = false;  // reported by a rule of a rule pack, not configured by the brand
-    std::vector<std::string> also;  // pack rules that reported the same span (merge_shared_spans)
+    Claim claim = Claim::none;  // Finding::claim
+    std::vector<std::string> also;  // other rules that reported the same mistake (settle)
 };
 
 struct SuppressedFinding {

@@ -60,6 +60,7 @@ namespace {
 
 // "F:L:C 'match'": a finding fix leaves, as the user finds it.
 std::string place_of(const ReportedFinding& f) {
+    if (f.whole_document) return f.file + " (" + f.rule + ", the whole document)";
     return f.file + ":" + std::to_string(f.begin.line) + ":" + std::to_string(f.begin.column) + " '" + f.match + "'";
 }
 
@@ -98,6 +99,10 @@ std::optional<PlannedFix> plan_fix(const FileReport& report, std::vector<std::st
     };
     std::vector<Planned> edits;
     for (const ReportedFinding& f : report.findings) {
+        if (f.whole_document && f.suggestions.size() == 1) {
+            leave(f, "it is about the whole document; work '" + f.suggestions.front() + "' in where it fits by hand");
+            continue;
+        }
         if (!has_one_fix(f)) continue;
         if (!f.fixable) {
             leave(f, "put '" + f.suggestions.front() + "' in its form by hand");

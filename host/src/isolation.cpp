@@ -54,6 +54,7 @@ Object::Ptr to_json(const ReportedFinding& f) {
     o->set("whole_document", f.whole_document);
     o->set("fixable", f.fixable);
     o->set("from_pack", f.from_pack);
+    o->set("claim", int(f.claim));
     Array::Ptr also = new Array;
     for (const std::string& rule : f.also) also->add(rule);
     o->set("also", also);
@@ -86,6 +87,7 @@ ReportedFinding from_json(const Object::Ptr& o) {
     f.whole_document = o->getValue<bool>("whole_document");
     f.fixable = o->getValue<bool>("fixable");
     f.from_pack = o->getValue<bool>("from_pack");
+    f.claim = Claim(o->getValue<int>("claim"));
     Array::Ptr also = o->getArray("also");
     for (size_t i = 0; also && i < also->size(); ++i) f.also.push_back(also->getElement<std::string>(unsigned(i)));
     return f;

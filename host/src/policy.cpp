@@ -36,45 +36,71 @@ bool overlap(const ReportedFinding& a, const ReportedFinding& b) {
     return a.source_begin < std::max(b.source_end, b.source_begin + 1) && b.source_begin < std::max(a.source_end, a.source_begin + 1);
 }
 
-// A span that a brand rule and pack rules both report is one finding, the brand's: the
-// brand manager decided about those words, and the pack rules are named in its `also`.
-// So is a pack finding overlapping a brand finding of the same plugin ("Guaranteed" and
-// "Guaranteed results": one rule type, one mistake); another plugin's overlapping finding
-// (a sign's case style around a misspelt name) is another mistake and stays.
-void merge_into_brand_findings(std::vector<ReportedFinding>& findings) {
-    std::vector<size_t> brand;  // brand findings with a span, in position order
+bool within(const ReportedFinding& inner, const ReportedFinding& outer) {
+    return outer.source_begin <= inner.source_begin && inner.source_end <= outer.source_end;
+}
+
+// Folds each guest finding into the first owner finding before it that `belongs` says
+// it repeats: the owner names the guest's rule in its `also` and takes the higher
+// severity (the gate must not pass what either calls an error).
+template <class IsOwner, class IsGuest, class Belongs>
+void fold(std::vector<ReportedFinding>& findings, IsOwner is_owner, IsGuest is_guest, Belongs belongs) {
+    std::vector<size_t> owners;  // in position order: settle sorted the findings
     std::vector<uint32_t> begins;
     for (size_t i = 0; i < findings.size(); ++i)
-        if (!findings[i].from_pack && !findings[i].whole_document) {
-            brand.push_back(i);
+        if (!findings[i].whole_document && is_owner(findings[i])) {
+            owners.push_back(i);
             begins.push_back(findings[i].source_begin);
         }
-    if (brand.empty()) return;
-    constexpr size_t window = 64;  // brand findings looked back at: spans are a few words
-    std::vector<bool> merged(findings.size(), false);
+    if (owners.empty()) return;
+    constexpr size_t window = 64;  // owners looked back at: spans are a few words
+    std::vector<bool> folded(findings.size(), false);
     for (size_t i = 0; i < findings.size(); ++i) {
-        const ReportedFinding& f = findings[i];
-        if (!f.from_pack || f.whole_document) continue;
-        size_t before = size_t(std::lower_bound(begins.begin(), begins.end(), std::max(f.source_end, f.source_begin + 1)) -
-                               begins.begin());
+        const ReportedFinding& guest = findings[i];
+        if (guest.whole_document || !is_guest(guest)) continue;
+        size_t before = size_t(std::lower_bound(begins.begin(), begins.end(),
+                                                std::max(guest.source_end, guest.source_begin + 1)) - begins.begin());
         for (size_t k = before, looked = 0; k > 0 && looked < window; --k, ++looked) {
-            ReportedFinding& owner = findings[brand[k - 1]];
-            if (!same_span(owner, f) && !(owner.plugin == f.plugin && overlap(owner, f))) continue;
-            owner.also.push_back(f.rule);
-            // The gate must not pass what a pack calls an error: the finding kept takes
-            // the higher severity.
-            owner.severity = std::max(owner.severity, f.severity);
-            merged[i] = true;
+            ReportedFinding& owner = findings[owners[k - 1]];
+            if (owners[k - 1] == i || folded[owners[k - 1]] || !belongs(owner, guest)) continue;
+            if (guest.rule != owner.rule) owner.also.push_back(guest.rule);
+            owner.severity = std::max(owner.severity, guest.severity);
+            folded[i] = true;
             break;
         }
     }
     size_t kept = 0;
     for (size_t i = 0; i < findings.size(); ++i) {
-        if (merged[i]) continue;
+        if (folded[i]) continue;
         if (kept != i) findings[kept] = std::move(findings[i]);
         ++kept;
     }
     findings.resize(kept);
+}
+
+// One mistake, one finding:
+// - A span that a brand rule and pack rules both report is the brand's finding: the brand
+//   manager decided about those words. So is a pack finding overlapping a brand finding
+//   of the same plugin ("Guaranteed" and "Guaranteed results": one rule type, one mistake);
+//   another plugin's overlapping finding (a sign's case style around a misspelt name) is
+//   another mistake and stays.
+// - A finding that yields its words (an unknown word) inside one that claims them (a
+//   misspelt name, an avoided pattern) is part of that mistake.
+// - A rule's finding inside another of its own is the same mistake seen twice (an
+//   address as a link's text and as its "mailto:" destination).
+void merge_shared_mistakes(std::vector<ReportedFinding>& findings) {
+    auto any = [](const ReportedFinding&) { return true; };
+    fold(findings, any, any, [](const ReportedFinding& owner, const ReportedFinding& guest) {
+        return owner.rule == guest.rule && within(guest, owner);
+    });
+    fold(findings, [](const ReportedFinding& f) { return !f.from_pack; },
+         [](const ReportedFinding& f) { return f.from_pack; },
+         [](const ReportedFinding& owner, const ReportedFinding& pack) {
+             return same_span(owner, pack) || (owner.plugin == pack.plugin && overlap(owner, pack));
+         });
+    fold(findings, [](const ReportedFinding& f) { return f.claim == Claim::words; },
+         [](const ReportedFinding& f) { return f.claim == Claim::yields; },
+         [](const ReportedFinding& owner, const ReportedFinding& guest) { return within(guest, owner); });
 }
 
 }  // namespace
@@ -89,7 +115,7 @@ void settle(FileReport& report) {
     report.findings.erase(std::unique(report.findings.begin(), report.findings.end(),
                                       [&](const ReportedFinding& a, const ReportedFinding& b) { return key(a) == key(b); }),
                           report.findings.end());
-    merge_into_brand_findings(report.findings);
+    merge_shared_mistakes(report.findings);
     std::sort(report.suppressed.begin(), report.suppressed.end(),
               [&](const SuppressedFinding& a, const SuppressedFinding& b) { return key(a.finding) < key(b.finding); });
 }

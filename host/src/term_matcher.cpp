@@ -19,10 +19,12 @@ namespace {
 // never equal a word's key.
 std::string gap_token(std::string_view punctuation) { return "\x1F" + std::string(punctuation); }
 
-// True when the text at `at` goes on with a letter or digit, through punctuation but no
-// space: a punctuated term there is part of a longer token ("24/7" in "24/7/365", "C++"
-// in "C++11"). A possessive after it ends the token ("C++'s").
-bool token_goes_on(std::string_view text, uint32_t at, bool forward) {
+// True when the text at `at` goes on with a letter or digit, through no space and no mark
+// but the term's own: a punctuated term there is part of a longer token ("24/7" in
+// "24/7/365", "C++" in "C++11"), while other marks join two tokens ("Q&A/FAQ",
+// "C++-based"). A possessive after it ends the token ("C++'s").
+bool token_goes_on(std::string_view text, uint32_t at, bool forward, std::string_view marks) {
+    auto own_mark = [&](std::string_view mark) { return marks.find(mark) != std::string_view::npos; };
     size_t pos = at;
     if (forward) {
         for (std::string_view s : {"'s", "\u2019s"})
@@ -31,9 +33,10 @@ bool token_goes_on(std::string_view text, uint32_t at, bool forward) {
                 return after < text.size() && (u_isalnum(utf8::next(text, after)));
             }
         while (pos < text.size()) {
+            size_t start = pos;
             char32_t c = utf8::next(text, pos);
             if (u_isalnum(c)) return true;
-            if (u_isspace(c) || !u_ispunct(c)) return false;
+            if (u_isspace(c) || !own_mark(text.substr(start, pos - start))) return false;
         }
         return false;
     }
@@ -43,10 +46,22 @@ bool token_goes_on(std::string_view text, uint32_t at, bool forward) {
         size_t read = start;
         char32_t c = utf8::next(text, read);
         if (u_isalnum(c)) return true;
-        if (u_isspace(c) || !u_ispunct(c)) return false;
+        if (u_isspace(c) || !own_mark(text.substr(start, read - start))) return false;
         pos = start;
     }
     return false;
+}
+
+// The punctuation a term is written with, each mark once.
+std::string marks_of(std::string_view term) {
+    std::string marks;
+    for (size_t pos = 0; pos < term.size();) {
+        size_t start = pos;
+        char32_t c = utf8::next(term, pos);
+        std::string_view mark = term.substr(start, pos - start);
+        if (!u_isalnum(c) && !u_isspace(c) && marks.find(mark) == std::string::npos) marks += mark;
+    }
+    return marks;
 }
 }  // namespace
 
@@ -56,7 +71,7 @@ uint32_t TermMatcher::add(std::string_view term, bool inflect) {
     // "e.g." or "and/or" in an inflection would be no word.
     bool punctuated = shape.has_punctuation();
     has_gaps_ |= std::any_of(shape.gaps.begin(), shape.gaps.end(), [](const std::string& g) { return !g.empty(); });
-    affixes_.push_back({shape.lead, shape.trail, punctuated});
+    affixes_.push_back({shape.lead, shape.trail, punctuated ? marks_of(term) : std::string()});
     pending_.push_back({std::move(shape), inflect && !punctuated});
     return entries_++;
 }
@@ -191,7 +206,9 @@ void TermMatcher::scan(const Document& document, const std::function<void(const 
                 int64_t trail = affix_length(text, words[last].end, affixes.trail, false);
                 if (lead < 0 || trail < 0) continue;
                 uint32_t begin = uint32_t(words[first].begin - lead), end = uint32_t(words[last].end + trail);
-                if (affixes.punctuated && (token_goes_on(text, begin, false) || token_goes_on(text, end, true))) continue;
+                if (!affixes.marks.empty() &&
+                    (token_goes_on(text, begin, false, affixes.marks) || token_goes_on(text, end, true, affixes.marks)))
+                    continue;
                 found.push_back({out.entry, uint32_t(first), uint32_t(last), out.inflection, begin, end});
             }
         }

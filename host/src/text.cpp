@@ -1,5 +1,6 @@
 #include <touchpoint/text.hpp>
 
+#include "strings.hpp"
 #include "unicode.hpp"
 #include "words.hpp"
 
@@ -198,13 +199,31 @@ bool verb_first(std::string_view last_word, Inflection inflection) {
     return inflection == Inflection::plural && particles.count(last_word);
 }
 
+// True when a phrase of three words or more is a compound noun ("care team member"),
+// whose plural is its last word's; not one with a particle or a preposition in it
+// ("person with diabetes", "look out for"), which a person words.
+bool compound_noun(std::string_view phrase) {
+    static const std::unordered_set<std::string_view> joining{"a", "an", "and", "as", "for", "like", "nor", "or", "the", "than"};
+    for (const std::string& word : split_each(phrase, ' '))
+        if (verb_first(word, Inflection::plural) || joining.count(word)) return false;
+    return true;
+}
+
 // A replacement in the inflection, or nullopt where no known spelling has it. Phrases of
-// three words or more ("person with diabetes") and words with a declared capital do
-// not inflect.
+// three words or more take only a compound noun's plural; words with a declared capital
+// do not inflect.
 std::optional<std::string> inflected(std::string_view replacement, Inflection inflection, const Lexicon& lexicon,
                                      const std::function<bool(std::string_view)>& also_known) {
     std::string result(replacement);
-    if (std::count(result.begin(), result.end(), ' ') >= 2) return std::nullopt;
+    if (std::count(result.begin(), result.end(), ' ') >= 2) {
+        if (inflection != Inflection::plural || !compound_noun(result)) return std::nullopt;
+        size_t last = result.rfind(' ') + 1;
+        std::string word = result.substr(last);
+        if (match_key(word) != word) return std::nullopt;
+        std::optional<std::string> form = lexicon.known_inflection(word, inflection, also_known);
+        if (!form) return std::nullopt;
+        return result.substr(0, last) + *form;
+    }
     size_t space = result.find(' ');
     size_t start = 0, end = result.size();
     if (space != std::string::npos) {

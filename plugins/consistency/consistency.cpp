@@ -227,6 +227,7 @@ private:
         finding.severity = v.case_only ? Severity::suggestion : Severity::warning;
         finding.begin = form.begin;
         finding.end = form.end;
+        finding.claim = Claim::words;
         std::string why = v.declared ? " as the brand file does" : " as elsewhere (" + std::to_string(v.majority_count) + " times)";
         finding.message = "Write '" + v.majority + "'" + why + ", not '" + form.written + "' (" +
                           std::to_string(v.minority.at(counted)) + ").";

@@ -87,6 +87,17 @@ private:
             if (declared.key == email.value) return;
             if (declared.key.substr(declared.key.find('@') + 1) == domain) same_domain.push_back(declared);
         }
+        // An address at a domain one or two edits from a declared one, or under another
+        // top-level domain ("riverbendhealth.com"), would reach someone else.
+        bool near_domain = false;
+        if (same_domain.empty())
+            for (const Declared& declared : emails_) {
+                std::string declared_domain = declared.key.substr(declared.key.find('@') + 1);
+                if (edit_distance(domain, declared_domain, 2) <= 2 || without_tld(domain) == without_tld(declared_domain)) {
+                    same_domain.push_back(declared);
+                    near_domain = true;
+                }
+            }
         if (same_domain.empty()) return;
         std::string written(in.substr(email.begin, email.end - email.begin));
         // In a link the address stands between "mailto:" and any "?subject=...": both stay.
@@ -96,9 +107,10 @@ private:
             for (std::string& s : suggestions)
                 s = written.substr(0, 7) + s + (query == std::string::npos ? "" : written.substr(query));
         }
-        report(reporter, "email", email, anchor,
-               "'" + written + "' is not a declared address at " + domain + "; write " + list(same_domain) + ".",
-               std::move(suggestions), severity(same_domain));
+        std::string why = near_domain ? "' looks like the brand's address but " + domain + " is not its domain; write "
+                                      : "' is not a declared address at " + domain + "; write ";
+        report(reporter, "email", email, anchor, "'" + written + why + list(same_domain) + ".", std::move(suggestions),
+               severity(same_domain));
     }
 
     void check_host(const Found& host, Anchor anchor, std::string_view in, Reporter& reporter) const {
@@ -158,6 +170,7 @@ private:
         finding.end = uint32_t(found.end);
         finding.message = std::move(message);
         finding.suggestions = std::move(suggestions);
+        finding.claim = Claim::words;
         // A phone link ("tel:+1...") is written for dialling, not as the fact is
         // declared: a person fits the number in.
         finding.fixable = !(anchor == Anchor::source && std::string_view(rule) == "phone");

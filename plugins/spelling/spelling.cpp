@@ -45,20 +45,6 @@ public:
         for (const Pillar& pillar : brand.pillars)
             for (const std::string& term : pillar.terms) accept_phrase(term);
         for (const Prefer& prefer : brand.prefers) accept_phrase(prefer.term);
-        // The words the brand's terminology reports ("usrname", "ER") are its to report:
-        // one mistake, one finding. Their inflected forms too ("ERs").
-        auto leave_to_terminology = [&](const std::string& phrase) {
-            for (const std::string& key : phrase_keys(phrase)) {
-                accepted_.insert(key);
-                accepted_.insert(key + "s");
-                accepted_.insert(key + "es");
-                for (const auto& [form, inflection] : lexicon_.inflections(key)) accepted_.insert(form);
-            }
-        };
-        for (const Prefer& prefer : brand.prefers)
-            for (const std::string& alternative : prefer.instead_of) leave_to_terminology(alternative);
-        for (const Avoid& avoid : brand.avoids)
-            if (!avoid.term.empty()) leave_to_terminology(avoid.term);
     }
 
     void check(const Document& document, Reporter& reporter) const override {
@@ -73,6 +59,7 @@ public:
             finding.end = word.end;
             finding.message = "'" + std::string(text) + "' is not in the " + lexicon_.locale() + " dictionary.";
             finding.suggestions = suggestions(text);
+            finding.claim = Claim::yields;
             reporter.report(std::move(finding));
         }
     }

@@ -76,6 +76,7 @@ private:
         finding.message = fill_message(rule.message, written, shaped.text);
         if (!shaped.text.empty()) finding.suggestions.push_back(shaped.text);
         finding.fixable = shaped.inflected;
+        finding.claim = Claim::words;
         reporter.report(std::move(finding));
     }
 

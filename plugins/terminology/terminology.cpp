@@ -81,6 +81,7 @@ std::string written_form(std::string_view raw) {
 class TerminologyCheck : public Check {
 public:
     explicit TerminologyCheck(const CompileContext& context) : brand_(context.brand()), lexicon_(&context.lexicon()) {
+        follow_preference_chains();
         for (size_t i = 0; i < brand_.prefers.size(); ++i) {
             const Prefer& rule = brand_.prefers[i];
             for (const std::string& alternative : rule.instead_of) add(alternative, Term::prefer, i, rule.exact_case);
@@ -108,6 +109,28 @@ public:
     }
 
 private:
+    // "client instead of buyer" and "patient instead of client" mean "patient instead of
+    // buyer": a suggestion another rule would flag is never offered, and `fix` settles in
+    // one run. In a loop of preferences each term keeps its declared form, whose shield
+    // then holds the other rule's words: neither is flagged.
+    void follow_preference_chains() {
+        std::unordered_map<std::string, size_t> replaced_by;  // an instead-of's key -> its rule
+        for (size_t i = 0; i < brand_.prefers.size(); ++i)
+            for (const std::string& alternative : brand_.prefers[i].instead_of) replaced_by.emplace(match_key(alternative), i);
+        std::vector<std::string> final_terms;
+        for (const Prefer& rule : brand_.prefers) {
+            std::string term = rule.term;
+            for (size_t steps = 0; steps <= brand_.prefers.size(); ++steps) {
+                auto next = replaced_by.find(match_key(term));
+                if (next == replaced_by.end()) break;
+                if (steps == brand_.prefers.size()) term = rule.term;  // a loop
+                else term = brand_.prefers[next->second].term;
+            }
+            final_terms.push_back(std::move(term));
+        }
+        for (size_t i = 0; i < brand_.prefers.size(); ++i) brand_.prefers[i].term = std::move(final_terms[i]);
+    }
+
     void add(const std::string& term, Term::Kind kind, size_t rule, bool exact_case, bool inflect = true) {
         matcher_.add(term, inflect);
         terms_.push_back({kind, rule, exact_case ? phrase_shape(term) : PhraseShape{}, exact_case, all_upper(term)});
@@ -122,21 +145,32 @@ private:
     // A name is known by its words' keys joined, with the punctuation between them
     // ("baysidesmiles&urgentcare") and without it ("baysidesmilesurgentcare").
     void add_name_keys(size_t name) {
-        PhraseShape shape = phrase_shape(brand_.names[name].canonical);
-        std::string plain, punctuated;
-        for (size_t w = 0; w < shape.keys.size(); ++w) {
-            if (w > 0) punctuated += shape.gaps[w - 1];
-            plain += shape.keys[w];
-            punctuated += shape.keys[w];
-        }
-        bool has_possessive = possessive(brand_.names[name].canonical);
-        for (const std::string& key : {plain, punctuated}) {
+        const std::string& canonical = brand_.names[name].canonical;
+        bool has_possessive = possessive(canonical);
+        std::vector<std::string> keys = joined_keys(canonical);
+        // A possessive written without its apostrophe ("St. Marys Hospital") is the name
+        // misspelt, not an unknown word.
+        if (has_possessive)
+            for (std::string& key : joined_keys(without_apostrophes(canonical))) keys.push_back(std::move(key));
+        for (const std::string& key : keys) {
             name_keys_.emplace(key, name);
             for (size_t n = 1; n < key.size(); ++n) {
                 name_prefixes_.insert(key.substr(0, n));
                 if (has_possessive) possessive_prefixes_.insert(key.substr(0, n));
             }
         }
+    }
+
+    // A phrase's word keys joined without and with the punctuation between them.
+    static std::vector<std::string> joined_keys(std::string_view phrase) {
+        PhraseShape shape = phrase_shape(phrase);
+        std::string plain, punctuated;
+        for (size_t w = 0; w < shape.keys.size(); ++w) {
+            if (w > 0) punctuated += shape.gaps[w - 1];
+            plain += shape.keys[w];
+            punctuated += shape.keys[w];
+        }
+        return {plain, punctuated};
     }
 
     // Every word of the brand's terms: an inflected suggestion the brand spells is a word
@@ -180,7 +214,9 @@ private:
         matcher_.scan(document, [&](const TermMatcher::Match& match) {
             const Term& term = terms_[match.entry];
             if (!applies(term, document.channel())) return;
-            if (term.exact_case && !written_as_declared(document, match, term.declared)) return;
+            if (term.exact_case &&
+                !written_as_declared(document, match, term.declared, starts_sentence(document.text(), match.begin)))
+                return;
             Hit::Source source = term.kind == Term::shield ? Hit::shield : Hit::term;
             hits.push_back({source, match.first_word, match.last_word, match.begin, match.end, match.entry, match.inflection});
         });
@@ -189,12 +225,16 @@ private:
 
     // case="exact": each word as declared; an inflected last word begins as declared
     // ("ERs" for "ER"), or, where the inflection changes a lower-case ending, all but it
-    // ("parties" for "party").
-    static bool written_as_declared(const Document& document, const TermMatcher::Match& match, const PhraseShape& declared) {
+    // ("parties" for "party"). A sentence's first word may take a capital that is declared
+    // lower-case ("Teh" for "teh"), never lose one ("er" is not "ER").
+    static bool written_as_declared(const Document& document, const TermMatcher::Match& match, const PhraseShape& declared,
+                                    bool sentence_start) {
         auto words = document.words();
         for (uint32_t w = match.first_word; w <= match.last_word; ++w) {
             std::string written = normalize_form(document.text().substr(words[w].begin, words[w].end - words[w].begin));
             const std::string& want = declared.words[w - match.first_word];
+            if (w == match.first_word && sentence_start && with_initial(want, false) == want)
+                written = with_initial(std::move(written), false);
             bool inflected = w == match.last_word && match.inflection != Inflection::none;
             if (!inflected ? written != want
                            : !written.starts_with(want) &&
@@ -203,6 +243,12 @@ private:
                 return false;
         }
         return true;
+    }
+
+    static std::string without_apostrophes(std::string key) {
+        for (std::string_view mark : {"'", "\u2019"})
+            for (size_t at = key.find(mark); at != std::string::npos; at = key.find(mark, at)) key.erase(at, mark.size());
+        return key;
     }
 
     // True when a text holds a possessive ending ("Smiles's ").
@@ -285,9 +331,15 @@ private:
                 for (std::string& suggestion : finding.suggestions)
                     suggestion = recased(terms_[h.index], written, std::move(suggestion), document.text(), h.begin);
                 // "e.g." ending a sentence ends it twice: its replacement keeps the full stop.
-                if (written.ends_with('.') && ends_sentence(document.text(), h.end))
-                    for (std::string& suggestion : finding.suggestions)
-                        if (!suggestion.ends_with('.')) suggestion += '.';
+                // Before a capital it may as well go on to a name ("e.g. Dr. Smith"): a
+                // person decides.
+                if (written.ends_with('.')) {
+                    Stop stop = what_follows(document.text(), h.end);
+                    if (stop == Stop::paragraph_end)
+                        for (std::string& suggestion : finding.suggestions)
+                            if (!suggestion.ends_with('.')) suggestion += '.';
+                    if (stop == Stop::capital) finding.fixable = false;
+                }
                 reporter.report(std::move(finding));
             }
             else reporter.report(misspelt_name(brand_.names[h.index], h.begin, h.end));
@@ -399,23 +451,28 @@ private:
         return out;
     }
 
-    // True when nothing but space stands between `at` and the end of its paragraph or
-    // the capital of a next sentence.
-    static bool ends_sentence(std::string_view text, uint32_t at) {
+    enum class Stop { paragraph_end, capital, other };
+
+    // What follows a full stop at `at`: only space to its paragraph's end, space and a
+    // capital (a sentence's start, or a name's), or anything else.
+    static Stop what_follows(std::string_view text, uint32_t at) {
         size_t pos = at;
-        while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
-        if (pos == text.size() || text[pos] == '\n' || text[pos] == '\r') return true;
-        if (pos == at) return false;
+        int line_breaks = 0;
+        while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t' || text[pos] == '\r' || text[pos] == '\n'))
+            line_breaks += text[pos++] == '\n';
+        if (pos == text.size() || line_breaks >= 2) return Stop::paragraph_end;
+        if (pos == at) return Stop::other;
         UChar32 c;
         int32_t i = int32_t(pos);
         U8_NEXT(text.data(), i, int32_t(text.size()), c);
-        return u_isupper(c);
+        return u_isupper(c) ? Stop::capital : Stop::other;
     }
 
     Finding describe(const Term& term, std::string_view written, Inflection inflection, uint32_t begin, uint32_t end) const {
         Finding finding;
         finding.begin = begin;
         finding.end = end;
+        finding.claim = Claim::words;
         auto known = [this](std::string_view word) { return brand_knows(word); };
         if (term.kind == Term::prefer) {
             const Prefer& rule = brand_.prefers[term.rule];
@@ -454,6 +511,7 @@ private:
         finding.begin = begin;
         finding.end = end;
         finding.message = "Write the name exactly as " + quoted(name.canonical) + ".";
+        finding.claim = Claim::words;
         finding.suggestions.push_back(name.canonical);
         return finding;
     }
@@ -471,6 +529,7 @@ private:
                 finding.severity = rule.severity;
                 finding.begin = begin;
                 finding.end = end;
+                finding.claim = Claim::words;
                 std::string_view written = prose.substr(begin, end - begin);
                 finding.message = rule.reason.empty() ? "Avoid " + quoted(written) + "." : rule.reason;
                 if (!rule.suggest.empty()) finding.suggestions.push_back(shape_like(written, Inflection::none, rule.suggest, nullptr));

@@ -78,3 +78,47 @@ TEST_CASE("a span a brand rule and a pack rule both report is one finding, the b
     auto pack_only = run_touchpoint({"check", "c.txt", "--format", "json"}, dir.path());
     CHECK(pack_only.out.find("\"rule\": \"healthcare-claims.guarantee\"") != std::string::npos);
 }
+
+TEST_CASE("an unknown word inside a brand rule's finding is that finding's, named in its also") {
+    ScratchDir dir;
+    write_brand(dir, R"(<prefer term="username" instead-of="usrname"/><avoid pattern="\bcheapo\b" reason="Cheap."/>)"
+                     R"(<name canonical="St. Mary's Hospital"/><name canonical="Riverbend Health"><variant>RBH</variant></name>)"
+                     R"(<fact id="mail" kind="email" value="info@acme.org"/>)");
+    dir.write("a.md", "Your usrname. A cheapo deal. Visit St. Marys Hospital. Ask RBHs.\n\n"
+                      "Mail <mailto:billing@acme.org> or <info@acme.com>. Thier care.\n");
+    auto json = run_touchpoint({"check", "a.md", "--format", "json"}, dir.path());
+    CHECK(json.out.find("\"summary\": { \"files\": 1, \"findings\": 7,") != std::string::npos);
+    for (std::string rule : {"terminology.prefer", "terminology.avoid", "terminology.name", "facts.email"})
+        CHECK(json.out.find("\"rule\": \"" + rule + "\"") != std::string::npos);
+    // Only the misspelling no other rule reports is a spelling finding.
+    CHECK(json.out.find("\"match\": \"Thier\"") != std::string::npos);
+    size_t spelling = 0;
+    for (size_t at = json.out.find("\"rule\": \"spelling.unknown-word\""); at != std::string::npos;
+         at = json.out.find("\"rule\": \"spelling.unknown-word\"", at + 1))
+        ++spelling;
+    CHECK(spelling == 1);
+    CHECK(json.out.find("\"also\": [\"spelling.unknown-word\"]") != std::string::npos);
+    // The "mailto:" link and the address it shows are one mistake.
+    CHECK(json.out.find("\"match\": \"mailto:billing@acme.org\"") != std::string::npos);
+    CHECK(json.out.find("\"match\": \"billing@acme.org\"") == std::string::npos);
+    CHECK(json.out.find("'info@acme.com' looks like the brand's address but acme.com is not its domain") != std::string::npos);
+    auto isolated = run_touchpoint({"check", "a.md", "--format", "json", "--isolate"}, dir.path());
+    CHECK(isolated.out == json.out);
+}
+
+TEST_CASE("fix settles in one run when one preferred term is replaced by another, and names whole-document findings") {
+    ScratchDir dir;
+    dir.write("brand.xml", R"(<brand name="Acme"><promise>Care.</promise><pillar id="care" label="Care"><term>care</term></pillar>)"
+                           R"(<prefer term="client" instead-of="buyer"/><prefer term="patient" instead-of="client"/>)"
+                           R"(<channel id="marketing" min-pillars="1"/></brand>)");
+    dir.write("touchpoint.xml", R"(<touchpoint><brand file="brand.xml"/></touchpoint>)");
+    dir.write("a.md", "Every buyer and every client matters.\n");
+    auto fix = run_touchpoint({"fix", "a.md"}, dir.path());
+    CHECK(fix.exit_code == 0);
+    CHECK(test::read_file(dir.path() / "a.md") == "Every patient and every patient matters.\n");
+    CHECK(fix.err.find("left a.md (pillars.coverage, the whole document) as it is: it is about the whole document; "
+                       "work 'Care' in where it fits by hand") != std::string::npos);
+    auto again = run_touchpoint({"fix", "a.md"}, dir.path());
+    CHECK(test::read_file(dir.path() / "a.md") == "Every patient and every patient matters.\n");
+    CHECK(again.err.find("fixed 0 findings") != std::string::npos);
+}

@@ -17,7 +17,7 @@
 // TOUCHPOINT_PLUGIN exports it as the constant `touchpoint_plugin_api_version`, which the
 // host reads from the library's file before loading it: a library built for another
 // version is refused before any of its code (even a constructor) runs.
-#define TOUCHPOINT_API_VERSION 3
+#define TOUCHPOINT_API_VERSION 4
 
 namespace touchpoint {
 
@@ -26,6 +26,14 @@ enum class Anchor : unsigned char {
     text,      // begin/end are byte offsets into Document::text()
     source,    // begin/end are byte offsets into Document::source() (a link destination)
     document,  // the whole document: line 1, column 1, no match
+};
+
+// How a finding shares its words with other plugins' findings: one mistake, one finding.
+enum class Claim : unsigned char {
+    none,    // stands beside any other finding
+    words,   // the words are this rule's to judge (a brand term, a name): a `yields`
+             // finding within them is folded into this one, named in its `also`
+    yields,  // gives way to a `words` finding around it (an unknown word inside a misspelt name)
 };
 
 struct Finding {
@@ -39,6 +47,7 @@ struct Finding {
     // False when the suggestion is for a person to adapt, not for `touchpoint fix` to
     // apply as it stands (a replacement the dictionary knows in no fitting form).
     bool fixable = true;
+    Claim claim = Claim::none;
 };
 
 class Reporter {

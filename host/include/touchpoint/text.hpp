@@ -155,7 +155,7 @@ private:
     std::vector<Pending> pending_;
     struct Affixes {
         std::string lead, trail;
-        bool punctuated;  // the term has punctuation: it must be a whole token of the text
+        std::string marks;  // the term's punctuation: where there is some, the term must be a whole token
     };
     std::vector<Affixes> affixes_;  // by entry
     bool has_gaps_ = false;         // some term has punctuation between its words

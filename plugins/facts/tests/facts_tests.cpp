@@ -69,6 +69,12 @@ TEST_CASE("email: an undeclared address at a declared domain is a finding") {
     CHECK(check("Write to someone@example.com.") == V{});
 }
 
+TEST_CASE("email: an address at a domain near a declared one, or under another top-level domain, is a finding") {
+    CHECK(check("Write to info@riverbendhealth.com or billing@riverbendheath.org.") ==
+          V{"email:info@riverbendhealth.com", "email:billing@riverbendheath.org"});
+    CHECK(check("Write to info@riverside.org.") == V{});
+}
+
 TEST_CASE("url: a host near the declared one, or under another top-level domain, is a finding") {
     CHECK(check("Visit https://www.riverbendhealth.org/care, RiverbendHealth.org or portal.riverbendhealth.org.") == V{});
     CHECK(check("Visit riverbendhealth.com today.") == V{"url:riverbendhealth.com"});

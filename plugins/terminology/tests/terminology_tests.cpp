@@ -246,10 +246,31 @@ TEST_CASE("terms with punctuation match whole, with their punctuation") {
     CHECK(seen(brand, "Open 24/7/365 and 365/24/7. Use C++11 and Q&As.").empty());
     CHECK(seen(brand, "C++'s users (24/7).") ==
           S{{"avoid", "C++", {"C"}, true}, {"avoid", "24/7", {"around the clock"}, true}});
-    // Its full stop ending a sentence is the sentence's too: the replacement keeps it.
-    CHECK(seen(brand, "See the list, e.g.\n\nOr this, e.g. Then that, e.g. and so on.") ==
-          S{{"avoid", "e.g.", {"for example."}, true}, {"avoid", "e.g.", {"for example."}, true},
-            {"avoid", "e.g.", {"for example"}, true}});
+    // Its full stop ending a paragraph is the sentence's too: the replacement keeps it.
+    // Before a capital it may end a sentence or go on to a name: a person decides.
+    CHECK(seen(brand, "See the list, e.g.\n\nOr this, e.g. Then that, e.g. and so on, e.g.\nmore.") ==
+          S{{"avoid", "e.g.", {"for example."}, true}, {"avoid", "e.g.", {"for example"}, false},
+            {"avoid", "e.g.", {"for example"}, true}, {"avoid", "e.g.", {"for example"}, true}});
+    CHECK(seen(brand, "Some, e.g. Dr. Smith, treat it.") == S{{"avoid", "e.g.", {"for example"}, false}});
+    // Another mark joins two tokens; the term's own mark goes on with its token.
+    CHECK(seen(brand, "Our Q&A/FAQ page, C++-based, open 24/7-ish.") ==
+          S{{"avoid", "Q&A", {"questions"}, true}, {"avoid", "C++", {"C"}, true}, {"avoid", "24/7", {"around the clock"}, true}});
+}
+
+TEST_CASE("a preferred term another rule replaces is replaced by that rule's term") {
+    std::string brand = R"(<prefer term="client" instead-of="buyer"/><prefer term="patient" instead-of="client|customer"/>)";
+    CHECK(seen(brand, "Every buyer and client.") ==
+          S{{"prefer", "buyer", {"patient"}, true}, {"prefer", "client", {"patient"}, true}});
+    // A loop of preferences flags neither word: fix never swaps them back and forth.
+    CHECK(seen(R"(<prefer term="a1" instead-of="b1"/><prefer term="b1" instead-of="a1"/>)", "b1 and a1.").empty());
+}
+
+TEST_CASE("a compound noun of three words takes its last word's plural") {
+    std::string brand = R"(<prefer term="care team member" instead-of="staff member"/>)"
+                        R"(<prefer term="person with diabetes" instead-of="diabetic"/>)";
+    CHECK(seen(brand, "Staff members and a staff member.") ==
+          S{{"prefer", "Staff members", {"Care team members"}, true}, {"prefer", "staff member", {"care team member"}, true}});
+    CHECK(seen(brand, "Diabetics wait.") == S{{"prefer", "Diabetics", {"Person with diabetes"}, false}});
 }
 
 TEST_CASE("names: the longest match wins and each word belongs to one term") {
@@ -265,6 +286,9 @@ TEST_CASE("names: the longest match wins and each word belongs to one term") {
     CHECK(seen(bayside, "bayside smiles's urgent care is open.") == S{{"name", "bayside smiles", {"Bayside Smiles"}, true}});
     CHECK(seen(R"(<name canonical="St. Mary's Hospital"/>)", "Visit St. Mary's hospital.") ==
           S{{"name", "St. Mary's hospital", {"St. Mary's Hospital"}, true}});
+    // A possessive without its apostrophe is the name misspelt.
+    CHECK(seen(R"(<name canonical="St. Mary's Hospital"/>)", "Visit St. Marys Hospital or St Marys Hospital.") ==
+          S{{"name", "St. Marys Hospital", {"St. Mary's Hospital"}, true}, {"name", "St Marys Hospital", {"St. Mary's Hospital"}, true}});
     // A variant inflects like any term; the name does not, so that fix is for a person.
     CHECK(seen(R"(<name canonical="Riverbend Health"><variant>Riverbend Hospital</variant></name>)", "Both Riverbend Hospitals.") ==
           S{{"name", "Riverbend Hospitals", {"Riverbend Health"}, false}});
@@ -279,7 +303,11 @@ TEST_CASE("case=\"exact\": a term matches in its declared letter case only") {
     CHECK(seen(brand, "Er, I mean the er.").empty());
     CHECK(seen(brand, "Go to the ER. Both ERs are open.") ==
           S{{"prefer", "ER", {"emergency room"}, true}, {"prefer", "ERs", {"emergency rooms"}, true}});
-    CHECK(seen(R"(<avoid term="party" case="exact"/>)", "Parties and parties.") == S{{"avoid", "parties", {}, true}});
+    // A sentence's first word may take a capital declared lower-case, never lose one.
+    CHECK(seen(R"(<avoid term="party" case="exact"/>)", "Parties and parties. A Party.") ==
+          S{{"avoid", "Parties", {}, true}, {"avoid", "parties", {}, true}});
+    CHECK(seen(R"(<prefer term="the" instead-of="teh" case="exact"/>)", "Teh end of teh TEH.") ==
+          S{{"prefer", "Teh", {"The"}, true}, {"prefer", "teh", {"the"}, true}});
     CHECK(seen(R"(<avoid pattern="\bOK\b" case="exact"/>)", "ok, OK.") == S{{"avoid", "OK", {}, true}});
     // Letter case alone may tell the preferred term from its alternative.
     CHECK(seen(R"(<prefer term="macOS" instead-of="MacOS" case="exact"/>)", "On MacOS and macOS.") ==
