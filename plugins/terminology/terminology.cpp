@@ -330,6 +330,7 @@ private:
                 Finding finding = describe(terms_[h.index], written, h.inflection, h.begin, h.end);
                 for (std::string& suggestion : finding.suggestions)
                     suggestion = recased(terms_[h.index], written, std::move(suggestion), document.text(), h.begin);
+                if (finding.rule == "prefer") finding.message = prefer_message(finding.suggestions.front(), written);
                 // "e.g." ending a sentence ends it twice: its replacement keeps the full stop.
                 // Before a capital it may as well go on to a name ("e.g. Dr. Smith"): a
                 // person decides.
@@ -387,7 +388,7 @@ private:
     }
 
     // True when `at` starts a sentence: only spaces, quotes or brackets between it and
-    // the text's start, a paragraph's start, or a sentence's closing mark.
+    // the text's start, a line's start, or a sentence's closing mark.
     static bool starts_sentence(std::string_view text, uint32_t at) {
         size_t pos = at;
         while (pos > 0) {
@@ -398,7 +399,9 @@ private:
         }
         if (pos == 0) return true;
         char before = text[pos - 1];
-        if (before == '\n') return pos == 1 || text[pos - 2] == '\n';  // a paragraph's start, not a line's
+        // A line's start: a block's (a list item, a table cell), a sign's, a plain-text
+        // line's; ICU's sentences and the readability rule break there too.
+        if (before == '\n') return true;
         return (before == '.' || before == '!' || before == '?' || before == ':') && pos < at;
     }
 
@@ -468,6 +471,10 @@ private:
         return u_isupper(c) ? Stop::capital : Stop::other;
     }
 
+    static std::string prefer_message(std::string_view better, std::string_view written) {
+        return "Use " + quoted(better) + " instead of " + quoted(written) + ".";
+    }
+
     Finding describe(const Term& term, std::string_view written, Inflection inflection, uint32_t begin, uint32_t end) const {
         Finding finding;
         finding.begin = begin;
@@ -479,7 +486,7 @@ private:
             Shaped better = shape_replacement(written, inflection, rule.term, lexicon_, known);
             finding.rule = "prefer";
             finding.severity = rule.severity;
-            finding.message = "Use " + quoted(better.text) + " instead of " + quoted(written) + ".";
+            finding.message = prefer_message(better.text, written);
             finding.suggestions.push_back(std::move(better.text));
             finding.fixable = better.inflected;
         } else if (term.kind == Term::avoid) {

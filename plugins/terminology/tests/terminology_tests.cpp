@@ -308,6 +308,13 @@ TEST_CASE("case=\"exact\": a term matches in its declared letter case only") {
           S{{"avoid", "Parties", {}, true}, {"avoid", "parties", {}, true}});
     CHECK(seen(R"(<prefer term="the" instead-of="teh" case="exact"/>)", "Teh end of teh TEH.") ==
           S{{"prefer", "Teh", {"The"}, true}, {"prefer", "teh", {"the"}, true}});
+    // A list item, a table cell and a plain-text line start a sentence too.
+    std::string both = R"(<prefer term="the" instead-of="teh" case="exact"/><prefer term="emergency room" instead-of="ER" case="exact"/>)";
+    CHECK(seen(both, "- Teh one\n- Teh two\n\n| A | B |\n|---|---|\n| Teh cell | ER here |\n", Format::markdown) ==
+          S{{"prefer", "Teh", {"The"}, true}, {"prefer", "Teh", {"The"}, true}, {"prefer", "Teh", {"The"}, true},
+            {"prefer", "ER", {"Emergency room"}, true}});
+    CHECK(seen(both, "Welcome\nTeh lobby\nER staff here\n") ==
+          S{{"prefer", "Teh", {"The"}, true}, {"prefer", "ER", {"Emergency room"}, true}});
     CHECK(seen(R"(<avoid pattern="\bOK\b" case="exact"/>)", "ok, OK.") == S{{"avoid", "OK", {}, true}});
     // Letter case alone may tell the preferred term from its alternative.
     CHECK(seen(R"(<prefer term="macOS" instead-of="MacOS" case="exact"/>)", "On MacOS and macOS.") ==
