@@ -383,6 +383,38 @@ constexpr Irregular irregular_words[] = {
     {"mouse", "mice", "", ""},          {"child", "children", "", ""},       {"person", "people", "", ""},
     {"man", "men", "", ""},             {"woman", "women", "", ""},          {"foot", "feet", "", ""},
     {"tooth", "teeth", "", ""},         {"goose", "geese", "", ""},
+    // Verbs whose past and participle differ, or whose past depends on the meaning.
+    {"sing", "sings", "", "singing"},   {"ring", "rings", "", "ringing"},   {"swim", "swims", "", "swimming"},
+    {"drink", "drinks", "", "drinking"}, {"sink", "sinks", "", "sinking"}, {"shrink", "shrinks", "", "shrinking"},
+    {"spring", "springs", "", "springing"}, {"lie", "lies", "", "lying"}, {"die", "dies", "died", "dying"},
+    {"tie", "ties", "tied", "tying"},  {"wake", "wakes", "", "waking"},    {"bear", "bears", "", "bearing"},
+    {"tear", "tears", "", "tearing"},  {"wear", "wears", "", "wearing"},  {"swear", "swears", "", "swearing"},
+    {"hang", "hangs", "", "hanging"},  {"forget", "forgets", "", "forgetting"}, {"forgive", "forgives", "", "forgiving"},
+    {"hide", "hides", "", "hiding"},   {"ride", "rides", "", "riding"},    {"rise", "rises", "", "rising"},
+    {"arise", "arises", "", "arising"}, {"shake", "shakes", "", "shaking"}, {"break", "breaks", "", "breaking"},
+    {"steal", "steals", "", "stealing"}, {"freeze", "freezes", "", "freezing"}, {"throw", "throws", "", "throwing"},
+    {"blow", "blows", "", "blowing"},  {"draw", "draws", "", "drawing"},   {"show", "shows", "", "showing"},
+    {"wind", "winds", "", "winding"},
+    // Verbs with one irregular past and participle.
+    {"bend", "bends", "bent", "bending"}, {"lend", "lends", "lent", "lending"}, {"mean", "means", "meant", "meaning"},
+    {"deal", "deals", "dealt", "dealing"}, {"feed", "feeds", "fed", "feeding"}, {"breed", "breeds", "bred", "breeding"},
+    {"bleed", "bleeds", "bled", "bleeding"}, {"flee", "flees", "fled", "fleeing"}, {"dig", "digs", "dug", "digging"},
+    {"stick", "sticks", "stuck", "sticking"}, {"strike", "strikes", "struck", "striking"},
+    {"shoot", "shoots", "shot", "shooting"}, {"sleep", "sleeps", "slept", "sleeping"},
+    {"sweep", "sweeps", "swept", "sweeping"}, {"weep", "weeps", "wept", "weeping"}, {"bind", "binds", "bound", "binding"},
+    {"grind", "grinds", "ground", "grinding"}, {"fight", "fights", "fought", "fighting"},
+    {"sting", "stings", "stung", "stinging"}, {"swing", "swings", "swung", "swinging"}, {"hit", "hits", "hit", "hitting"},
+    {"hurt", "hurts", "hurt", "hurting"}, {"shut", "shuts", "shut", "shutting"}, {"spread", "spreads", "spread", "spreading"},
+    {"cost", "costs", "cost", "costing"}, {"quit", "quits", "quit", "quitting"},
+    // Nouns with irregular plurals (the regular spelling is often a verb's: "leafs").
+    {"leaf", "leaves", "", ""},        {"knife", "knives", "", ""},       {"wolf", "wolves", "", ""},
+    {"life", "lives", "", ""},         {"wife", "wives", "", ""},         {"half", "halves", "", ""},
+    {"shelf", "shelves", "", ""},      {"thief", "thieves", "", ""},      {"loaf", "loaves", "", ""},
+    {"calf", "calves", "", ""},        {"self", "selves", "", ""},        {"louse", "lice", "", ""},
+    {"ox", "oxen", "", ""},            {"criterion", "criteria", "", ""}, {"phenomenon", "phenomena", "", ""},
+    {"analysis", "analyses", "", ""},  {"diagnosis", "diagnoses", "", ""}, {"prognosis", "prognoses", "", ""},
+    {"crisis", "crises", "", ""},      {"thesis", "theses", "", ""},      {"basis", "bases", "", ""},
+    {"sheep", "sheep", "", ""},        {"deer", "deer", "", ""},
 };
 
 // The irregular form, "" for none, or nullopt where the regular rules hold.

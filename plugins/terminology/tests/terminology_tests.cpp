@@ -365,6 +365,12 @@ TEST_CASE("a verb phrase inflects its verb, a noun phrase its noun") {
                "She owns rats. It existed. We traveled.") ==
           S{{"prefer", "owns", {"has"}, true}, {"prefer", "rats", {"mice"}, true},
             {"prefer", "existed", {"be"}, false}, {"prefer", "traveled", {"fly"}, false}});
+    CHECK(seen(R"(<prefer term="sing" instead-of="chant"/><prefer term="leaf" instead-of="page"/>)"
+               R"(<prefer term="see" instead-of="view"/><prefer term="diagnosis" instead-of="finding"/>)"
+               R"(<prefer term="feed" instead-of="nourish"/>)",
+               "We chanted. Two pages. We viewed it. Both findings. We nourished them.") ==
+          S{{"prefer", "chanted", {"sing"}, false}, {"prefer", "pages", {"leaves"}, true}, {"prefer", "viewed", {"see"}, false},
+            {"prefer", "findings", {"diagnoses"}, true}, {"prefer", "nourished", {"fed"}, true}});
     // A phrase compares with neither word alone, and a noun phrase has no past.
     CHECK(seen(R"(<prefer term="low cost" instead-of="cheap"/><prefer term="care team" instead-of="staff"/>)",
                "It is cheaper. We staffed it.") ==
