@@ -60,8 +60,11 @@ ReplayingSocketImpl& replaying(const Poco::Net::StreamSocket& socket) {
 
 int fd_of(const Poco::Net::Socket& socket) { return socket.impl()->sockfd(); }
 
-bool has_whole_header(const std::string& received) {
-    return received.find("\r\n\r\n") != std::string::npos || received.find("\n\n") != std::string::npos;
+// Where the header ends in `received` (past its blank line); npos while it has not.
+size_t header_end(std::string_view received) {
+    size_t crlf = received.find("\r\n\r\n"), lf = received.find("\n\n");
+    if (crlf != std::string_view::npos && (lf == std::string_view::npos || crlf < lf)) return crlf + 4;
+    return lf == std::string_view::npos ? lf : lf + 2;
 }
 
 // The gate's own short answers, sent without waiting; the connection is closed after.
@@ -183,7 +186,8 @@ void ConnectionGate::receive(Waiting& connection) {
         return;
     }
     connection.received.append(buffer, size_t(n));
-    if (connection.body_end == 0 && connection.received.size() > limits_.max_header_bytes && !has_whole_header(connection.received)) {
+    if (connection.body_end == 0 && connection.received.size() > limits_.max_header_bytes &&
+        header_end(connection.received) == std::string::npos) {
         answer_and_close(connection.socket, Poco::Net::HTTPResponse::HTTP_REQUEST_HEADER_FIELDS_TOO_LARGE,
                          "the request header is over the limit of " + std::to_string(limits_.max_header_bytes >> 10) + " KiB");
         connection.done = true;
@@ -197,9 +201,7 @@ void ConnectionGate::receive(Waiting& connection) {
 // client can act on, rather than as Poco's bare 400.
 static std::pair<Poco::Net::HTTPResponse::HTTPStatus, std::string> header_fault(std::string_view received) {
     using Poco::Net::HTTPResponse;
-    size_t end = received.find("\r\n\r\n");
-    if (end == std::string_view::npos) end = received.find("\n\n");
-    std::string_view header = received.substr(0, end);
+    std::string_view header = received.substr(0, header_end(received));
     size_t first_line = header.find('\n');
     if (first_line == std::string_view::npos) return {HTTPResponse::HTTP_OK, ""};
     int fields = 0;
@@ -225,61 +227,151 @@ static std::pair<Poco::Net::HTTPResponse::HTTPStatus, std::string> header_fault(
     return {HTTPResponse::HTTP_OK, ""};
 }
 
-// Where the header ends in `received` (past its blank line); npos while it has not.
-static size_t header_end(std::string_view received) {
-    size_t crlf = received.find("\r\n\r\n"), lf = received.find("\n\n");
-    if (crlf != std::string_view::npos && (lf == std::string_view::npos || crlf < lf)) return crlf + 4;
-    return lf == std::string_view::npos ? lf : lf + 2;
+namespace {
+
+// How a request's body is framed, as far as the gate waits for it.
+struct Framing {
+    enum Kind { none, declared, chunked, server } kind = none;  // server: its reader judges (two lengths, a coding)
+    size_t length = 0;
+    bool expects_continue = false;  // "Expect: 100-continue": the client sends its body after "100 Continue"
+    std::string expectation;        // any other Expect, which no server here meets
+    size_t expect_line = 0, expect_line_end = 0;
+};
+
+std::string lowered(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
+    return out;
 }
 
-// The body length a header declares with one Content-Length of digits, no
-// Transfer-Encoding and no Expect; anything else (none, two, chunked) is the server's.
-static std::optional<size_t> declared_length(std::string_view header) {
-    std::optional<size_t> length;
+std::string_view trimmed(std::string_view value) {
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+    while (!value.empty() && (value.back() == ' ' || value.back() == '\t' || value.back() == '\r')) value.remove_suffix(1);
+    return value;
+}
+
+Framing framing_of(std::string_view header) {
+    Framing framing;
+    int lengths = 0, codings = 0;
     for (size_t pos = header.find('\n'); pos != std::string_view::npos && pos + 1 < header.size();) {
         size_t next = header.find('\n', pos + 1);
-        std::string_view line = header.substr(pos + 1, (next == std::string_view::npos ? header.size() : next) - pos - 1);
+        size_t line_end = next == std::string_view::npos ? header.size() : next;
+        std::string_view line = header.substr(pos + 1, line_end - pos - 1);
+        size_t line_begin = pos + 1;
         pos = next;
         size_t colon = line.find(':');
         if (colon == std::string_view::npos) continue;
-        std::string name(line.substr(0, colon));
-        for (char& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
-        // A client that expects "100 Continue" sends its body only after it.
-        if (name == "transfer-encoding" || name == "expect") return std::nullopt;
-        if (name != "content-length") continue;
-        if (length) return std::nullopt;
-        std::string_view value = line.substr(colon + 1);
-        while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-        while (!value.empty() && (value.back() == ' ' || value.back() == '\t' || value.back() == '\r')) value.remove_suffix(1);
-        if (value.empty() || value.size() > 18 || !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; }))
-            return std::nullopt;
-        length = size_t(std::stoull(std::string(value)));
+        std::string name = lowered(line.substr(0, colon));
+        std::string_view value = trimmed(line.substr(colon + 1));
+        if (name == "expect") {
+            if (lowered(value) == "100-continue") framing.expects_continue = true;
+            else framing.expectation = std::string(value.substr(0, 64));
+            framing.expect_line = line_begin;
+            framing.expect_line_end = std::min(line_end + 1, header.size());
+        } else if (name == "transfer-encoding") {
+            ++codings;
+            if (lowered(value) != "chunked") ++codings;  // another coding: the server's to refuse
+        } else if (name == "content-length") {
+            ++lengths;
+            if (value.empty() || value.size() > 18 || !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; }))
+                ++lengths;  // not a number: the server's to refuse
+            else framing.length = size_t(std::stoull(std::string(value)));
+        }
     }
-    return length;
+    if (lengths == 0 && codings == 0) framing.kind = Framing::none;
+    else if (lengths == 1 && codings == 0) framing.kind = Framing::declared;
+    else if (lengths == 0 && codings == 1) framing.kind = Framing::chunked;
+    else framing.kind = Framing::server;
+    return framing;
+}
+
+// Reads the chunks of a chunked body from `at` (a chunk's size line) on, adding their sizes
+// to `data`: complete when the last chunk and its trailer have arrived (`at` past them),
+// partial while more must come (`at` at the first chunk not yet whole), malformed for the
+// server's reader to refuse.
+enum class Chunks { complete, partial, malformed };
+Chunks read_chunks(std::string_view received, size_t& at, size_t& data) {
+    constexpr size_t max_line = 4096;
+    for (;;) {
+        size_t line_end = received.find('\n', at);
+        if (line_end == std::string_view::npos) return received.size() - at > max_line ? Chunks::malformed : Chunks::partial;
+        std::string_view size_text = trimmed(received.substr(at, std::min(line_end - at, received.substr(at, line_end - at).find(';'))));
+        if (size_text.empty() || size_text.size() > 15 || !std::all_of(size_text.begin(), size_text.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); }))
+            return Chunks::malformed;
+        size_t size = size_t(std::stoull(std::string(size_text), nullptr, 16));
+        size_t next = line_end + 1;
+        if (size == 0) {  // the trailer: fields up to an empty line
+            for (;;) {
+                size_t end = received.find('\n', next);
+                if (end == std::string_view::npos) return received.size() - next > max_line ? Chunks::malformed : Chunks::partial;
+                std::string_view field = received.substr(next, end - next);
+                next = end + 1;
+                if (field.empty() || field == "\r") {
+                    at = next;
+                    return Chunks::complete;
+                }
+            }
+        }
+        if (received.size() < next + size + 2) return Chunks::partial;
+        std::string_view after = received.substr(next + size, 2);
+        size_t chunk_end = after == "\r\n" ? next + size + 2 : after.front() == '\n' ? next + size + 1 : 0;
+        if (chunk_end == 0) return Chunks::malformed;
+        data += size;
+        at = chunk_end;
+    }
+}
+
+}  // namespace
+
+std::string body_too_large(size_t max_body_bytes) {
+    return "the request is over the limit of " + std::to_string(max_body_bytes >> 10) + " KiB";
 }
 
 void ConnectionGate::pass_on_if_whole(Waiting& connection) {
-    if (connection.body_end == 0) {
+    using Poco::Net::HTTPResponse;
+    if (!connection.waiting_for_body) {
         size_t end = header_end(connection.received);
         if (end == std::string::npos) return;
-        if (auto [status, why] = header_fault(connection.received); !why.empty()) {
-            connection.done = true;
-            answer_and_close(connection.socket, status, why);
-            return;
-        }
-        std::optional<size_t> length = declared_length(std::string_view(connection.received).substr(0, end));
-        if (length && *length <= limits_.max_body_bytes && connection.received.size() < end + *length) {
-            connection.body_end = end + *length;  // wait here for the rest of the body
+        if (auto [status, why] = header_fault(connection.received); !why.empty()) return refuse(connection, status, why);
+        Framing framing = framing_of(std::string_view(connection.received).substr(0, end));
+        if (!framing.expectation.empty())
+            return refuse(connection, HTTPResponse::HTTP_EXPECTATION_FAILED,
+                          "the server meets no expectation but 100-continue, not '" + framing.expectation + "'");
+        if (framing.kind == Framing::declared && framing.length > limits_.max_body_bytes)
+            return refuse(connection, HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, body_too_large(limits_.max_body_bytes));
+        if (framing.kind == Framing::declared || framing.kind == Framing::chunked) {
+            if (framing.expects_continue) {
+                // The gate says "100 Continue" itself and waits for the body like any other;
+                // the server then reads a request that expects nothing.
+                static constexpr std::string_view go_on = "HTTP/1.1 100 Continue\r\n\r\n";
+                (void)::send(fd_of(connection.socket), go_on.data(), go_on.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
+                connection.received.erase(framing.expect_line, framing.expect_line_end - framing.expect_line);
+                end -= framing.expect_line_end - framing.expect_line;
+            }
+            connection.waiting_for_body = true;
+            connection.chunked = framing.kind == Framing::chunked;
+            connection.body_end = connection.chunked ? end : end + framing.length;  // chunked: the next chunk's start
             connection.deadline = Clock::now() + limits_.body_time;
-            return;
         }
-    } else if (connection.received.size() < connection.body_end) {
-        return;
+    }
+    if (connection.waiting_for_body) {
+        if (!connection.chunked && connection.received.size() < connection.body_end) return;
+        if (connection.chunked) {
+            Chunks chunks = read_chunks(connection.received, connection.body_end, connection.body_data);
+            if (connection.body_data > limits_.max_body_bytes)
+                return refuse(connection, HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, body_too_large(limits_.max_body_bytes));
+            if (chunks == Chunks::partial) return;
+        }
     }
     connection.done = true;
     replaying(connection.socket).unread_ = std::move(connection.received);
     if (!dispatch_(connection.socket))
-        answer_and_close(connection.socket, Poco::Net::HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "the server is busy; try again shortly");
+        answer_and_close(connection.socket, HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "the server is busy; try again shortly");
+}
+
+void ConnectionGate::refuse(Waiting& connection, Poco::Net::HTTPResponse::HTTPStatus status, const std::string& why) {
+    connection.done = true;
+    answer_and_close(connection.socket, status, why);
 }
 
 // A connection that sent nothing is closed without a word; one in the middle of a header,
@@ -288,7 +380,7 @@ void ConnectionGate::expire(Clock::time_point now) {
     for (Waiting& connection : waiting_) {
         if (connection.done || now < connection.deadline) continue;
         if (connection.received.empty()) connection.socket.close();
-        else if (connection.body_end > 0)
+        else if (connection.waiting_for_body)
             answer_and_close(connection.socket, Poco::Net::HTTPResponse::HTTP_REQUEST_TIMEOUT,
                              "the request body did not arrive within " + seconds_text(limits_.body_time) + " s (--request-timeout)");
         else answer_and_close(connection.socket, Poco::Net::HTTPResponse::HTTP_REQUEST_TIMEOUT, "the request header did not arrive in time (--idle-timeout)");

@@ -5,6 +5,7 @@
 // others waiting, and are closed after the idle timeout (a body: the request timeout).
 #pragma once
 
+#include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/StreamSocket.h>
 
@@ -24,8 +25,9 @@ public:
         std::chrono::milliseconds idle{5000};  // from connecting, or from the last answer, to a whole header
         size_t max_header_bytes = 64 << 10;     // a larger header gets 431
         size_t max_waiting = 512;               // past that, the connection that has waited longest is closed
-        // A body of a declared length up to this waits at the gate too, so that a client
-        // stalling in its body holds no thread; it gets 408 after `body_time`.
+        // A body (of a declared length, or chunked) up to this waits at the gate too, so
+        // that a client stalling in its body holds no thread; it gets 408 after
+        // `body_time`, and 413 past this size.
         size_t max_body_bytes = 1 << 20;
         std::chrono::milliseconds body_time{10000};
     };
@@ -48,13 +50,17 @@ private:
         std::string received;
         std::chrono::steady_clock::time_point deadline;
         bool done = false;  // dispatched or closed
-        size_t body_end = 0;  // when waiting for a body: where it ends in `received`
+        bool waiting_for_body = false;
+        bool chunked = false;
+        size_t body_end = 0;   // where the body ends in `received`; chunked: where its next chunk starts
+        size_t body_data = 0;  // chunked: the size of the chunks read
     };
     void run();
     void accept_new();
     void take_returned();
     void receive(Waiting& connection);
     void pass_on_if_whole(Waiting& connection);
+    void refuse(Waiting& connection, Poco::Net::HTTPResponse::HTTPStatus status, const std::string& why);
     void expire(std::chrono::steady_clock::time_point now);
     int poll_timeout_ms(std::chrono::steady_clock::time_point now) const;
 
@@ -68,6 +74,9 @@ private:
     std::atomic<bool> stopping_{false};
     std::thread thread_;
 };
+
+// Why a body over the limit is refused (413), in the gate and in the server alike.
+std::string body_too_large(size_t max_body_bytes);
 
 // The bytes the gate read from a connection that its reader has not taken yet.
 std::string take_unread(const Poco::Net::StreamSocket& socket);

@@ -233,8 +233,7 @@ private:
     // read at a time, so a client that trickles it is cut off at the time limit.
     std::string body(HTTPServerRequest& request) {
         auto too_large = [&] {
-            return HttpError(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE,
-                             "the request is over the limit of " + std::to_string(options_.max_request_bytes >> 10) + " KiB");
+            return HttpError(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, body_too_large(options_.max_request_bytes));
         };
         if (request.getContentLength64() != HTTPServerRequest::UNKNOWN_CONTENT_LENGTH &&
             uint64_t(request.getContentLength64()) > options_.max_request_bytes)
@@ -625,12 +624,13 @@ int serve(Engine& engine, const ServeOptions& options, const std::string& versio
     // Any thread may take the signal, so the main thread looks at the flag rather than
     // waiting in pause(), which only a signal to itself would end.
     while (!stop_requested) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    // Requests being answered wait for their checks at most the request time limit (and
-    // their bodies as long). Checks still running use the engine and its plugins, which the
-    // caller is about to unload: wait for them, and leave without unwinding past one that
-    // never ends.
+    // A connection thread has a whole request (the gate waited for its body), gives its
+    // check at most the request time limit and the answer's writes as long; a client
+    // stalled anywhere else waits at the gate, which holds no thread. Checks still running use the engine and
+    // its plugins, which the caller is about to unload: wait for them, and leave without
+    // unwinding past one that never ends.
     auto limit = std::chrono::milliseconds(int64_t(options.request_seconds * 1000));
-    bool answered = connections.finish(2 * limit + idle);
+    bool answered = connections.finish(2 * limit + std::chrono::seconds(1));
     if (answered) gate.reset();
     if (!answered || !service.checks.finish(limit)) {
         std::cout.flush();

@@ -161,6 +161,66 @@ TEST_CASE("serve hostile: a new client is answered at once while 100 clients sta
     CHECK(read_until_closed(stalled.front()).find("HTTP/1.1 200 OK\r\n") == 0);
 }
 
+TEST_CASE("serve hostile: clients stalling in chunked bodies hold no thread, and a stop does not wait for them") {
+    test::ScratchDir dir;
+    write_project(dir);
+    auto server = start(dir.path());  // the default timeouts, longer than the test waits
+    std::vector<StreamSocket> stalled;
+    for (int i = 0; i < 100; ++i) {
+        stalled.push_back(connect(server->port));
+        std::string partial = "POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                              "Connection: close\r\nTransfer-Encoding: chunked\r\n\r\n9\r\n{\"text\":\"\r\n";
+        stalled.back().sendBytes(partial.data(), int(partial.size()));
+    }
+    auto started = Clock::now();
+    auto [check_status, check] = request(server->port, "POST", "/api/check", R"({"text": "a customer"})", 3);
+    CHECK(check_status == 200);
+    CHECK(Clock::now() - started < std::chrono::seconds(2));
+    // A chunked body that does come whole, in pieces, is answered.
+    for (std::string piece : {std::string("a custo"), std::string("mer\"}")}) {
+        std::string chunk = (piece.size() < 10 ? std::to_string(piece.size()) : "a") + "\r\n" + piece + "\r\n";
+        stalled.front().sendBytes(chunk.data(), int(chunk.size()));
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    stalled.front().sendBytes("0\r\n\r\n", 5);
+    std::string answer = read_until_closed(stalled.front());
+    CHECK(answer.find("HTTP/1.1 200 OK\r\n") == 0);
+    CHECK(answer.find("terminology.prefer") != std::string::npos);
+    // Asked to stop, the server does not wait for the 99 others.
+    started = Clock::now();
+    Poco::Process::requestTermination(server->process.id());
+    CHECK(server->process.wait() == 0);
+    CHECK(Clock::now() - started < std::chrono::seconds(3));
+}
+
+TEST_CASE("serve hostile: Expect: 100-continue is answered at the gate; an oversized body gets 413 first, another expectation 417") {
+    test::ScratchDir dir;
+    write_project(dir);
+    auto server = start(dir.path(), {"--max-request-size", "1"});
+    std::string big = raw_exchange(server->port, "POST /api/check HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+                                                 "Content-Length: 5000\r\n\r\n");
+    CHECK(big.starts_with("HTTP/1.1 413 Request Entity Too Large\r\n"));
+    CHECK(big.find("100 Continue") == std::string::npos);
+    CHECK(big.find("the request is over the limit of 1 KiB") != std::string::npos);
+    std::string odd = raw_exchange(server->port, "POST /api/check HTTP/1.1\r\nHost: x\r\nExpect: 200-ok\r\nContent-Length: 2\r\n\r\n{}");
+    CHECK(odd.starts_with("HTTP/1.1 417 Expectation Failed\r\n"));
+    CHECK(odd.find("not '200-ok'") != std::string::npos);
+    // One "100 Continue", then the answer to the body sent after it.
+    StreamSocket socket = connect(server->port);
+    std::string body = R"({"text": "a customer"})";
+    std::string head = "POST /api/check HTTP/1.1\r\nHost: x\r\nConnection: close\r\nExpect: 100-continue\r\n"
+                       "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+    socket.sendBytes(head.data(), int(head.size()));
+    char buffer[256];
+    int n = socket.receiveBytes(buffer, sizeof buffer);
+    CHECK(std::string(buffer, size_t(std::max(n, 0))) == "HTTP/1.1 100 Continue\r\n\r\n");
+    socket.sendBytes(body.data(), int(body.size()));
+    std::string answer = read_until_closed(socket);
+    CHECK(answer.starts_with("HTTP/1.1 200 OK\r\n"));
+    CHECK(count(answer, "100 Continue") == 0);
+    CHECK(answer.find("terminology.prefer") != std::string::npos);
+}
+
 TEST_CASE("serve hostile: past 512 idle connections the one that waited longest is closed, and new clients are answered") {
     test::ScratchDir dir;
     write_project(dir);
