@@ -1,15 +1,17 @@
-// --isolate: a file's report passed from the child touchpoint to the parent as JSON.
+// --isolate: a file's report passed from the child touchpoint to the parent, one record
+// at a time.
 #pragma once
 
 #include "engine.hpp"
 
+#include <iosfwd>
 #include <optional>
 #include <string>
 
 namespace touchpoint {
 
-std::string serialize_isolated_report(const FileReport& report);
-// nullopt when the child's output is not a report (it died writing it).
-std::optional<FileReport> parse_isolated_report(const std::string& json);
+void write_isolated_report(const FileReport& report, std::ostream& out);
+// nullopt when the child's output is not a whole report (it died writing it).
+std::optional<FileReport> read_isolated_report(std::istream& in);
 
 }  // namespace touchpoint

@@ -285,7 +285,7 @@ int run_fix(const CommandLine& line) {
 // The child side of --isolate: one file, its report as JSON on standard output.
 int run_isolated(const CommandLine& line) {
     Engine& engine = lasting_engine(line.check);
-    engine.run([&](const FileReport& report) { std::cout << serialize_isolated_report(report); });
+    engine.run([&](const FileReport& report) { write_isolated_report(report, std::cout); });
     std::cout.flush();
     if (engine.abandoned() > 0) std::_Exit(2);
     return engine.rule_faults() > 0 ? 2 : 0;

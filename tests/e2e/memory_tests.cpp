@@ -56,6 +56,19 @@ TEST_CASE("memory: the same findings on one 2 MB line cost no more than on short
     CHECK(one_line.peak_kib < short_lines.peak_kib * 11 / 10);
 }
 
+TEST_CASE("memory: --isolate hands 133,000 findings back costing no more than a plain run", "[.][memory]") {
+    test::ScratchDir dir;
+    write_project(dir);
+    dir.write("one-line.md", text_of(2'000'000, 0));
+    auto plain = test::run_touchpoint({"check", "--format", "json", "one-line.md"}, dir.path());
+    auto isolated = test::run_touchpoint({"check", "--format", "json", "--isolate", "one-line.md"}, dir.path());
+    REQUIRE(isolated.exit_code == 0);
+    CHECK(isolated.out == plain.out);
+    // The child's report is read one record at a time (it was a tree of JSON objects).
+    INFO("peak memory: plain " << plain.peak_kib << " KiB, isolated " << isolated.peak_kib << " KiB");
+    CHECK(isolated.peak_kib < plain.peak_kib * 12 / 10);
+}
+
 #if !defined(__SANITIZE_ADDRESS__)
 // Under AddressSanitizer each allocation carries its red zones: the bound below is the
 // plain build's.

@@ -1,12 +1,14 @@
-// --isolate hands a file's report from the child to the parent as JSON: every field of a
-// finding must come back as it went.
+// --isolate hands a file's report from the child to the parent as records: every field of
+// a finding must come back as it went, and a report cut short is no report.
 #include "isolation.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <sstream>
+
 using namespace touchpoint;
 
-TEST_CASE("isolation: a file report survives the trip through JSON whole") {
+TEST_CASE("isolation: a file report survives the trip whole") {
     ReportedFinding f;
     f.file = "docs/a.md";
     f.begin = {3, 5};
@@ -33,9 +35,15 @@ TEST_CASE("isolation: a file report survives the trip through JSON whole") {
     FileReport report{"docs/a.md", "marketing", {f}, {{f, "quoting"}}, {"skipped nothing"}, {{"readability", {{"words", 42}}}}};
     report.lines = 9;
 
-    std::optional<FileReport> back = parse_isolated_report(serialize_isolated_report(report));
+    f.claim = Claim::words;
+    report.findings.push_back(f);
+    std::ostringstream out;
+    write_isolated_report(report, out);
+    std::istringstream in(out.str());
+    std::optional<FileReport> back = read_isolated_report(in);
     REQUIRE(back);
-    REQUIRE(back->findings.size() == 1);
+    REQUIRE(back->findings.size() == 2);
+    CHECK(back->findings[1].claim == Claim::words);
     const ReportedFinding& g = back->findings[0];
     CHECK(g.file == f.file);
     CHECK((g.begin.line == 3 && g.begin.column == 5 && g.end.line == 3 && g.end.column == 13));
@@ -59,7 +67,31 @@ TEST_CASE("isolation: a file report survives the trip through JSON whole") {
     CHECK(back->lines == 9);
 }
 
-TEST_CASE("isolation: a child that died writing its report gives no report") {
-    CHECK_FALSE(parse_isolated_report(""));
-    CHECK_FALSE(parse_isolated_report("{\"path\": \"a.md\", \"findings\": ["));
+namespace {
+
+std::optional<FileReport> read_text(const std::string& text) {
+    std::istringstream in(text);
+    return read_isolated_report(in);
+}
+
+}  // namespace
+
+TEST_CASE("isolation: a child that died writing its report, or wrote something else, gives no report") {
+    ReportedFinding f;
+    f.file = "a.md";
+    f.message = "Use 'patient'.";
+    FileReport report{"a.md", "marketing", {f, f}, {}, {}, {}};
+    std::ostringstream out;
+    write_isolated_report(report, out);
+    std::string whole = out.str();
+    REQUIRE(read_text(whole));
+    // Cut anywhere before its end, it is no report.
+    for (size_t cut = 0; cut < whole.size(); ++cut) CHECK_FALSE(read_text(whole.substr(0, cut)));
+    CHECK_FALSE(read_text(""));
+    CHECK_FALSE(read_text("{\"path\": \"a.md\", \"findings\": ["));
+    // A length no report has is refused before anything is allocated for it.
+    std::string huge = whole.substr(0, whole.find("4:a.md")) + "99999999999:a.md ";
+    CHECK_FALSE(read_text(huge));
+    std::string liar = whole.substr(0, whole.find("4:a.md")) + "999999999:a.md ";
+    CHECK_FALSE(read_text(liar));
 }
