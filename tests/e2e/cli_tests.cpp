@@ -216,6 +216,21 @@ TEST_CASE("a rule that throws is reported with plugin, rule and file; the rest o
           "touchpoint: error: plugin 'faulty' (rule faulty.hello) failed on a.txt: it reported a finding for rule 'mystery', which it does not declare\n");
 }
 
+TEST_CASE("a rule's findings in one document stop at a million, with a warning; the run completes") {
+    ScratchDir dir;
+    dir.write("brand.xml", brand);
+    dir.write("touchpoint.xml", "<touchpoint>\n  <brand file=\"brand.xml\"/>\n  <plugins dir=\"" +
+                                    (test::binary_dir() / "test-plugins" / "faulty").string() + "\"/>\n</touchpoint>\n");
+    dir.write("a.txt", "flood\n");
+    dir.write("b.txt", "hello customer\n");
+    auto result = run_touchpoint({"check", "--allow-project-plugins", "--format", "json"}, dir.path());
+    CHECK(result.exit_code == 1);
+    CHECK(result.err.find("a.txt: plugin 'faulty' (rule faulty.hello) found more than 1000000 mistakes; 5 more are not reported") !=
+          std::string::npos);
+    CHECK(result.out.find("\"message\": \"Flood.\"") != std::string::npos);  // the same finding a million times is one
+    CHECK(result.out.find("\"rule\": \"terminology.prefer\"") != std::string::npos);
+}
+
 TEST_CASE("a rule that never ends is given up after the time limit; the rest of the run completes") {
     ScratchDir dir;
     dir.write("brand.xml", brand);

@@ -1,7 +1,7 @@
 // A test plugin that misbehaves on purpose: it throws on "boom", never ends on
 // "forever", crashes on "segfault", reports a position
-// outside the document on "outside" and an undeclared rule on "undeclared"; it flags
-// every "hello" otherwise.
+// outside the document on "outside" and an undeclared rule on "undeclared", and a million
+// and five findings on "flood"; it flags every "hello" otherwise.
 #include <touchpoint/plugin.hpp>
 
 #include <chrono>
@@ -23,6 +23,9 @@ public:
                              uint32_t(text.size() + 10), "out of range", {}});
         if (text.find("undeclared") != std::string_view::npos)
             reporter.report({"mystery", touchpoint::Severity::warning, touchpoint::Anchor::document, 0, 0, "?", {}});
+        if (text.find("flood") != std::string_view::npos)
+            for (int i = 0; i < 1'000'005; ++i)
+                reporter.report({"hello", touchpoint::Severity::warning, touchpoint::Anchor::document, 0, 0, "Flood.", {}});
         for (size_t at = text.find("hello"); at != std::string_view::npos; at = text.find("hello", at + 1))
             reporter.report({"hello", touchpoint::Severity::error, touchpoint::Anchor::text, uint32_t(at),
                              uint32_t(at + 5), "Say hi instead.", {"hi"}});
