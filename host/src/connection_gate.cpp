@@ -1,5 +1,7 @@
 #include "connection_gate.hpp"
 
+#include "http_framing.hpp"
+
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/StreamSocketImpl.h>
 #include <Poco/Exception.h>
@@ -59,13 +61,6 @@ ReplayingSocketImpl& replaying(const Poco::Net::StreamSocket& socket) {
 }
 
 int fd_of(const Poco::Net::Socket& socket) { return socket.impl()->sockfd(); }
-
-// Where the header ends in `received` (past its blank line); npos while it has not.
-size_t header_end(std::string_view received) {
-    size_t crlf = received.find("\r\n\r\n"), lf = received.find("\n\n");
-    if (crlf != std::string_view::npos && (lf == std::string_view::npos || crlf < lf)) return crlf + 4;
-    return lf == std::string_view::npos ? lf : lf + 2;
-}
 
 // The gate's own short answers, sent without waiting; the connection is closed after.
 void answer_and_close(Poco::Net::StreamSocket& socket, Poco::Net::HTTPResponse::HTTPStatus status, const std::string& why) {
@@ -196,137 +191,6 @@ void ConnectionGate::receive(Waiting& connection) {
     pass_on_if_whole(connection);
 }
 
-// Why a whole header cannot be read as HTTP, within the limits Poco's reader has (a field
-// name of 256 bytes, a value of 8 KiB, 100 fields), or "": said here with the status a
-// client can act on, rather than as Poco's bare 400.
-static std::pair<Poco::Net::HTTPResponse::HTTPStatus, std::string> header_fault(std::string_view received) {
-    using Poco::Net::HTTPResponse;
-    std::string_view header = received.substr(0, header_end(received));
-    size_t first_line = header.find('\n');
-    if (first_line == std::string_view::npos) return {HTTPResponse::HTTP_OK, ""};
-    int fields = 0;
-    for (size_t pos = first_line + 1; pos < header.size();) {
-        size_t next = header.find('\n', pos);
-        if (next == std::string_view::npos) next = header.size();
-        std::string_view line = header.substr(pos, next - pos);
-        pos = next + 1;
-        if (line.ends_with('\r')) line.remove_suffix(1);
-        if (line.empty()) continue;
-        if (line.front() == ' ' || line.front() == '\t') continue;  // a folded continuation: Poco's to judge
-        ++fields;
-        size_t colon = line.find(':');
-        if (colon != std::string_view::npos && colon > 0 && (line[colon - 1] == ' ' || line[colon - 1] == '\t'))
-            return {HTTPResponse::HTTP_BAD_REQUEST, "the header field '" + std::string(line.substr(0, std::min<size_t>(colon, 64))) +
-                                                        "' has white space before its colon"};
-        if (colon != std::string_view::npos && colon > 256)
-            return {HTTPResponse::HTTP_REQUEST_HEADER_FIELDS_TOO_LARGE, "a header field name is over 256 bytes"};
-        if (line.size() > 8192 + 258)
-            return {HTTPResponse::HTTP_REQUEST_HEADER_FIELDS_TOO_LARGE, "a header field is over 8 KiB"};
-    }
-    if (fields > 100) return {HTTPResponse::HTTP_REQUEST_HEADER_FIELDS_TOO_LARGE, "the request has more than 100 header fields"};
-    return {HTTPResponse::HTTP_OK, ""};
-}
-
-namespace {
-
-// How a request's body is framed, as far as the gate waits for it.
-struct Framing {
-    enum Kind { none, declared, chunked, server } kind = none;  // server: its reader judges (two lengths, a coding)
-    size_t length = 0;
-    bool expects_continue = false;  // "Expect: 100-continue": the client sends its body after "100 Continue"
-    std::string expectation;        // any other Expect, which no server here meets
-    size_t expect_line = 0, expect_line_end = 0;
-};
-
-std::string lowered(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-std::string_view trimmed(std::string_view value) {
-    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-    while (!value.empty() && (value.back() == ' ' || value.back() == '\t' || value.back() == '\r')) value.remove_suffix(1);
-    return value;
-}
-
-Framing framing_of(std::string_view header) {
-    Framing framing;
-    int lengths = 0, codings = 0;
-    for (size_t pos = header.find('\n'); pos != std::string_view::npos && pos + 1 < header.size();) {
-        size_t next = header.find('\n', pos + 1);
-        size_t line_end = next == std::string_view::npos ? header.size() : next;
-        std::string_view line = header.substr(pos + 1, line_end - pos - 1);
-        size_t line_begin = pos + 1;
-        pos = next;
-        size_t colon = line.find(':');
-        if (colon == std::string_view::npos) continue;
-        std::string name = lowered(line.substr(0, colon));
-        std::string_view value = trimmed(line.substr(colon + 1));
-        if (name == "expect") {
-            if (lowered(value) == "100-continue") framing.expects_continue = true;
-            else framing.expectation = std::string(value.substr(0, 64));
-            framing.expect_line = line_begin;
-            framing.expect_line_end = std::min(line_end + 1, header.size());
-        } else if (name == "transfer-encoding") {
-            ++codings;
-            if (lowered(value) != "chunked") ++codings;  // another coding: the server's to refuse
-        } else if (name == "content-length") {
-            ++lengths;
-            if (value.empty() || value.size() > 18 || !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; }))
-                ++lengths;  // not a number: the server's to refuse
-            else framing.length = size_t(std::stoull(std::string(value)));
-        }
-    }
-    if (lengths == 0 && codings == 0) framing.kind = Framing::none;
-    else if (lengths == 1 && codings == 0) framing.kind = Framing::declared;
-    else if (lengths == 0 && codings == 1) framing.kind = Framing::chunked;
-    else framing.kind = Framing::server;
-    return framing;
-}
-
-// Reads the chunks of a chunked body from `at` (a chunk's size line) on, adding their sizes
-// to `data`: complete when the last chunk and its trailer have arrived (`at` past them),
-// partial while more must come (`at` at the first chunk not yet whole), malformed for the
-// server's reader to refuse.
-enum class Chunks { complete, partial, malformed };
-Chunks read_chunks(std::string_view received, size_t& at, size_t& data) {
-    constexpr size_t max_line = 4096;
-    for (;;) {
-        size_t line_end = received.find('\n', at);
-        if (line_end == std::string_view::npos) return received.size() - at > max_line ? Chunks::malformed : Chunks::partial;
-        std::string_view size_text = trimmed(received.substr(at, std::min(line_end - at, received.substr(at, line_end - at).find(';'))));
-        if (size_text.empty() || size_text.size() > 15 || !std::all_of(size_text.begin(), size_text.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); }))
-            return Chunks::malformed;
-        size_t size = size_t(std::stoull(std::string(size_text), nullptr, 16));
-        size_t next = line_end + 1;
-        if (size == 0) {  // the trailer: fields up to an empty line
-            for (;;) {
-                size_t end = received.find('\n', next);
-                if (end == std::string_view::npos) return received.size() - next > max_line ? Chunks::malformed : Chunks::partial;
-                std::string_view field = received.substr(next, end - next);
-                next = end + 1;
-                if (field.empty() || field == "\r") {
-                    at = next;
-                    return Chunks::complete;
-                }
-            }
-        }
-        if (received.size() < next + size + 2) return Chunks::partial;
-        std::string_view after = received.substr(next + size, 2);
-        size_t chunk_end = after == "\r\n" ? next + size + 2 : after.front() == '\n' ? next + size + 1 : 0;
-        if (chunk_end == 0) return Chunks::malformed;
-        data += size;
-        at = chunk_end;
-    }
-}
-
-}  // namespace
-
-std::string body_too_large(size_t max_body_bytes) {
-    return "the request is over the limit of " + std::to_string(max_body_bytes >> 10) + " KiB";
-}
-
 void ConnectionGate::pass_on_if_whole(Waiting& connection) {
     using Poco::Net::HTTPResponse;
     if (!connection.waiting_for_body) {
@@ -357,8 +221,8 @@ void ConnectionGate::pass_on_if_whole(Waiting& connection) {
     if (connection.waiting_for_body) {
         if (!connection.chunked && connection.received.size() < connection.body_end) return;
         if (connection.chunked) {
-            Chunks chunks = read_chunks(connection.received, connection.body_end, connection.body_data);
-            if (connection.body_data > limits_.max_body_bytes)
+            Chunks chunks = read_chunks(connection.received, connection.body_end, connection.body_data, limits_.max_body_bytes);
+            if (chunks == Chunks::too_large)
                 return refuse(connection, HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, body_too_large(limits_.max_body_bytes));
             if (chunks == Chunks::partial) return;
         }

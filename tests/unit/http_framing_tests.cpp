@@ -1,0 +1,60 @@
+// What serve's gate reads of a request before Poco's reader does.
+#include "http_framing.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace touchpoint;
+
+TEST_CASE("http framing: the header ends at its blank line, CRLF or LF") {
+    CHECK(header_end("GET / HTTP/1.1\r\nHost: x\r\n\r\nbody") == 27);
+    CHECK(header_end("GET / HTTP/1.1\nHost: x\n\nbody") == 24);
+    CHECK(header_end("GET / HTTP/1.1\r\nHost: x\r\n") == std::string::npos);
+}
+
+TEST_CASE("http framing: a declared length, chunks, or the server's to judge") {
+    Framing declared = framing_of("POST / HTTP/1.1\r\nContent-Length: 12\r\n\r\n");
+    CHECK(declared.kind == Framing::declared);
+    CHECK(declared.length == 12);
+    CHECK(framing_of("POST / HTTP/1.1\r\ntransfer-encoding:  Chunked \r\n\r\n").kind == Framing::chunked);
+    CHECK(framing_of("GET / HTTP/1.1\r\nHost: x\r\n\r\n").kind == Framing::none);
+    for (const char* ambiguous : {"POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 1\r\n\r\n",
+                                  "POST / HTTP/1.1\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n",
+                                  "POST / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n",
+                                  "POST / HTTP/1.1\r\nContent-Length: 1x\r\n\r\n"})
+        CHECK(framing_of(ambiguous).kind == Framing::server);
+}
+
+TEST_CASE("http framing: Expect is 100-continue, its line found for the gate to remove, or another expectation") {
+    std::string header = "POST / HTTP/1.1\r\nExpect: 100-Continue\r\nContent-Length: 2\r\n\r\n";
+    Framing f = framing_of(header);
+    CHECK(f.expects_continue);
+    CHECK(f.expectation.empty());
+    CHECK(header.substr(f.expect_line, f.expect_line_end - f.expect_line) == "Expect: 100-Continue\r\n");
+    CHECK(framing_of("POST / HTTP/1.1\r\nExpect: 200-ok\r\n\r\n").expectation == "200-ok");
+}
+
+TEST_CASE("http framing: chunks are read as they arrive, resumed where they stopped, and bounded before their bytes come") {
+    std::string body = "4\r\nabcd\r\n3;name=value\r\nefg\r\n0\r\nTrailer: x\r\n\r\nNEXT";
+    size_t at = 0, data = 0;
+    CHECK(read_chunks(std::string_view(body).substr(0, 12), at, data, 100) == Chunks::partial);
+    CHECK(at == 9);  // past the first chunk, at the second's size line
+    CHECK(data == 4);
+    CHECK(read_chunks(body, at, data, 100) == Chunks::complete);
+    CHECK(body.substr(at) == "NEXT");
+    CHECK(data == 7);
+    at = 0, data = 0;
+    CHECK(read_chunks("FFFFFF\r\nab", at, data, 1 << 20) == Chunks::too_large);
+    at = 0, data = 0;
+    CHECK(read_chunks("zz\r\n", at, data, 100) == Chunks::malformed);
+    at = 0, data = 0;
+    CHECK(read_chunks("2\r\nabX\r\n", at, data, 100) == Chunks::malformed);
+    at = 0, data = 0;
+    CHECK(read_chunks(std::string(5000, '1'), at, data, 100) == Chunks::malformed);  // a size line without end
+}
+
+TEST_CASE("http framing: header faults Poco would give a bare 400 get their status and reason") {
+    CHECK(header_fault("GET / HTTP/1.1\r\nContent-Length : 2\r\n\r\n").second.find("white space before its colon") != std::string::npos);
+    CHECK(header_fault("GET / HTTP/1.1\r\nX: " + std::string(9000, 'a') + "\r\n\r\n").first ==
+          Poco::Net::HTTPResponse::HTTP_REQUEST_HEADER_FIELDS_TOO_LARGE);
+    CHECK(header_fault("GET / HTTP/1.1\r\nHost: x\r\n\r\n").second.empty());
+}
