@@ -1,6 +1,8 @@
 // The compiled brand file (docs/brand-file.md): what every rule plugin is configured from.
 #pragma once
 
+#include <touchpoint/export.hpp>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,8 +12,8 @@ namespace touchpoint {
 
 enum class Severity : unsigned char { suggestion = 0, warning = 1, error = 2 };
 
-std::string_view to_string(Severity severity);
-std::optional<Severity> parse_severity(std::string_view text);
+TOUCHPOINT_API std::string_view to_string(Severity severity);
+TOUCHPOINT_API std::optional<Severity> parse_severity(std::string_view text);
 
 // Where a brand element was declared, for messages that point back at the brand file.
 struct SourceRef {
@@ -21,7 +23,7 @@ struct SourceRef {
 };
 
 // The channels a rule applies to; empty means every channel.
-struct ChannelFilter {
+struct TOUCHPOINT_API ChannelFilter {
     std::vector<std::string> ids;
     bool applies_to(std::string_view channel) const;
 };
@@ -78,7 +80,7 @@ struct ChannelLimits {
     SourceRef where;
 };
 
-struct Brand {
+struct TOUCHPOINT_API Brand {
     std::string file;
     std::string name;
     std::string locale = "en-US";

@@ -2,6 +2,8 @@
 // byte of the text mapped back to a line and column of the original file.
 #pragma once
 
+#include <touchpoint/export.hpp>
+
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -51,7 +53,7 @@ struct TextRun {
     bool verbatim = true;
 };
 
-class Document {
+class TOUCHPOINT_API Document {
 public:
     // `line_numbers`, when given, is the number each source line is reported as (a sheet's
     // row numbers, which may skip), in increasing order; else line N is numbered N.

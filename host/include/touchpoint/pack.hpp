@@ -1,6 +1,8 @@
 // Rule packs: declarative rules (rules/*.xml) that configure a plugin's rule type.
 #pragma once
 
+#include <touchpoint/export.hpp>
+
 #include <touchpoint/brand.hpp>
 
 #include <string>
@@ -39,6 +41,6 @@ struct PackRule {
 };
 
 // Fills {match} and {suggestion} in a pack rule's message.
-std::string fill_message(std::string_view message, std::string_view match, std::string_view suggestion);
+TOUCHPOINT_API std::string fill_message(std::string_view message, std::string_view match, std::string_view suggestion);
 
 }  // namespace touchpoint

@@ -2,6 +2,8 @@
 // TOUCHPOINT_PLUGIN(ClassName); the host loads it with Poco's ClassLoader.
 #pragma once
 
+#include <touchpoint/export.hpp>
+
 #include <touchpoint/brand.hpp>
 #include <touchpoint/document.hpp>
 #include <touchpoint/pack.hpp>
@@ -50,7 +52,7 @@ struct Finding {
     Claim claim = Claim::none;
 };
 
-class Reporter {
+class TOUCHPOINT_API Reporter {
 public:
     virtual ~Reporter() = default;
     virtual void report(Finding finding) = 0;
@@ -60,14 +62,14 @@ public:
 };
 
 // Run-level results of corpus-wide checks: rows of named tables, for reports.
-class CorpusReporter {
+class TOUCHPOINT_API CorpusReporter {
 public:
     virtual ~CorpusReporter() = default;
     virtual void row(std::string_view table, std::vector<std::pair<std::string, double>> cells) = 0;
 };
 
 // A check compiled from the brand or a pack rule; check() is called from many threads at once.
-class Check {
+class TOUCHPOINT_API Check {
 public:
     virtual ~Check() = default;
     virtual void check(const Document& document, Reporter& reporter) const = 0;
@@ -89,7 +91,7 @@ struct RuleInfo {
 };
 
 // What a plugin compiles its checks from.
-class CompileContext {
+class TOUCHPOINT_API CompileContext {
 public:
     virtual ~CompileContext() = default;
     virtual const Brand& brand() const = 0;
@@ -97,7 +99,7 @@ public:
     virtual const Lexicon& lexicon() const = 0;
 };
 
-class Plugin {
+class TOUCHPOINT_API Plugin {
 public:
     virtual ~Plugin() = default;
     virtual std::string name() const = 0;  // the rule prefix: "terminology"

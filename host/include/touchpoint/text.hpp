@@ -2,6 +2,8 @@
 // (Hunspell) and the term automaton that finds every term of a rule set in one pass.
 #pragma once
 
+#include <touchpoint/export.hpp>
+
 #include <touchpoint/document.hpp>
 
 #include <cstdint>
@@ -17,27 +19,27 @@ namespace touchpoint {
 
 // The key a word is matched by: NFC, Unicode case folding, typographic apostrophes
 // and quotes as ASCII ones.
-std::string match_key(std::string_view word);
+TOUCHPOINT_API std::string match_key(std::string_view word);
 
 // Text as written, made comparable: NFC, typographic apostrophes and quotes as ASCII;
 // letter case kept.
-std::string normalize_form(std::string_view text);
+TOUCHPOINT_API std::string normalize_form(std::string_view text);
 
 // Splits a phrase into the keys of its words, as a document's words would be keyed.
-std::vector<std::string> phrase_keys(std::string_view phrase);
+TOUCHPOINT_API std::vector<std::string> phrase_keys(std::string_view phrase);
 
 // True when `gap`, the text between two words, joins them inside a multi-word term:
 // spaces, hyphens and at most one line break, and nothing else.
-bool joins_words(std::string_view gap);
+TOUCHPOINT_API bool joins_words(std::string_view gap);
 
 // The punctuation of text around or between words, made comparable: without spaces,
 // hyphens and line breaks, typographic quotes as ASCII ones (" / " -> "/", " 'n" -> "'").
 // Empty for a gap that joins words, and for one with a blank line or a letter or digit.
-std::string punctuation_of(std::string_view gap);
+TOUCHPOINT_API std::string punctuation_of(std::string_view gap);
 
 // A phrase as a term: its words' keys and the punctuation around and between them
 // ("e.g." -> {"", {"e.g"}, {}, "."}; "and/or" -> {"", {"and", "or"}, {"/"}, ""}).
-struct PhraseShape {
+struct TOUCHPOINT_API PhraseShape {
     std::string lead;               // before the first word (".NET")
     std::vector<std::string> keys;  // as phrase_keys
     std::vector<std::string> words;  // the same words as written (normalize_form)
@@ -45,17 +47,17 @@ struct PhraseShape {
     std::string trail;              // after the last word ("C++")
     bool has_punctuation() const;
 };
-PhraseShape phrase_shape(std::string_view phrase);
+TOUCHPOINT_API PhraseShape phrase_shape(std::string_view phrase);
 
 // The paragraphs of a text: [begin, end) byte ranges between blank lines (lines of
 // only spaces, tabs or a carriage return count as blank), without the line breaks.
-std::vector<std::pair<uint32_t, uint32_t>> paragraphs(std::string_view text);
+TOUCHPOINT_API std::vector<std::pair<uint32_t, uint32_t>> paragraphs(std::string_view text);
 
 // Inflections a term matches in, and that a suggestion is given in.
 enum class Inflection : unsigned char { none, plural, past, progressive, comparative, superlative };
 
 // The brand locale's dictionary. Thread-safe.
-class Lexicon {
+class TOUCHPOINT_API Lexicon {
 public:
     // Throws std::runtime_error naming the Debian package to install when the
     // dictionary for `locale` (en-US, es-US, ...) is missing.
@@ -97,17 +99,17 @@ struct Shaped {
 // ("Customers", plural, "patient") -> "Patients". Only a spelling the dictionary or
 // `also_known` knows is used. Capitals carry over to a replacement declared in lower case
 // only: one with a capital anywhere ("macOS", "CareLink") keeps its declared case.
-Shaped shape_replacement(std::string_view original, Inflection inflection, std::string_view replacement,
+TOUCHPOINT_API Shaped shape_replacement(std::string_view original, Inflection inflection, std::string_view replacement,
                          const Lexicon* lexicon, const std::function<bool(std::string_view)>& also_known = {});
 
 // shape_replacement's text alone.
-std::string shape_like(std::string_view original, Inflection inflection, std::string_view replacement,
+TOUCHPOINT_API std::string shape_like(std::string_view original, Inflection inflection, std::string_view replacement,
                        const Lexicon* lexicon);
 
 // A word-level automaton over many terms: a trie whose edges are word keys, with every
 // inflected form of a term's last word as an edge of its own. One walk per document
 // word finds all terms starting there, whatever the number of terms.
-class TermMatcher {
+class TOUCHPOINT_API TermMatcher {
 public:
     struct Match {
         uint32_t entry;       // the value add() returned
