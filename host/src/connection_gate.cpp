@@ -1,7 +1,5 @@
 #include "connection_gate.hpp"
 
-#include "http_framing.hpp"
-
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/StreamSocketImpl.h>
 #include <Poco/Exception.h>
@@ -211,26 +209,43 @@ void ConnectionGate::pass_on_if_whole(Waiting& connection) {
                 (void)::send(fd_of(connection.socket), go_on.data(), go_on.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
                 connection.received.erase(framing.expect_line, framing.expect_line_end - framing.expect_line);
                 end -= framing.expect_line_end - framing.expect_line;
+                framing = framing_of(std::string_view(connection.received).substr(0, end));
             }
             connection.waiting_for_body = true;
-            connection.chunked = framing.kind == Framing::chunked;
-            connection.body_end = connection.chunked ? end : end + framing.length;  // chunked: the next chunk's start
+            connection.framing = framing;
+            connection.header_end = end;
+            connection.body_end = framing.kind == Framing::chunked ? end : end + framing.length;
             connection.deadline = Clock::now() + limits_.body_time;
         }
     }
-    if (connection.waiting_for_body) {
-        if (!connection.chunked && connection.received.size() < connection.body_end) return;
-        if (connection.chunked) {
-            Chunks chunks = read_chunks(connection.received, connection.body_end, connection.body_data, limits_.max_body_bytes);
-            if (chunks == Chunks::too_large)
-                return refuse(connection, HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, body_too_large(limits_.max_body_bytes));
-            if (chunks == Chunks::partial) return;
+    if (connection.waiting_for_body && connection.framing.kind == Framing::declared &&
+        connection.received.size() < connection.body_end)
+        return;
+    if (connection.waiting_for_body && connection.framing.kind == Framing::chunked) {
+        switch (read_chunks(connection.received, connection.body_end, connection.body, limits_.max_body_bytes)) {
+        case Chunks::partial: return;
+        case Chunks::too_large:
+            return refuse(connection, HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, body_too_large(limits_.max_body_bytes));
+        case Chunks::malformed:
+            return refuse(connection, HTTPResponse::HTTP_BAD_REQUEST, "the chunked body is malformed (a chunk size that is not hexadecimal?)");
+        case Chunks::complete: dechunk(connection); break;
         }
     }
     connection.done = true;
     replaying(connection.socket).unread_ = std::move(connection.received);
     if (!dispatch_(connection.socket))
         answer_and_close(connection.socket, HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "the server is busy; try again shortly");
+}
+
+// A chunked request the gate has read whole goes on as one of declared length: no reader
+// after the gate parses chunks or trailers, so none can read them differently.
+void ConnectionGate::dechunk(Waiting& connection) {
+    const Framing& framing = connection.framing;
+    std::string header = connection.received.substr(0, framing.coding_line) +
+                         connection.received.substr(framing.coding_line_end, connection.header_end - framing.coding_line_end);
+    header.insert(header.size() - (header.ends_with("\r\n") ? 2 : 1), "Content-Length: " + std::to_string(connection.body.size()) + "\r\n");
+    connection.received = header + connection.body + connection.received.substr(connection.body_end);
+    connection.body.clear();
 }
 
 void ConnectionGate::refuse(Waiting& connection, Poco::Net::HTTPResponse::HTTPStatus status, const std::string& why) {

@@ -5,6 +5,8 @@
 // others waiting, and are closed after the idle timeout (a body: the request timeout).
 #pragma once
 
+#include "http_framing.hpp"
+
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/StreamSocket.h>
@@ -52,14 +54,17 @@ private:
         bool done = false;  // dispatched or closed
         bool waiting_for_body = false;
         bool chunked = false;
-        size_t body_end = 0;   // where the body ends in `received`; chunked: where its next chunk starts
-        size_t body_data = 0;  // chunked: the size of the chunks read
+        size_t header_end = 0;
+        size_t body_end = 0;  // where the body ends in `received`; chunked: where its next chunk starts
+        Framing framing;
+        std::string body;     // chunked: the chunks' bytes read so far
     };
     void run();
     void accept_new();
     void take_returned();
     void receive(Waiting& connection);
     void pass_on_if_whole(Waiting& connection);
+    void dechunk(Waiting& connection);
     void refuse(Waiting& connection, Poco::Net::HTTPResponse::HTTPStatus status, const std::string& why);
     void expire(std::chrono::steady_clock::time_point now);
     int poll_timeout_ms(std::chrono::steady_clock::time_point now) const;

@@ -32,6 +32,14 @@ std::pair<Poco::Net::HTTPResponse::HTTPStatus, std::string> header_fault(std::st
     std::string_view header = received.substr(0, header_end(received));
     size_t first_line = header.find('\n');
     if (first_line == std::string_view::npos) return {HTTPResponse::HTTP_OK, ""};
+    // METHOD SP TARGET SP HTTP/1.x: the answer's status line repeats the version.
+    std::string_view request_line = trimmed(header.substr(0, first_line));
+    size_t space = request_line.rfind(' ');
+    std::string_view version = space == std::string_view::npos ? std::string_view() : request_line.substr(space + 1);
+    if (space == std::string_view::npos || request_line.find(' ') == space || !version.starts_with("HTTP/"))
+        return {HTTPResponse::HTTP_BAD_REQUEST, "the request line is not METHOD TARGET HTTP/1.1"};
+    if (version != "HTTP/1.1" && version != "HTTP/1.0")
+        return {HTTPResponse::HTTP_VERSION_NOT_SUPPORTED, "the server speaks HTTP/1.1 and HTTP/1.0, not " + std::string(version.substr(0, 16))};
     int fields = 0;
     for (size_t pos = first_line + 1; pos < header.size();) {
         size_t next = header.find('\n', pos);
@@ -75,6 +83,8 @@ Framing framing_of(std::string_view header) {
             framing.expect_line_end = std::min(line_end + 1, header.size());
         } else if (name == "transfer-encoding") {
             ++codings;
+            framing.coding_line = line_begin;
+            framing.coding_line_end = std::min(line_end + 1, header.size());
             if (lowered(value) != "chunked") ++codings;  // another coding: the server's to refuse
         } else if (name == "content-length") {
             ++lengths;
@@ -90,23 +100,28 @@ Framing framing_of(std::string_view header) {
     return framing;
 }
 
-Chunks read_chunks(std::string_view received, size_t& at, size_t& data, size_t max_data) {
-    constexpr size_t max_line = 4096;
+Chunks read_chunks(std::string_view received, size_t& at, std::string& data, size_t max_data) {
+    constexpr size_t max_line = 4096, max_trailer = 64 << 10;
     for (;;) {
         size_t line_end = received.find('\n', at);
         if (line_end == std::string_view::npos) return received.size() - at > max_line ? Chunks::malformed : Chunks::partial;
-        std::string_view size_text = trimmed(received.substr(at, std::min(line_end - at, received.substr(at, line_end - at).find(';'))));
-        if (size_text.empty() || size_text.size() > 15 || !std::all_of(size_text.begin(), size_text.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); }))
+        std::string_view line = received.substr(at, line_end - at);
+        std::string_view size_text = trimmed(line.substr(0, line.find(';')));
+        while (size_text.size() > 1 && size_text.front() == '0') size_text.remove_prefix(1);
+        if (size_text.empty() || size_text.size() > 15 ||
+            !std::all_of(size_text.begin(), size_text.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); }))
             return Chunks::malformed;
         size_t size = size_t(std::stoull(std::string(size_text), nullptr, 16));
-        if (size > max_data - data) return Chunks::too_large;  // before its bytes are waited for
+        if (size > max_data - data.size()) return Chunks::too_large;  // before its bytes are waited for
         size_t next = line_end + 1;
-        if (size == 0) {  // the trailer: fields up to an empty line
+        if (size == 0) {  // the trailer: fields up to an empty line, read and dropped
             for (;;) {
                 size_t end = received.find('\n', next);
-                if (end == std::string_view::npos) return received.size() - next > max_line ? Chunks::malformed : Chunks::partial;
+                if (end == std::string_view::npos)
+                    return received.size() - line_end > max_trailer ? Chunks::malformed : Chunks::partial;
                 std::string_view field = received.substr(next, end - next);
                 next = end + 1;
+                if (next - line_end > max_trailer) return Chunks::malformed;
                 if (field.empty() || field == "\r") {
                     at = next;
                     return Chunks::complete;
@@ -117,7 +132,7 @@ Chunks read_chunks(std::string_view received, size_t& at, size_t& data, size_t m
         std::string_view after = received.substr(next + size, 2);
         size_t chunk_end = after == "\r\n" ? next + size + 2 : after.front() == '\n' ? next + size + 1 : 0;
         if (chunk_end == 0) return Chunks::malformed;
-        data += size;
+        data.append(received.substr(next, size));
         at = chunk_end;
     }
 }

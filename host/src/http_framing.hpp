@@ -27,16 +27,18 @@ struct Framing {
     size_t length = 0;
     bool expects_continue = false;  // "Expect: 100-continue": the client sends its body after "100 Continue"
     std::string expectation;        // any other Expect, which no server here meets
-    size_t expect_line = 0, expect_line_end = 0;
+    size_t expect_line = 0, expect_line_end = 0;  // where in the header, with its line break
+    size_t coding_line = 0, coding_line_end = 0;  // the Transfer-Encoding line
 };
 
 Framing framing_of(std::string_view header);
 
-// Reads the chunks of a chunked body from `at` (a chunk's size line) on, adding their sizes
-// to `data`: complete when the last chunk and its trailer have arrived (`at` past them),
-// partial while more must come (`at` at the first chunk not yet whole), too_large as soon
-// as a chunk would take `data` past `max_data`, malformed for the server's reader to refuse.
+// Reads the chunks of a chunked body from `at` (a chunk's size line) on, appending their
+// bytes to `data`: complete when the last chunk and its trailer (at most 64 KiB, dropped)
+// have arrived (`at` past them), partial while more must come (`at` at the first chunk
+// not yet whole), too_large as soon as a chunk would take `data` past `max_data`,
+// malformed when the framing is not HTTP's (a size that is not hexadecimal).
 enum class Chunks { complete, partial, malformed, too_large };
-Chunks read_chunks(std::string_view received, size_t& at, size_t& data, size_t max_data);
+Chunks read_chunks(std::string_view received, size_t& at, std::string& data, size_t max_data);
 
 }  // namespace touchpoint

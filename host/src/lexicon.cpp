@@ -167,7 +167,7 @@ private:
 
 // One Hunspell instance answers spelling questions; suggestions, ~3 ms each, come from
 // a pool of further instances (one per core at most) so that threads do not queue.
-struct Lexicon::Impl {
+struct TOUCHPOINT_LOCAL Lexicon::Impl {
     struct Instance {
         std::unique_ptr<Hunspell> hunspell;
         bool busy = false;

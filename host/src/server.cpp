@@ -238,6 +238,12 @@ private:
         if (request.getContentLength64() != HTTPServerRequest::UNKNOWN_CONTENT_LENGTH &&
             uint64_t(request.getContentLength64()) > options_.max_request_bytes)
             throw too_large();
+        // Neither a length nor chunks: no body (RFC 9112 §6.3), not one read until the
+        // client closes. (The gate has made chunked bodies ones of declared length.)
+        if (!has_body(request)) {
+            body_read_ = true;
+            return {};
+        }
         auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(options_.request_seconds);
         std::string content;
         std::streambuf& in = *request.stream().rdbuf();
@@ -572,7 +578,7 @@ void answer_one(Service& service, ConnectionGate& gate, Poco::Net::HTTPServerPar
     ConnectionSession session(socket, params);
     session.socket().setSendTimeout(params->getTimeout());
     limit_answer_time(socket, std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                                  std::chrono::duration<double>(service.options.request_seconds)));  // 100 Continue, or a 400
+                                  std::chrono::duration<double>(service.options.request_seconds)));  // a 400 Poco refuses with
     bool keep_alive = false;
     {
         Poco::Net::HTTPServerResponseImpl response(session);
@@ -581,7 +587,6 @@ void answer_one(Service& service, ConnectionGate& gate, Poco::Net::HTTPServerPar
             response.setDate(Poco::Timestamp());
             response.setVersion(request.getVersion());
             response.setKeepAlive(request.getKeepAlive());
-            if (request.getExpectContinue()) response.sendContinue();
             Handler(service, socket).handleRequest(request, response);
             keep_alive = response.sent() && response.getKeepAlive();
         } catch (const Poco::Net::MessageException& e) {  // not HTTP: "GARBAGE"

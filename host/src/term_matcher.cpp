@@ -65,7 +65,57 @@ std::string marks_of(std::string_view term) {
 }
 }  // namespace
 
-uint32_t TermMatcher::add(std::string_view term, bool inflect) {
+struct TOUCHPOINT_LOCAL TermMatcher::Impl {
+    struct Output {
+        uint32_t entry;
+        Inflection inflection;
+    };
+    struct Node {
+        std::vector<Output> outputs;
+    };
+    uint32_t intern(const std::string& key);
+    uint32_t child(uint32_t node, uint32_t key, bool create);
+    void insert(const std::vector<std::string>& keys, Output output);
+
+    // The trie's edges for a term: its word keys with its inner punctuation between them.
+    static std::vector<std::string> path_of(const PhraseShape& shape);
+    bool follow_gap(uint32_t& node, std::string_view gap) const;
+    // Bytes of `affix` just before (or after) `at`, or -1 when the text has no such affix.
+    static int64_t affix_length(std::string_view text, uint32_t at, std::string_view affix, bool before);
+
+    struct Pending {
+        PhraseShape shape;
+        bool inflect;
+    };
+    std::vector<Pending> pending_;
+    struct Affixes {
+        std::string lead, trail;
+        std::string marks;  // the term's punctuation: where there is some, the term must be a whole token
+    };
+    std::vector<Affixes> affixes_;  // by entry
+    bool has_gaps_ = false;         // some term has punctuation between its words
+    struct KeyHash {
+        using is_transparent = void;
+        size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+    };
+    std::unordered_map<std::string, uint32_t, KeyHash, std::equal_to<>> key_ids_;
+    // One bit per hash of the keys, sixteen bits a key: most words of a text are no key,
+    // and the bits answer that from the cache where the map's buckets, with 20,000
+    // terms, would each cost a miss.
+    std::vector<uint64_t> key_bits_;
+    uint64_t key_bits_mask_ = 0;
+    static uint64_t bit_hash(std::string_view key);
+    bool may_be_key(std::string_view key) const;
+    std::unordered_map<uint64_t, uint32_t> edges_;
+    std::vector<Node> nodes_{Node{}};
+    uint32_t entries_ = 0;
+
+    uint32_t add(std::string_view term, bool inflect);
+    void build(const Lexicon* lexicon);
+    void scan(const Document& document, const std::function<void(const Match&)>& on_match) const;
+};
+
+uint32_t TermMatcher::Impl::add(std::string_view term, bool inflect) {
     PhraseShape shape = phrase_shape(term);
     if (shape.keys.empty()) throw std::invalid_argument("the term '" + std::string(term) + "' has no word in it");
     // "e.g." or "and/or" in an inflection would be no word.
@@ -76,7 +126,7 @@ uint32_t TermMatcher::add(std::string_view term, bool inflect) {
     return entries_++;
 }
 
-std::vector<std::string> TermMatcher::path_of(const PhraseShape& shape) {
+std::vector<std::string> TermMatcher::Impl::path_of(const PhraseShape& shape) {
     std::vector<std::string> path;
     for (size_t i = 0; i < shape.keys.size(); ++i) {
         if (i > 0 && !shape.gaps[i - 1].empty()) path.push_back(gap_token(shape.gaps[i - 1]));
@@ -85,12 +135,12 @@ std::vector<std::string> TermMatcher::path_of(const PhraseShape& shape) {
     return path;
 }
 
-uint32_t TermMatcher::intern(const std::string& key) {
+uint32_t TermMatcher::Impl::intern(const std::string& key) {
     auto [it, inserted] = key_ids_.try_emplace(key, uint32_t(key_ids_.size()));
     return it->second;
 }
 
-uint32_t TermMatcher::child(uint32_t node, uint32_t key, bool create) {
+uint32_t TermMatcher::Impl::child(uint32_t node, uint32_t key, bool create) {
     uint64_t edge = (uint64_t(node) << 32) | key;
     auto it = edges_.find(edge);
     if (it != edges_.end()) return it->second;
@@ -101,7 +151,7 @@ uint32_t TermMatcher::child(uint32_t node, uint32_t key, bool create) {
     return id;
 }
 
-void TermMatcher::insert(const std::vector<std::string>& keys, Output output) {
+void TermMatcher::Impl::insert(const std::vector<std::string>& keys, Output output) {
     uint32_t node = 0;
     for (const std::string& key : keys) node = child(node, intern(key), true);
     for (const Output& existing : nodes_[node].outputs)
@@ -109,7 +159,7 @@ void TermMatcher::insert(const std::vector<std::string>& keys, Output output) {
     nodes_[node].outputs.push_back(output);
 }
 
-void TermMatcher::build(const Lexicon* lexicon) {
+void TermMatcher::Impl::build(const Lexicon* lexicon) {
     uint32_t entry = uint32_t(entries_ - pending_.size());
     for (auto& [shape, inflect] : pending_) {
         std::vector<std::string> path = path_of(shape);
@@ -135,7 +185,7 @@ void TermMatcher::build(const Lexicon* lexicon) {
 }
 
 // Cheap rather than perfect: the length and up to eight bytes from each end, mixed.
-uint64_t TermMatcher::bit_hash(std::string_view key) {
+uint64_t TermMatcher::Impl::bit_hash(std::string_view key) {
     uint64_t head = 0, tail = 0;
     size_t n = std::min<size_t>(key.size(), 8);
     if (n) {
@@ -146,14 +196,14 @@ uint64_t TermMatcher::bit_hash(std::string_view key) {
     return h ^ (h >> 31);
 }
 
-bool TermMatcher::may_be_key(std::string_view key) const {
+bool TermMatcher::Impl::may_be_key(std::string_view key) const {
     uint64_t bit = bit_hash(key) & key_bits_mask_;
     return !key_bits_.empty() && (key_bits_[bit / 64] >> (bit % 64) & 1);
 }
 
 // Walks the edge of a gap's punctuation, if the gap has punctuation and some term has
 // it there; a gap of spaces and hyphens needs no edge. False: no term goes on.
-bool TermMatcher::follow_gap(uint32_t& node, std::string_view gap) const {
+bool TermMatcher::Impl::follow_gap(uint32_t& node, std::string_view gap) const {
     if (joins_words(gap)) return true;
     if (!has_gaps_) return false;
     std::string punctuation = punctuation_of(gap);
@@ -166,7 +216,7 @@ bool TermMatcher::follow_gap(uint32_t& node, std::string_view gap) const {
     return true;
 }
 
-int64_t TermMatcher::affix_length(std::string_view text, uint32_t at, std::string_view affix, bool before) {
+int64_t TermMatcher::Impl::affix_length(std::string_view text, uint32_t at, std::string_view affix, bool before) {
     if (affix.empty()) return 0;
     // The affix as keyed has ASCII quotes; the text may have typographic ones.
     std::string typographic;
@@ -179,7 +229,7 @@ int64_t TermMatcher::affix_length(std::string_view text, uint32_t at, std::strin
     return -1;
 }
 
-void TermMatcher::scan(const Document& document, const std::function<void(const Match&)>& on_match) const {
+void TermMatcher::Impl::scan(const Document& document, const std::function<void(const Match&)>& on_match) const {
     auto words = document.words();
     std::string_view text = document.text();
     std::vector<uint32_t> ids(words.size(), no_key);
@@ -214,6 +264,18 @@ void TermMatcher::scan(const Document& document, const std::function<void(const 
         }
         for (auto it = found.rbegin(); it != found.rend(); ++it) on_match(*it);
     }
+}
+
+TermMatcher::TermMatcher() : impl_(std::make_unique<Impl>()) {}
+TermMatcher::~TermMatcher() = default;
+TermMatcher::TermMatcher(TermMatcher&&) noexcept = default;
+TermMatcher& TermMatcher::operator=(TermMatcher&&) noexcept = default;
+
+uint32_t TermMatcher::add(std::string_view term, bool inflect) { return impl_->add(term, inflect); }
+void TermMatcher::build(const Lexicon* lexicon) { impl_->build(lexicon); }
+size_t TermMatcher::size() const { return impl_->entries_; }
+void TermMatcher::scan(const Document& document, const std::function<void(const Match&)>& on_match) const {
+    impl_->scan(document, on_match);
 }
 
 }  // namespace touchpoint

@@ -221,6 +221,48 @@ TEST_CASE("serve hostile: Expect: 100-continue is answered at the gate; an overs
     CHECK(answer.find("terminology.prefer") != std::string::npos);
 }
 
+TEST_CASE("serve hostile: a malformed chunk size is refused and the connection closed: nothing in the body is read as a request") {
+    test::ScratchDir dir;
+    write_project(dir);
+    auto server = start(dir.path());
+    std::string smuggled = "GET /api/rules HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    for (std::string size : {"-", "x", ";", "-1\r\n", "1_\r\n"}) {
+        std::string answer = raw_exchange(server->port, "POST /api/check HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" + size + smuggled);
+        INFO(size);
+        CHECK(answer.starts_with("HTTP/1.1 400 Bad Request\r\n"));
+        CHECK(answer.find("the chunked body is malformed") != std::string::npos);
+        CHECK(count(answer, "HTTP/1.1 ") == 1);
+    }
+}
+
+TEST_CASE("serve hostile: a chunked body's trailer is read through, so the next pipelined request is answered") {
+    test::ScratchDir dir;
+    write_project(dir);
+    auto server = start(dir.path());
+    std::string body = R"({"text":"A customer came."})";
+    char size[16];
+    std::snprintf(size, sizeof size, "%zx", body.size());
+    std::string answer = raw_exchange(server->port, "POST /api/check HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" +
+                                                        std::string(size) + "\r\n" + body + "\r\n0\r\nX: 1\r\nY: 2\r\n\r\n"
+                                                        "GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    CHECK(answer.starts_with("HTTP/1.1 200 OK\r\n"));
+    CHECK(answer.find("terminology.prefer") != std::string::npos);
+    CHECK(count(answer, "HTTP/1.1 200 OK\r\n") == 2);
+}
+
+TEST_CASE("serve hostile: a request line without HTTP/1.x is refused; a POST without a body is answered at once") {
+    test::ScratchDir dir;
+    write_project(dir);
+    auto server = start(dir.path());
+    CHECK(raw_exchange(server->port, "GET /health JUNK\r\n\r\n").starts_with("HTTP/1.1 400 Bad Request\r\n"));
+    CHECK(raw_exchange(server->port, "GET /nope\r\nHost: x\r\n\r\n").starts_with("HTTP/1.1 400 Bad Request\r\n"));
+    CHECK(raw_exchange(server->port, "GET /nope HTTP/9.9\r\n\r\n").starts_with("HTTP/1.1 505 HTTP Version Not Supported\r\n"));
+    auto started = Clock::now();
+    std::string empty = raw_exchange(server->port, "POST /api/check HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    CHECK(empty.starts_with("HTTP/1.1 400 Bad Request\r\n"));
+    CHECK(Clock::now() - started < std::chrono::seconds(2));  // it waited for the idle timeout
+}
+
 TEST_CASE("serve hostile: past 512 idle connections the one that waited longest is closed, and new clients are answered") {
     test::ScratchDir dir;
     write_project(dir);

@@ -33,11 +33,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (framing.kind != Framing::chunked) return 0;
     // Read whole, and read in two pieces resuming where the first stopped: the same verdict.
     constexpr size_t limit = 1 << 16;
-    size_t at = end, data_size = 0;
+    size_t at = end;
+    std::string data_size;
     Chunks whole = read_chunks(received, at, data_size, limit);
-    require(at >= end && at <= received.size() && data_size <= limit);
+    require(at >= end && at <= received.size() && data_size.size() <= limit);
     size_t split = end + (received.size() - end) / 2;
-    size_t at2 = end, data2 = 0;
+    size_t at2 = end;
+    std::string data2;
     Chunks first = read_chunks(std::string_view(received).substr(0, split), at2, data2, limit);
     if (first == Chunks::partial) {
         Chunks second = read_chunks(received, at2, data2, limit);

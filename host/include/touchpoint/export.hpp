@@ -4,3 +4,5 @@
 #pragma once
 
 #define TOUCHPOINT_API __attribute__((visibility("default")))
+// Inside the library: a class's implementation behind its pointer, not exported with it.
+#define TOUCHPOINT_LOCAL __attribute__((visibility("hidden")))

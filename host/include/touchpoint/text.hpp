@@ -12,7 +12,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace touchpoint {
@@ -111,6 +110,10 @@ TOUCHPOINT_API std::string shape_like(std::string_view original, Inflection infl
 // word finds all terms starting there, whatever the number of terms.
 class TOUCHPOINT_API TermMatcher {
 public:
+    TermMatcher();
+    ~TermMatcher();
+    TermMatcher(TermMatcher&&) noexcept;
+    TermMatcher& operator=(TermMatcher&&) noexcept;
     struct Match {
         uint32_t entry;       // the value add() returned
         uint32_t first_word;  // indices into Document::words()
@@ -127,55 +130,15 @@ public:
     // std::invalid_argument for a term without a word.
     uint32_t add(std::string_view term, bool inflect = true);
     void build(const Lexicon* lexicon);
-    size_t size() const { return entries_; }
+    size_t size() const;
 
     // Every match, at every start word, in text order (longer ones first at one start).
     void scan(const Document& document, const std::function<void(const Match&)>& on_match) const;
 
 private:
-    struct Output {
-        uint32_t entry;
-        Inflection inflection;
-    };
-    struct Node {
-        std::vector<Output> outputs;
-    };
-    uint32_t intern(const std::string& key);
-    uint32_t child(uint32_t node, uint32_t key, bool create);
-    void insert(const std::vector<std::string>& keys, Output output);
-
-    // The trie's edges for a term: its word keys with its inner punctuation between them.
-    static std::vector<std::string> path_of(const PhraseShape& shape);
-    bool follow_gap(uint32_t& node, std::string_view gap) const;
-    // Bytes of `affix` just before (or after) `at`, or -1 when the text has no such affix.
-    static int64_t affix_length(std::string_view text, uint32_t at, std::string_view affix, bool before);
-
-    struct Pending {
-        PhraseShape shape;
-        bool inflect;
-    };
-    std::vector<Pending> pending_;
-    struct Affixes {
-        std::string lead, trail;
-        std::string marks;  // the term's punctuation: where there is some, the term must be a whole token
-    };
-    std::vector<Affixes> affixes_;  // by entry
-    bool has_gaps_ = false;         // some term has punctuation between its words
-    struct KeyHash {
-        using is_transparent = void;
-        size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
-    };
-    std::unordered_map<std::string, uint32_t, KeyHash, std::equal_to<>> key_ids_;
-    // One bit per hash of the keys, sixteen bits a key: most words of a text are no key,
-    // and the bits answer that from the cache where the map's buckets, with 20,000
-    // terms, would each cost a miss.
-    std::vector<uint64_t> key_bits_;
-    uint64_t key_bits_mask_ = 0;
-    static uint64_t bit_hash(std::string_view key);
-    bool may_be_key(std::string_view key) const;
-    std::unordered_map<uint64_t, uint32_t> edges_;
-    std::vector<Node> nodes_{Node{}};
-    uint32_t entries_ = 0;
+    // Behind a pointer, so that the automaton's layout is not part of the plugin ABI.
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace touchpoint
