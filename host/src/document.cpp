@@ -92,6 +92,12 @@ void Document::index_words() {
     }
 }
 
+bool Document::copies_line_break(uint32_t text_offset) const {
+    if (text_offset >= text_.size() || text_[text_offset] != '\n') return false;
+    uint32_t source = source_offset(text_offset);
+    return source < source_.size() && source_[source] == '\n' && source_offset(text_offset + 1) == source + 1;
+}
+
 bool Document::in_staff_turn(uint32_t offset) const {
     if (turns_.empty()) return true;
     auto after = std::upper_bound(turns_.begin(), turns_.end(), offset,

@@ -63,7 +63,8 @@ void fold(std::vector<ReportedFinding>& findings, IsOwner is_owner, IsGuest is_g
         for (size_t k = before, looked = 0; k > 0 && looked < window; --k, ++looked) {
             ReportedFinding& owner = findings[owners[k - 1]];
             if (owners[k - 1] == i || folded[owners[k - 1]] || !belongs(owner, guest)) continue;
-            if (guest.rule != owner.rule) owner.also.push_back(guest.rule);
+            if (guest.rule != owner.rule && std::find(owner.also.begin(), owner.also.end(), guest.rule) == owner.also.end())
+                owner.also.push_back(guest.rule);
             owner.severity = std::max(owner.severity, guest.severity);
             folded[i] = true;
             break;
@@ -84,8 +85,9 @@ void fold(std::vector<ReportedFinding>& findings, IsOwner is_owner, IsGuest is_g
 //   of the same plugin ("Guaranteed" and "Guaranteed results": one rule type, one mistake);
 //   another plugin's overlapping finding (a sign's case style around a misspelt name) is
 //   another mistake and stays.
-// - A finding that yields its words (an unknown word) inside one that claims them (a
-//   misspelt name, an avoided pattern) is part of that mistake.
+// - A finding that yields its words (an unknown word) on the words of one that claims
+//   them (an avoided pattern), or inside a span it replaces (a misspelt name), is part of
+//   that mistake.
 // - A rule's finding inside another of its own is the same mistake seen twice (an
 //   address as a link's text and as its "mailto:" destination).
 void merge_shared_mistakes(std::vector<ReportedFinding>& findings) {
@@ -98,9 +100,13 @@ void merge_shared_mistakes(std::vector<ReportedFinding>& findings) {
          [](const ReportedFinding& owner, const ReportedFinding& pack) {
              return same_span(owner, pack) || (owner.plugin == pack.plugin && overlap(owner, pack));
          });
+    // Within a span that a suggestion replaces, or on the same words: a phrase flagged for
+    // a person to reword ("free ... today") leaves its misspellings their own findings.
     fold(findings, [](const ReportedFinding& f) { return f.claim == Claim::words; },
          [](const ReportedFinding& f) { return f.claim == Claim::yields; },
-         [](const ReportedFinding& owner, const ReportedFinding& guest) { return within(guest, owner); });
+         [](const ReportedFinding& owner, const ReportedFinding& guest) {
+             return same_span(owner, guest) || (!owner.suggestions.empty() && within(guest, owner));
+         });
 }
 
 }  // namespace

@@ -119,6 +119,9 @@ uint32_t TermMatcher::Impl::add(std::string_view term, bool inflect) {
     PhraseShape shape = phrase_shape(term);
     if (shape.keys.empty()) throw std::invalid_argument("the term '" + std::string(term) + "' has no word in it");
     // "e.g." or "and/or" in an inflection would be no word.
+    // A term ending in a possessive ("St. Mary's") matches with it: the words without it
+    // are another text, and a fix must replace the possessive too.
+    if (shape.trail.empty() && (term.ends_with("'s") || term.ends_with("\u2019s"))) shape.trail = "'s";
     bool punctuated = shape.has_punctuation();
     has_gaps_ |= std::any_of(shape.gaps.begin(), shape.gaps.end(), [](const std::string& g) { return !g.empty(); });
     affixes_.push_back({shape.lead, shape.trail, punctuated ? marks_of(term) : std::string()});

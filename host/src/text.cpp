@@ -302,4 +302,12 @@ std::string shape_like(std::string_view original, Inflection inflection, std::st
     return shape_replacement(original, inflection, replacement, lexicon).text;
 }
 
+bool is_abbreviation(std::string_view word) {
+    static const char* const list[] = {"dr", "mr", "mrs", "ms", "mx", "prof", "st", "jr", "sr", "vs", "etc", "e.g",
+                                       "i.e", "a.m", "p.m", "dept", "ave", "apt", "approx", "fig", "inc", "ltd"};
+    std::string lower;
+    for (char c : word) lower += char(std::tolower(static_cast<unsigned char>(c)));
+    return std::find(std::begin(list), std::end(list), lower) != std::end(list);
+}
+
 }  // namespace touchpoint

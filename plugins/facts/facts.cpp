@@ -21,6 +21,25 @@ std::string without_tld(const std::string& host) {
     return dot == std::string::npos ? host : host.substr(0, dot);
 }
 
+// A host (or an address's domain) that would pass for the declared one: the same name
+// under another top-level domain, or a few edits from it — two for a long name, one for
+// a short one, none for a name of three letters or fewer ("xy.org" is not "rb.org").
+bool looks_like(const std::string& host, const std::string& declared) {
+    if (without_tld(host) == without_tld(declared)) return true;
+    size_t length = without_tld(declared).size();
+    size_t edits = length >= 7 ? 2 : length >= 4 ? 1 : 0;
+    return edits > 0 && edit_distance(host, declared, edits) <= edits;
+}
+
+// True when an address found at `begin` is part of a URL written around it
+// ("https://x.org/?e=info@x.org"): it is the URL's, not an address of its own.
+bool inside_url(std::string_view text, size_t begin) {
+    size_t start = text.find_last_of(" \t\r\n<>\"'(", begin == 0 ? 0 : begin - 1);
+    start = start == std::string_view::npos ? 0 : start + 1;
+    std::string_view before = text.substr(start, begin - start);
+    return before.find("://") != std::string_view::npos || before.starts_with("www.");
+}
+
 class FactsCheck : public Check {
 public:
     explicit FactsCheck(const Brand& brand) : brand_(brand) {
@@ -36,7 +55,8 @@ public:
         auto literal_word = literal_ranges(document);
         for (const Found& phone : find_phones(text))
             if (!inside(literal_word, phone.begin)) check_phone(phone, Anchor::text, text, reporter);
-        for (const Found& email : find_emails(text)) check_email(email, Anchor::text, text, reporter);
+        for (const Found& email : find_emails(text))
+            if (!inside_url(text, email.begin)) check_email(email, Anchor::text, text, reporter);
         for (const Found& host : find_hosts(text)) check_host(host, Anchor::text, text, reporter);
         for (const Link& link : document.links()) check_link(link, document.source(), reporter);
     }
@@ -93,7 +113,7 @@ private:
         if (same_domain.empty())
             for (const Declared& declared : emails_) {
                 std::string declared_domain = declared.key.substr(declared.key.find('@') + 1);
-                if (edit_distance(domain, declared_domain, 2) <= 2 || without_tld(domain) == without_tld(declared_domain)) {
+                if (looks_like(domain, declared_domain)) {
                     same_domain.push_back(declared);
                     near_domain = true;
                 }
@@ -120,8 +140,7 @@ private:
         }
         for (const Declared& declared : hosts_) {
             const std::string& h = declared.key;
-            bool near = edit_distance(host.value, h, 2) <= 2 || without_tld(host.value) == without_tld(h);
-            if (!near) continue;
+            if (!looks_like(host.value, h)) continue;
             std::string written(in.substr(host.begin, host.end - host.begin));
             report(reporter, "url", host, anchor,
                    "'" + written + "' looks like the brand's " + declared.fact->id + " but is not its address; write " +

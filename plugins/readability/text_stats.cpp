@@ -2,6 +2,8 @@
 
 #include "english_syllables.hpp"
 
+#include <touchpoint/text.hpp>
+
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
@@ -29,15 +31,6 @@ icu::BreakIterator& sentence_iterator(const std::string& locale) {
     return *iterator;
 }
 
-// A line break copied from the source, the text going on right after it there: a line
-// of plain text or a hard break in Markdown. A block break (a list item, a heading, a
-// table cell) is no copy: the next block's text starts further on in the source, after
-// its marker (`- `, `| `) or a code span the prose leaves out.
-bool copied_line_break(const Document& document, uint32_t at) {
-    uint32_t source = document.source_offset(at);
-    return source < document.source().size() && document.source()[source] == '\n' &&
-           document.source_offset(at + 1) == source + 1;
-}
 
 // A copy of the text where a wrapped line (a line break followed by a lower-case
 // letter) reads as one line; ICU ends a sentence at every line break. Block breaks stay.
@@ -48,21 +41,12 @@ std::string unwrapped(const Document& document) {
         size_t next = i + 1;
         while (next < out.size() && (out[next] == ' ' || out[next] == '\t')) ++next;
         if (next < out.size() && std::islower(static_cast<unsigned char>(out[next])) &&
-            copied_line_break(document, uint32_t(i)))
+            document.copies_line_break(uint32_t(i)))
             out[i] = ' ';
     }
     return out;
 }
 
-// Abbreviations that do not end a sentence, wherever they stand (ICU's own list misses
-// some at the start of a text).
-bool is_abbreviation(std::string_view word) {
-    static const char* const list[] = {"dr", "mr", "mrs", "ms", "mx", "prof", "st", "jr", "sr", "vs", "etc", "e.g",
-                                       "i.e", "a.m", "p.m", "dept", "ave", "apt", "approx", "fig", "inc", "ltd"};
-    std::string lower;
-    for (char c : word) lower += char(std::tolower(static_cast<unsigned char>(c)));
-    return std::find(std::begin(list), std::end(list), lower) != std::end(list);
-}
 
 }  // namespace
 

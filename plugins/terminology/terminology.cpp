@@ -117,12 +117,18 @@ private:
         std::unordered_map<std::string, size_t> replaced_by;  // an instead-of's key -> its rule
         for (size_t i = 0; i < brand_.prefers.size(); ++i)
             for (const std::string& alternative : brand_.prefers[i].instead_of) replaced_by.emplace(match_key(alternative), i);
+        // A step is taken only where the next rule applies in every channel this one does.
+        auto covers = [](const ChannelFilter& next, const ChannelFilter& from) {
+            return next.ids.empty() || (!from.ids.empty() && std::all_of(from.ids.begin(), from.ids.end(), [&](const std::string& id) {
+                                            return next.applies_to(id);
+                                        }));
+        };
         std::vector<std::string> final_terms;
         for (const Prefer& rule : brand_.prefers) {
             std::string term = rule.term;
             for (size_t steps = 0; steps <= brand_.prefers.size(); ++steps) {
                 auto next = replaced_by.find(match_key(term));
-                if (next == replaced_by.end()) break;
+                if (next == replaced_by.end() || !covers(brand_.prefers[next->second].channels, rule.channels)) break;
                 if (steps == brand_.prefers.size()) term = rule.term;  // a loop
                 else term = brand_.prefers[next->second].term;
             }
@@ -330,17 +336,17 @@ private:
                 Finding finding = describe(terms_[h.index], written, h.inflection, h.begin, h.end);
                 for (std::string& suggestion : finding.suggestions)
                     suggestion = recased(terms_[h.index], written, std::move(suggestion), document.text(), h.begin);
-                if (finding.rule == "prefer") finding.message = prefer_message(finding.suggestions.front(), written);
                 // "e.g." ending a sentence ends it twice: its replacement keeps the full stop.
                 // Before a capital it may as well go on to a name ("e.g. Dr. Smith"): a
                 // person decides.
                 if (written.ends_with('.')) {
-                    Stop stop = what_follows(document.text(), h.end);
+                    Stop stop = what_follows(document, h.end);
                     if (stop == Stop::paragraph_end)
                         for (std::string& suggestion : finding.suggestions)
                             if (!suggestion.ends_with('.')) suggestion += '.';
                     if (stop == Stop::capital) finding.fixable = false;
                 }
+                if (finding.rule == "prefer") finding.message = prefer_message(finding.suggestions.front(), written);
                 reporter.report(std::move(finding));
             }
             else reporter.report(misspelt_name(brand_.names[h.index], h.begin, h.end));
@@ -402,6 +408,11 @@ private:
         // A line's start: a block's (a list item, a table cell), a sign's, a plain-text
         // line's; ICU's sentences and the readability rule break there too.
         if (before == '\n') return true;
+        if (before == '.') {  // "Dr. Teh": an abbreviation's full stop ends no sentence
+            size_t word = pos - 1;
+            while (word > 0 && (std::isalpha(static_cast<unsigned char>(text[word - 1])) || text[word - 1] == '.')) --word;
+            if (is_abbreviation(text.substr(word, pos - 1 - word))) return false;
+        }
         return (before == '.' || before == '!' || before == '?' || before == ':') && pos < at;
     }
 
@@ -456,14 +467,20 @@ private:
 
     enum class Stop { paragraph_end, capital, other };
 
+
     // What follows a full stop at `at`: only space to its paragraph's end, space and a
     // capital (a sentence's start, or a name's), or anything else.
-    static Stop what_follows(std::string_view text, uint32_t at) {
+    static Stop what_follows(const Document& document, uint32_t at) {
+        std::string_view text = document.text();
         size_t pos = at;
         int line_breaks = 0;
-        while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t' || text[pos] == '\r' || text[pos] == '\n'))
-            line_breaks += text[pos++] == '\n';
-        if (pos == text.size() || line_breaks >= 2) return Stop::paragraph_end;
+        bool block_break = false;  // a list item's, a table cell's end: no line break of the source
+        for (; pos < text.size() && (text[pos] == ' ' || text[pos] == '\t' || text[pos] == '\r' || text[pos] == '\n'); ++pos)
+            if (text[pos] == '\n') {
+                ++line_breaks;
+                block_break |= !document.copies_line_break(uint32_t(pos));
+            }
+        if (pos == text.size() || line_breaks >= 2 || block_break) return Stop::paragraph_end;
         if (pos == at) return Stop::other;
         UChar32 c;
         int32_t i = int32_t(pos);

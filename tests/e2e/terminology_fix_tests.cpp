@@ -104,6 +104,12 @@ TEST_CASE("an unknown word inside a brand rule's finding is that finding's, name
     CHECK(json.out.find("'info@acme.com' looks like the brand's address but acme.com is not its domain") != std::string::npos);
     auto isolated = run_touchpoint({"check", "a.md", "--format", "json", "--isolate"}, dir.path());
     CHECK(isolated.out == json.out);
+    // A phrase flagged for a person to reword keeps its misspellings as findings of their own.
+    write_brand(dir, R"(<avoid pattern="free .* today" reason="No free offers."/>)");
+    dir.write("b.md", "Get a free chekup and a flu shott today.\n");
+    auto phrase = run_touchpoint({"check", "b.md", "--format", "json"}, dir.path());
+    CHECK(phrase.out.find("\"summary\": { \"files\": 1, \"findings\": 3,") != std::string::npos);
+    CHECK(phrase.out.find("\"also\"") == std::string::npos);
 }
 
 TEST_CASE("fix settles in one run when one preferred term is replaced by another, and names whole-document findings") {

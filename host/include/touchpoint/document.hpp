@@ -81,6 +81,10 @@ public:
     bool is_script() const { return !turns_.empty(); }
     // True when a text offset lies in a staff turn (always, for a document that is not a script).
     bool in_staff_turn(uint32_t text_offset) const;
+    // True when the line break at a text offset is one of the source, the text going on
+    // right after it there (a plain-text line, a Markdown hard break), not a block's end
+    // (a list item's, a table cell's, a paragraph's).
+    bool copies_line_break(uint32_t text_offset) const;
 
     // Byte offset in source() of a byte of text(); `end` picks the end of a replaced range.
     uint32_t source_offset(uint32_t text_offset, bool end = false) const;

@@ -52,6 +52,10 @@ TOUCHPOINT_API PhraseShape phrase_shape(std::string_view phrase);
 // only spaces, tabs or a carriage return count as blank), without the line breaks.
 TOUCHPOINT_API std::vector<std::pair<uint32_t, uint32_t>> paragraphs(std::string_view text);
 
+// True for a word that a full stop follows without ending a sentence ("Dr", "St",
+// "etc", "e.g"; ICU's own list misses some at the start of a text).
+TOUCHPOINT_API bool is_abbreviation(std::string_view word);
+
 // Inflections a term matches in, and that a suggestion is given in.
 enum class Inflection : unsigned char { none, plural, past, progressive, comparative, superlative };
 

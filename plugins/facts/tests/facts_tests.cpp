@@ -73,6 +73,20 @@ TEST_CASE("email: an address at a domain near a declared one, or under another t
     CHECK(check("Write to info@riverbendhealth.com or billing@riverbendheath.org.") ==
           V{"email:info@riverbendhealth.com", "email:billing@riverbendheath.org"});
     CHECK(check("Write to info@riverside.org.") == V{});
+    // An address inside a URL is the URL's.
+    CHECK(check("See https://example.org/?e=info@riverbendhealth.com now.") == V{});
+}
+
+TEST_CASE("a short declared name allows fewer edits: two letters changed are another name") {
+    test::TestContext context(test::brand_from_xml(R"(<brand name="RB"><fact id="mail" kind="email" value="hi@rb.org"/>)"
+                                                   R"(<fact id="web" kind="url" value="https://care.org"/></brand>)"));
+    auto compiled = FactsPlugin().compile(context);
+    Document document = test::make_document("Write me@xy.org, hi@rb.com or visit cure.org and cart.org or care.net.");
+    test::CollectingReporter reporter;
+    compiled->check(document, reporter);
+    V found;
+    for (const Finding& f : reporter.findings) found.push_back(f.rule + ":" + std::string(document.text().substr(f.begin, f.end - f.begin)));
+    CHECK(found == V{"email:hi@rb.com", "url:cure.org", "url:cart.org", "url:care.net"});
 }
 
 TEST_CASE("url: a host near the declared one, or under another top-level domain, is a finding") {

@@ -252,6 +252,10 @@ TEST_CASE("terms with punctuation match whole, with their punctuation") {
           S{{"avoid", "e.g.", {"for example."}, true}, {"avoid", "e.g.", {"for example"}, false},
             {"avoid", "e.g.", {"for example"}, true}, {"avoid", "e.g.", {"for example"}, true}});
     CHECK(seen(brand, "Some, e.g. Dr. Smith, treat it.") == S{{"avoid", "e.g.", {"for example"}, false}});
+    // A list item's or a table cell's end is a paragraph's.
+    CHECK(seen(brand, "- Bring things, e.g.\n- next item\n\n1. Numbered e.g.\n2. Two\n\n| a | b |\n|---|---|\n| cell e.g. | x |\n",
+               Format::markdown) ==
+          S{{"avoid", "e.g.", {"for example."}, true}, {"avoid", "e.g.", {"for example."}, true}, {"avoid", "e.g.", {"for example."}, true}});
     // Another mark joins two tokens; the term's own mark goes on with its token.
     CHECK(seen(brand, "Our Q&A/FAQ page, C++-based, open 24/7-ish.") ==
           S{{"avoid", "Q&A", {"questions"}, true}, {"avoid", "C++", {"C"}, true}, {"avoid", "24/7", {"around the clock"}, true}});
@@ -261,6 +265,9 @@ TEST_CASE("a preferred term another rule replaces is replaced by that rule's ter
     std::string brand = R"(<prefer term="client" instead-of="buyer"/><prefer term="patient" instead-of="client|customer"/>)";
     CHECK(seen(brand, "Every buyer and client.") ==
           S{{"prefer", "buyer", {"patient"}, true}, {"prefer", "client", {"patient"}, true}});
+    // Only into a rule that applies wherever this one does.
+    CHECK(seen(R"(<prefer term="client" instead-of="buyer"/><prefer term="patient" instead-of="client" channels="script"/>)",
+               "A buyer came.") == S{{"prefer", "buyer", {"client"}, true}});
     // A loop of preferences flags neither word: fix never swaps them back and forth.
     CHECK(seen(R"(<prefer term="a1" instead-of="b1"/><prefer term="b1" instead-of="a1"/>)", "b1 and a1.").empty());
 }
@@ -286,6 +293,10 @@ TEST_CASE("names: the longest match wins and each word belongs to one term") {
     CHECK(seen(bayside, "bayside smiles's urgent care is open.") == S{{"name", "bayside smiles", {"Bayside Smiles"}, true}});
     CHECK(seen(R"(<name canonical="St. Mary's Hospital"/>)", "Visit St. Mary's hospital.") ==
           S{{"name", "St. Mary's hospital", {"St. Mary's Hospital"}, true}});
+    // A variant ending in a possessive is matched with it, and only with it.
+    CHECK(seen(R"(<name canonical="St. Mary's Hospital"><variant>St. Mary's</variant></name>)",
+               "We visit St. Mary's. St. Mary is here. St. Mary's Hospital too.") ==
+          S{{"name", "St. Mary's", {"St. Mary's Hospital"}, true}});
     // A possessive without its apostrophe is the name misspelt.
     CHECK(seen(R"(<name canonical="St. Mary's Hospital"/>)", "Visit St. Marys Hospital or St Marys Hospital.") ==
           S{{"name", "St. Marys Hospital", {"St. Mary's Hospital"}, true}, {"name", "St Marys Hospital", {"St. Mary's Hospital"}, true}});
@@ -308,6 +319,9 @@ TEST_CASE("case=\"exact\": a term matches in its declared letter case only") {
           S{{"avoid", "Parties", {}, true}, {"avoid", "parties", {}, true}});
     CHECK(seen(R"(<prefer term="the" instead-of="teh" case="exact"/>)", "Teh end of teh TEH.") ==
           S{{"prefer", "Teh", {"The"}, true}, {"prefer", "teh", {"the"}, true}});
+    // An abbreviation's full stop starts no sentence.
+    CHECK(seen(R"(<prefer term="the" instead-of="teh" case="exact"/>)", "Ask Dr. Teh today. Fine. Teh end.") ==
+          S{{"prefer", "Teh", {"The"}, true}});
     // A list item, a table cell and a plain-text line start a sentence too.
     std::string both = R"(<prefer term="the" instead-of="teh" case="exact"/><prefer term="emergency room" instead-of="ER" case="exact"/>)";
     CHECK(seen(both, "- Teh one\n- Teh two\n\n| A | B |\n|---|---|\n| Teh cell | ER here |\n", Format::markdown) ==
