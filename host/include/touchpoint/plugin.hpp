@@ -54,7 +54,7 @@ struct Finding {
 
 class TOUCHPOINT_API Reporter {
 public:
-    virtual ~Reporter() = default;
+    virtual ~Reporter();
     virtual void report(Finding finding) = 0;
     // A measurement of the document for reports, as group -> key -> value
     // ("pillars" -> "compassion" -> 3); written to the JSON report's "documents".
@@ -64,14 +64,14 @@ public:
 // Run-level results of corpus-wide checks: rows of named tables, for reports.
 class TOUCHPOINT_API CorpusReporter {
 public:
-    virtual ~CorpusReporter() = default;
+    virtual ~CorpusReporter();
     virtual void row(std::string_view table, std::vector<std::pair<std::string, double>> cells) = 0;
 };
 
 // A check compiled from the brand or a pack rule; check() is called from many threads at once.
 class TOUCHPOINT_API Check {
 public:
-    virtual ~Check() = default;
+    virtual ~Check();
     virtual void check(const Document& document, Reporter& reporter) const = 0;
 
     // A corpus-wide check sees every document in `observation_passes()` passes before
@@ -93,7 +93,7 @@ struct RuleInfo {
 // What a plugin compiles its checks from.
 class TOUCHPOINT_API CompileContext {
 public:
-    virtual ~CompileContext() = default;
+    virtual ~CompileContext();
     virtual const Brand& brand() const = 0;
     // The brand locale's dictionary, loaded on first use. Throws when it is missing.
     virtual const Lexicon& lexicon() const = 0;
@@ -101,7 +101,7 @@ public:
 
 class TOUCHPOINT_API Plugin {
 public:
-    virtual ~Plugin() = default;
+    virtual ~Plugin();
     virtual std::string name() const = 0;  // the rule prefix: "terminology"
     virtual std::string description() const = 0;
     virtual std::vector<RuleInfo> rules() const = 0;
