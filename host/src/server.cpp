@@ -464,7 +464,9 @@ private:
         Object::Ptr rule = new Object;
         rule->set("id", f.rule);
         rule->set("description", f.message);
-        rule->set("issueType", f.severity == Severity::error ? "misspelling" : f.rule.starts_with("spelling") ? "misspelling" : "style");
+        // A finding that yields to brand findings is a dictionary's (Claim::yields): a
+        // misspelling to LanguageTool's clients, as is an error (their red underline).
+        rule->set("issueType", f.severity == Severity::error || f.claim == Claim::yields ? "misspelling" : "style");
         Object::Ptr category = new Object;
         std::string plugin = f.rule.substr(0, f.rule.find('.'));
         category->set("id", plugin);

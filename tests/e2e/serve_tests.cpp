@@ -93,6 +93,7 @@ TEST_CASE("serve: health, rules, checks in the JSON report of docs/getting-start
     CHECK(match->getValue<int>("length") == 8);
     CHECK(match->getArray("replacements")->getObject(0)->getValue<std::string>("value") == "patient");
     CHECK(match->getObject("rule")->getValue<std::string>("id") == "terminology.prefer");
+    CHECK(match->getObject("rule")->getValue<std::string>("issueType") == "style");
     CHECK(root->getObject("software")->getValue<std::string>("name") == "Touchpoint");
 
     // Annotated markup keeps its place in the offsets but is not checked.
