@@ -28,14 +28,6 @@ std::vector<Segment> find_literals(std::string_view text) {
     return literals;
 }
 
-// Length of a possessive ending ('s, ’s) at the end of a word, 0 when there is none.
-size_t possessive_size(std::string_view word) {
-    for (std::string_view ending : {"'s", "'S", "\u2019s", "\u2019S"}) {
-        if (word.size() > ending.size() && word.ends_with(ending)) return ending.size();
-    }
-    return 0;
-}
-
 }  // namespace
 
 Document::Document(std::string path, std::string channel, std::string source, std::string text,
@@ -76,7 +68,7 @@ void Document::index_words() {
         std::string_view word = std::string_view(text_).substr(s.begin, s.end - s.begin);
         Word w;
         w.begin = s.begin;
-        w.end = s.end - uint32_t(possessive_size(word));
+        w.end = s.end - uint32_t(possessive_ending(word));
         while (literal != literals.end() && literal->end <= s.begin) ++literal;
         w.in_literal = literal != literals.end() && literal->begin <= s.begin;
         std::string_view core = std::string_view(text_).substr(w.begin, w.end - w.begin);

@@ -4,6 +4,7 @@
 #include "html.hpp"
 
 #include "archive.hpp"
+#include "strings.hpp"
 #include "formats.hpp"
 #include "text_builder.hpp"
 
@@ -138,11 +139,7 @@ private:
     int foreign_ = 0;  // open svg and math elements, where "<x/>" closes itself
 };
 
-std::string lower_name(std::string_view name) {
-    std::string out(name);
-    for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
+std::string lower_name(std::string_view name) { return ascii_lower(name); }
 
 void check_depth(std::string_view source) {
     DepthEstimate depth;
@@ -345,8 +342,7 @@ void read_html(std::string_view source, TextBuilder& builder, std::vector<Link>&
 namespace {
 
 GumboTag tag_named(std::string_view name) {
-    std::string lower(name);
-    for (char& c : lower) c = char(std::tolower(static_cast<unsigned char>(c)));
+    std::string lower = ascii_lower(name);
     return gumbo_tagn_enum(lower.data(), unsigned(lower.size()));
 }
 

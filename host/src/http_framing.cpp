@@ -1,25 +1,12 @@
 #include "http_framing.hpp"
 
+#include "strings.hpp"
+
 #include <algorithm>
 #include <cctype>
 
 namespace touchpoint {
 
-namespace {
-
-std::string lowered(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-std::string_view trimmed(std::string_view value) {
-    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-    while (!value.empty() && (value.back() == ' ' || value.back() == '\t' || value.back() == '\r')) value.remove_suffix(1);
-    return value;
-}
-
-}  // namespace
 
 size_t header_end(std::string_view received) {
     size_t crlf = received.find("\r\n\r\n"), lf = received.find("\n\n");
@@ -33,7 +20,7 @@ std::pair<Poco::Net::HTTPResponse::HTTPStatus, std::string> header_fault(std::st
     size_t first_line = header.find('\n');
     if (first_line == std::string_view::npos) return {HTTPResponse::HTTP_OK, ""};
     // METHOD SP TARGET SP HTTP/1.x: the answer's status line repeats the version.
-    std::string_view request_line = trimmed(header.substr(0, first_line));
+    std::string request_line = trim(header.substr(0, first_line));
     size_t space = request_line.rfind(' ');
     std::string_view version = space == std::string_view::npos ? std::string_view() : request_line.substr(space + 1);
     if (space == std::string_view::npos || request_line.find(' ') == space || !version.starts_with("HTTP/"))
@@ -74,10 +61,10 @@ Framing framing_of(std::string_view header) {
         pos = next;
         size_t colon = line.find(':');
         if (colon == std::string_view::npos) continue;
-        std::string name = lowered(line.substr(0, colon));
-        std::string_view value = trimmed(line.substr(colon + 1));
+        std::string name = ascii_lower(line.substr(0, colon));
+        std::string value = trim(line.substr(colon + 1));
         if (name == "expect") {
-            if (lowered(value) == "100-continue") framing.expects_continue = true;
+            if (ascii_lower(value) == "100-continue") framing.expects_continue = true;
             else framing.expectation = std::string(value.substr(0, 64));
             framing.expect_line = line_begin;
             framing.expect_line_end = std::min(line_end + 1, header.size());
@@ -85,7 +72,7 @@ Framing framing_of(std::string_view header) {
             ++codings;
             framing.coding_line = line_begin;
             framing.coding_line_end = std::min(line_end + 1, header.size());
-            if (lowered(value) != "chunked") ++codings;  // another coding: the server's to refuse
+            if (ascii_lower(value) != "chunked") ++codings;  // another coding: the server's to refuse
         } else if (name == "content-length") {
             ++lengths;
             if (value.empty() || value.size() > 18 || !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; }))
@@ -106,7 +93,8 @@ Chunks read_chunks(std::string_view received, size_t& at, std::string& data, siz
         size_t line_end = received.find('\n', at);
         if (line_end == std::string_view::npos) return received.size() - at > max_line ? Chunks::malformed : Chunks::partial;
         std::string_view line = received.substr(at, line_end - at);
-        std::string_view size_text = trimmed(line.substr(0, line.find(';')));
+        std::string size_field = trim(line.substr(0, line.find(';')));
+        std::string_view size_text = size_field;
         while (size_text.size() > 1 && size_text.front() == '0') size_text.remove_prefix(1);
         if (size_text.empty() || size_text.size() > 15 ||
             !std::all_of(size_text.begin(), size_text.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); }))

@@ -5,6 +5,7 @@
 #include "front_matter.hpp"
 #include "html.hpp"
 #include "md4c_input.hpp"
+#include "strings.hpp"
 #include "text_builder.hpp"
 #include "unicode.hpp"
 
@@ -169,8 +170,7 @@ private:
     // An inline tag's alt, title and aria-label are read where the tag stands, as a screen
     // reader reads them, and its href is a link; gumbo reads the tag as in an HTML file.
     void inline_attributes(size_t begin, std::string_view tag) {
-        std::string lower(tag);
-        for (char& c : lower) c = char(std::tolower(static_cast<unsigned char>(c)));
+        std::string lower = ascii_lower(tag);
         bool read = false;
         for (std::string_view attribute : {" alt", " title", " aria-label", " href"})
             read = read || lower.find(attribute) != std::string::npos;

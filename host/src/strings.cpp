@@ -1,8 +1,16 @@
 #include "strings.hpp"
 
+#include <cctype>
+
 #include <algorithm>
 
 namespace touchpoint {
+
+std::string ascii_lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
 
 std::string trim(std::string_view text) {
     const char* space = " \t\r\n";

@@ -9,6 +9,8 @@ namespace touchpoint {
 
 // Without spaces, tabs and line breaks at either end.
 std::string trim(std::string_view text);
+// ASCII letters in lower case (header names, tag names, abbreviations); others as they are.
+std::string ascii_lower(std::string_view text);
 // The non-empty items of a list, split at any of the separators and trimmed.
 std::vector<std::string> split_list(std::string_view text, std::string_view separators);
 // Every item between separators, trimmed, empty ones kept (an empty alternative in

@@ -1,6 +1,7 @@
 #include <touchpoint/text.hpp>
 
 #include "unicode.hpp"
+#include "words.hpp"
 
 #include <unicode/uchar.h>
 
@@ -27,11 +28,10 @@ bool token_goes_on(std::string_view text, uint32_t at, bool forward, std::string
     auto own_mark = [&](std::string_view mark) { return marks.find(mark) != std::string_view::npos; };
     size_t pos = at;
     if (forward) {
-        for (std::string_view s : {"'s", "\u2019s"})
-            if (text.substr(pos).starts_with(s)) {
-                size_t after = pos + s.size();
-                return after < text.size() && (u_isalnum(utf8::next(text, after)));
-            }
+        if (size_t possessive = possessive_start(text.substr(pos))) {
+            size_t after = pos + possessive;
+            return after < text.size() && (u_isalnum(utf8::next(text, after)));
+        }
         while (pos < text.size()) {
             size_t start = pos;
             char32_t c = utf8::next(text, pos);
@@ -118,10 +118,10 @@ struct TOUCHPOINT_LOCAL TermMatcher::Impl {
 uint32_t TermMatcher::Impl::add(std::string_view term, bool inflect) {
     PhraseShape shape = phrase_shape(term);
     if (shape.keys.empty()) throw std::invalid_argument("the term '" + std::string(term) + "' has no word in it");
-    // "e.g." or "and/or" in an inflection would be no word.
     // A term ending in a possessive ("St. Mary's") matches with it: the words without it
     // are another text, and a fix must replace the possessive too.
-    if (shape.trail.empty() && (term.ends_with("'s") || term.ends_with("\u2019s"))) shape.trail = "'s";
+    if (shape.trail.empty() && possessive_ending(term) > 0) shape.trail = "'s";
+    // "e.g." or "and/or" in an inflection would be no word.
     bool punctuated = shape.has_punctuation();
     has_gaps_ |= std::any_of(shape.gaps.begin(), shape.gaps.end(), [](const std::string& g) { return !g.empty(); });
     affixes_.push_back({shape.lead, shape.trail, punctuated ? marks_of(term) : std::string()});

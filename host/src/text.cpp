@@ -46,11 +46,7 @@ bool is_space(char32_t c) { return c == ' ' || c == '\t' || c == '\r' || c == 0x
 
 // As in documents, a possessive ending is not part of the word.
 std::string_view without_possessive(std::string_view word) {
-    for (std::string_view ending : {"'s", "'S", "\u2019s", "\u2019S"})
-        if (word.size() > ending.size() && word.ends_with(ending)) {
-            word.remove_suffix(ending.size());
-            break;
-        }
+    word.remove_suffix(possessive_ending(word));
     return word;
 }
 
@@ -91,11 +87,7 @@ std::vector<std::string> phrase_keys(std::string_view phrase) {
 
 bool joins_words(std::string_view gap) {
     // A word's possessive or contracted 's ("that's not") stays with it.
-    for (std::string_view ending : {"'s", "'S", "\u2019s", "\u2019S"})
-        if (gap.starts_with(ending)) {
-            gap.remove_prefix(ending.size());
-            break;
-        }
+    gap.remove_prefix(possessive_start(gap));
     if (gap.empty()) return false;
     int line_breaks = 0;
     size_t pos = 0;
@@ -111,11 +103,7 @@ bool joins_words(std::string_view gap) {
 }
 
 std::string punctuation_of(std::string_view gap) {
-    for (std::string_view ending : {"'s", "'S", "\u2019s", "\u2019S"})
-        if (gap.starts_with(ending)) {
-            gap.remove_prefix(ending.size());
-            break;
-        }
+    gap.remove_prefix(possessive_start(gap));
     std::string marks;
     int line_breaks = 0;
     size_t pos = 0;
@@ -305,9 +293,7 @@ std::string shape_like(std::string_view original, Inflection inflection, std::st
 bool is_abbreviation(std::string_view word) {
     static const char* const list[] = {"dr", "mr", "mrs", "ms", "mx", "prof", "st", "jr", "sr", "vs", "etc", "e.g",
                                        "i.e", "a.m", "p.m", "dept", "ave", "apt", "approx", "fig", "inc", "ltd"};
-    std::string lower;
-    for (char c : word) lower += char(std::tolower(static_cast<unsigned char>(c)));
-    return std::find(std::begin(list), std::end(list), lower) != std::end(list);
+    return std::find(std::begin(list), std::end(list), ascii_lower(word)) != std::end(list);
 }
 
 }  // namespace touchpoint

@@ -115,4 +115,20 @@ void find_words(std::string_view text, std::vector<Segment>& out) {
     }
 }
 
+namespace {
+constexpr std::string_view possessive_endings[] = {"'s", "'S", "\u2019s", "\u2019S"};
+}  // namespace
+
+size_t possessive_ending(std::string_view word) {
+    for (std::string_view ending : possessive_endings)
+        if (word.size() > ending.size() && word.ends_with(ending)) return ending.size();
+    return 0;
+}
+
+size_t possessive_start(std::string_view gap) {
+    for (std::string_view ending : possessive_endings)
+        if (gap.starts_with(ending)) return ending.size();
+    return 0;
+}
+
 }  // namespace touchpoint

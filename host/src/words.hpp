@@ -21,4 +21,9 @@ void find_words(std::string_view text, std::vector<Segment>& out);
 // The same through ICU alone: the reference the fast path is tested against.
 void find_words_icu(std::string_view text, uint32_t base, std::vector<Segment>& out);
 
+// A possessive ending ('s or ’s, in either case): its length in bytes where `word` ends
+// with one (and holds more), or where `gap`, the text after a word, starts with one; else 0.
+size_t possessive_ending(std::string_view word);
+size_t possessive_start(std::string_view gap);
+
 }  // namespace touchpoint

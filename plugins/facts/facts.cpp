@@ -21,6 +21,9 @@ std::string without_tld(const std::string& host) {
     return dot == std::string::npos ? host : host.substr(0, dot);
 }
 
+// The part of an address after its '@'.
+std::string domain_of(const std::string& address) { return address.substr(address.find('@') + 1); }
+
 // A host (or an address's domain) that would pass for the declared one: the same name
 // under another top-level domain, or a few edits from it — two for a long name, one for
 // a short one, none for a name of three letters or fewer ("xy.org" is not "rb.org").
@@ -101,19 +104,18 @@ private:
     }
 
     void check_email(const Found& email, Anchor anchor, std::string_view in, Reporter& reporter) const {
-        std::string domain = email.value.substr(email.value.find('@') + 1);
+        std::string domain = domain_of(email.value);
         std::vector<Declared> same_domain;
         for (const Declared& declared : emails_) {
             if (declared.key == email.value) return;
-            if (declared.key.substr(declared.key.find('@') + 1) == domain) same_domain.push_back(declared);
+            if (domain_of(declared.key) == domain) same_domain.push_back(declared);
         }
         // An address at a domain one or two edits from a declared one, or under another
         // top-level domain ("riverbendhealth.com"), would reach someone else.
         bool near_domain = false;
         if (same_domain.empty())
             for (const Declared& declared : emails_) {
-                std::string declared_domain = declared.key.substr(declared.key.find('@') + 1);
-                if (looks_like(domain, declared_domain)) {
+                if (looks_like(domain, domain_of(declared.key))) {
                     same_domain.push_back(declared);
                     near_domain = true;
                 }

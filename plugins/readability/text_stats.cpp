@@ -31,7 +31,6 @@ icu::BreakIterator& sentence_iterator(const std::string& locale) {
     return *iterator;
 }
 
-
 // A copy of the text where a wrapped line (a line break followed by a lower-case
 // letter) reads as one line; ICU ends a sentence at every line break. Block breaks stay.
 std::string unwrapped(const Document& document) {
@@ -46,7 +45,6 @@ std::string unwrapped(const Document& document) {
     }
     return out;
 }
-
 
 }  // namespace
 

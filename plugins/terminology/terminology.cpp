@@ -467,7 +467,6 @@ private:
 
     enum class Stop { paragraph_end, capital, other };
 
-
     // What follows a full stop at `at`: only space to its paragraph's end, space and a
     // capital (a sentence's start, or a name's), or anything else.
     static Stop what_follows(const Document& document, uint32_t at) {
@@ -503,7 +502,7 @@ private:
             Shaped better = shape_replacement(written, inflection, rule.term, lexicon_, known);
             finding.rule = "prefer";
             finding.severity = rule.severity;
-            finding.message = prefer_message(better.text, written);
+            // Its message names the suggestion as report_hits finishes it (case, full stop).
             finding.suggestions.push_back(std::move(better.text));
             finding.fixable = better.inflected;
         } else if (term.kind == Term::avoid) {

@@ -19,6 +19,14 @@ const std::string brand = R"(<brand name="Acme Care">
 
 size_t count_lines(const std::string& text) { return size_t(std::count(text.begin(), text.end(), '\n')); }
 
+// The brand above, and the project plugin folder of the test plugin that misbehaves on
+// purpose (tests/plugins/faulty.cpp).
+void write_faulty_project(const ScratchDir& dir) {
+    dir.write("brand.xml", brand);
+    dir.write("touchpoint.xml", "<touchpoint>\n  <brand file=\"brand.xml\"/>\n  <plugins dir=\"" +
+                                    (test::binary_dir() / "test-plugins" / "faulty").string() + "\"/>\n</touchpoint>\n");
+}
+
 }  // namespace
 
 TEST_CASE("the samples give the reviewed findings") {
@@ -197,9 +205,7 @@ TEST_CASE("UTF-16 with a byte-order mark is read; an empty file is checked") {
 
 TEST_CASE("a rule that throws is reported with plugin, rule and file; the rest of the run completes") {
     ScratchDir dir;
-    dir.write("brand.xml", brand);
-    dir.write("touchpoint.xml", "<touchpoint>\n  <brand file=\"brand.xml\"/>\n  <plugins dir=\"" +
-                                    (test::binary_dir() / "test-plugins" / "faulty").string() + "\"/>\n</touchpoint>\n");
+    write_faulty_project(dir);
     dir.write("a.txt", "boom\n");
     dir.write("b.txt", "hello customer\n");
     auto result = run_touchpoint({"check", "--allow-project-plugins", "--format", "json"}, dir.path());
@@ -218,9 +224,7 @@ TEST_CASE("a rule that throws is reported with plugin, rule and file; the rest o
 
 TEST_CASE("a rule's findings in one document stop at a million, with a warning; the run completes") {
     ScratchDir dir;
-    dir.write("brand.xml", brand);
-    dir.write("touchpoint.xml", "<touchpoint>\n  <brand file=\"brand.xml\"/>\n  <plugins dir=\"" +
-                                    (test::binary_dir() / "test-plugins" / "faulty").string() + "\"/>\n</touchpoint>\n");
+    write_faulty_project(dir);
     dir.write("a.txt", "flood\n");
     dir.write("b.txt", "hello customer\n");
     auto result = run_touchpoint({"check", "--allow-project-plugins", "--format", "json"}, dir.path());
@@ -233,9 +237,7 @@ TEST_CASE("a rule's findings in one document stop at a million, with a warning; 
 
 TEST_CASE("a rule that never ends is given up after the time limit; the rest of the run completes") {
     ScratchDir dir;
-    dir.write("brand.xml", brand);
-    dir.write("touchpoint.xml", "<touchpoint>\n  <brand file=\"brand.xml\"/>\n  <plugins dir=\"" +
-                                    (test::binary_dir() / "test-plugins" / "faulty").string() + "\"/>\n</touchpoint>\n");
+    write_faulty_project(dir);
     dir.write("a.txt", "forever and ever\n");
     dir.write("b.txt", "hello customer\n");
     dir.write("c.txt", "a cheap one\n");
@@ -250,9 +252,7 @@ TEST_CASE("a rule that never ends is given up after the time limit; the rest of 
 
 TEST_CASE("--isolate: a plugin that crashes takes down only the check of that file") {
     ScratchDir dir;
-    dir.write("brand.xml", brand);
-    dir.write("touchpoint.xml", "<touchpoint>\n  <brand file=\"brand.xml\"/>\n  <plugins dir=\"" +
-                                    (test::binary_dir() / "test-plugins" / "faulty").string() + "\"/>\n</touchpoint>\n");
+    write_faulty_project(dir);
     dir.write("a.txt", "a segfault here\n");
     dir.write("b.txt", "hello customer\n");
     auto result = run_touchpoint({"check", "--allow-project-plugins", "--format", "json", "--isolate"}, dir.path());

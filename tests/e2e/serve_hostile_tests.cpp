@@ -111,6 +111,26 @@ std::string raw_exchange(unsigned port, const std::string& bytes) {
     return read_until_closed(socket);
 }
 
+// `clients` connections that each send `partial` (a request begun) and then stall.
+std::vector<StreamSocket> stalled_clients(unsigned port, int clients, const std::string& partial) {
+    std::vector<StreamSocket> stalled;
+    for (int i = 0; i < clients; ++i) {
+        stalled.push_back(connect(port));
+        stalled.back().sendBytes(partial.data(), int(partial.size()));
+    }
+    return stalled;
+}
+
+// A check asked while others stall must be answered at once: within 2 s (the idle timeout
+// is 5 s), with its finding.
+void check_answered_at_once(unsigned port) {
+    auto started = Clock::now();
+    auto [check_status, check] = request(port, "POST", "/api/check", R"({"text": "a customer"})", 3);
+    CHECK(check_status == 200);
+    CHECK(check.find("terminology.prefer") != std::string::npos);
+    CHECK(Clock::now() - started < std::chrono::seconds(2));
+}
+
 size_t count(const std::string& text, const std::string& what) {
     size_t n = 0;
     for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
@@ -143,18 +163,10 @@ TEST_CASE("serve hostile: a new client is answered at once while 100 clients sta
     auto server = start(dir.path());  // the default timeouts, longer than the test waits
     // Each declares a body of 1,000 bytes and sends a few: they wait at the gate, holding
     // no connection thread (there are 64), so they keep nobody waiting.
-    std::vector<StreamSocket> stalled;
-    for (int i = 0; i < 100; ++i) {
-        stalled.push_back(connect(server->port));
-        std::string partial = "POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                              "Connection: close\r\nContent-Length: 1000\r\n\r\n{\"text\":\"";
-        stalled.back().sendBytes(partial.data(), int(partial.size()));
-    }
-    auto started = Clock::now();
-    auto [check_status, check] = request(server->port, "POST", "/api/check", R"({"text": "a customer"})", 3);
-    CHECK(check_status == 200);
-    CHECK(check.find("terminology.prefer") != std::string::npos);
-    CHECK(Clock::now() - started < std::chrono::seconds(2));  // it used to take 5 s, the idle timeout
+    std::vector<StreamSocket> stalled =
+        stalled_clients(server->port, 100, "POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                                           "Connection: close\r\nContent-Length: 1000\r\n\r\n{\"text\":\"");
+    check_answered_at_once(server->port);  // it used to take 5 s, the idle timeout
     // A stalled body that does come whole is answered.
     std::string rest = "a customer\"}" + std::string(1000 - 9 - 12, ' ');
     stalled.front().sendBytes(rest.data(), int(rest.size()));
@@ -165,17 +177,10 @@ TEST_CASE("serve hostile: clients stalling in chunked bodies hold no thread, and
     test::ScratchDir dir;
     write_project(dir);
     auto server = start(dir.path());  // the default timeouts, longer than the test waits
-    std::vector<StreamSocket> stalled;
-    for (int i = 0; i < 100; ++i) {
-        stalled.push_back(connect(server->port));
-        std::string partial = "POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                              "Connection: close\r\nTransfer-Encoding: chunked\r\n\r\n9\r\n{\"text\":\"\r\n";
-        stalled.back().sendBytes(partial.data(), int(partial.size()));
-    }
-    auto started = Clock::now();
-    auto [check_status, check] = request(server->port, "POST", "/api/check", R"({"text": "a customer"})", 3);
-    CHECK(check_status == 200);
-    CHECK(Clock::now() - started < std::chrono::seconds(2));
+    std::vector<StreamSocket> stalled =
+        stalled_clients(server->port, 100, "POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                                           "Connection: close\r\nTransfer-Encoding: chunked\r\n\r\n9\r\n{\"text\":\"\r\n");
+    check_answered_at_once(server->port);
     // A chunked body that does come whole, in pieces, is answered.
     for (std::string piece : {std::string("a custo"), std::string("mer\"}")}) {
         std::string chunk = (piece.size() < 10 ? std::to_string(piece.size()) : "a") + "\r\n" + piece + "\r\n";
@@ -187,7 +192,7 @@ TEST_CASE("serve hostile: clients stalling in chunked bodies hold no thread, and
     CHECK(answer.find("HTTP/1.1 200 OK\r\n") == 0);
     CHECK(answer.find("terminology.prefer") != std::string::npos);
     // Asked to stop, the server does not wait for the 99 others.
-    started = Clock::now();
+    auto started = Clock::now();
     Poco::Process::requestTermination(server->process.id());
     CHECK(server->process.wait() == 0);
     CHECK(Clock::now() - started < std::chrono::seconds(3));
