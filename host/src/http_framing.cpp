@@ -20,7 +20,8 @@ std::pair<Poco::Net::HTTPResponse::HTTPStatus, std::string> header_fault(std::st
     size_t first_line = header.find('\n');
     if (first_line == std::string_view::npos) return {HTTPResponse::HTTP_OK, ""};
     // METHOD SP TARGET SP HTTP/1.x: the answer's status line repeats the version.
-    std::string request_line = trim(header.substr(0, first_line));
+    std::string trimmed_line = trim(header.substr(0, first_line));
+    std::string_view request_line = trimmed_line;
     size_t space = request_line.rfind(' ');
     std::string_view version = space == std::string_view::npos ? std::string_view() : request_line.substr(space + 1);
     if (space == std::string_view::npos || request_line.find(' ') == space || !version.starts_with("HTTP/"))
