@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <map>
+
 using namespace touchpoint;
 using test::run_touchpoint;
 using test::ScratchDir;
@@ -75,16 +77,29 @@ TEST_CASE("exit codes: 0 without error findings, 1 with, 2 when the run fails") 
     auto bad_option = run_touchpoint({"check", "--brand", "brand.xml", "--formats", "json"}, dir.path());
     CHECK(bad_option.exit_code == 2);
     CHECK(bad_option.out.empty());
-    CHECK(bad_option.err == "touchpoint: error: unknown option '--formats'; see 'touchpoint --help'\n");
+    CHECK(bad_option.err == "touchpoint: error: unknown option '--formats'; see 'touchpoint check --help'\n");
+    auto misplaced = run_touchpoint({"fix", "--format", "json"}, dir.path());
+    CHECK(misplaced.exit_code == 2);
+    CHECK(misplaced.err == "touchpoint: error: --format goes with 'touchpoint check'\n");
+    CHECK(run_touchpoint({"check", "--jobs"}, dir.path()).err == "touchpoint: error: option --jobs needs a value\n");
+    CHECK(run_touchpoint({"chek"}, dir.path()).err ==
+          "touchpoint: error: unknown command 'chek'; the commands are check, fix, baseline, serve, rules and version\n");
 
-    // Every command takes --help, whatever else the line says.
-    for (std::string command : {"check", "fix", "baseline", "serve", "rules", "version"}) {
+    // Every command takes --help, whatever else the line says, and lists its own options.
+    std::map<std::string, std::string> own_option = {{"check", "--format FORMAT"}, {"fix", "--dry-run"},
+                                                      {"baseline", "--output FILE"}, {"serve", "--port PORT"},
+                                                      {"rules", "--config FILE"}, {"version", "--help"}};
+    for (const auto& [command, option] : own_option) {
         auto help = run_touchpoint({command, "--brand", "missing.xml", "--help"}, dir.path());
         INFO(command);
         CHECK(help.exit_code == 0);
-        CHECK(help.out.starts_with("usage: touchpoint <command> [options]\n"));
+        CHECK(help.out.find("Usage: touchpoint " + command + " [OPTIONS]") != std::string::npos);
+        CHECK(help.out.find(option) != std::string::npos);
         CHECK(help.err.empty());
     }
+    auto overview = run_touchpoint({"--help"}, dir.path());
+    CHECK(overview.exit_code == 0);
+    for (const auto& [command, option] : own_option) CHECK(overview.out.find("\n  " + command + " ") != std::string::npos);
 
     auto bad_format = run_touchpoint({"check", "--brand", "brand.xml", "--format", "yaml"}, dir.path());
     CHECK(bad_format.exit_code == 2);

@@ -1,0 +1,34 @@
+// The touchpoint command line, parsed with CLI11: one subcommand per job, each with
+// its own options and --help.
+#pragma once
+
+#include "run_options.hpp"
+#include "server.hpp"
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+namespace touchpoint {
+
+// A command line that cannot be run: exit code 2, the reason on one line.
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+struct CommandLine {
+    std::string command;  // check, fix, baseline, serve, rules, version, __isolated
+    CheckOptions check;
+    std::string format = "text";
+    std::string color = "auto";
+    std::optional<std::string> baseline;
+    bool dry_run = false;
+    bool strict = false;  // a skipped input fails the run
+    ServeOptions serve;
+};
+
+// What the line asks for; nullopt when it asked for help, which was printed to standard
+// output. Throws UsageError.
+std::optional<CommandLine> parse_command_line(int argc, char** argv);
+
+}  // namespace touchpoint
