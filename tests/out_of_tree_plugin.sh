@@ -30,4 +30,29 @@ grep -q '"rule": "shouting.capitals"' <<<"$output"
 grep -q '"match": "AMAZING"' <<<"$output"
 grep -q '"rule": "terminology.avoid"' <<<"$output"
 "$scratch/prefix/bin/touchpoint" rules | grep -q "shouting.capitals"
+
+# Its own brand element: read, validated and published by the plugin, not the host.
+cat > "$scratch/brand.xml" <<'XML'
+<brand name="Acme">
+  <shouting min-letters="4" allow="ACME"/>
+</brand>
+XML
+printf 'FREE tea at ACME, and a UNICEF stand.\n' > "$scratch/ad.txt"
+output=$(NO_COLOR=1 "$scratch/prefix/bin/touchpoint" check --brand brand.xml ad.txt --format json)
+echo "$output"
+grep -q '"match": "FREE"' <<<"$output"
+grep -q '"match": "UNICEF"' <<<"$output"
+if grep -q '"match": "ACME"' <<<"$output"; then echo "ACME is allowed by the brand"; exit 1; fi
+cat > "$scratch/brand.xml" <<'XML'
+<brand name="Acme">
+  <shouting min-letters="many"/>
+</brand>
+XML
+set +e
+error=$("$scratch/prefix/bin/touchpoint" check --brand brand.xml ad.txt 2>&1 >/dev/null)
+status=$?
+set -e
+echo "$error"
+test "$status" -eq 2
+test "$error" = "touchpoint: error: brand.xml:2:13: min-letters 'many' is not a whole number of at least 2"
 echo "out-of-tree plugin: ok"

@@ -1,6 +1,8 @@
 #include "support.hpp"
 
+#include "brand_elements.hpp"
 #include "brand_reader.hpp"
+#include "plugin_host.hpp"
 
 #include <Poco/Pipe.h>
 #include <Poco/PipeStream.h>
@@ -30,9 +32,24 @@ const Lexicon& TestContext::lexicon() const {
     return lexicon;
 }
 
+const PluginHost& built_plugins() {
+    static PluginHost* host = [] {
+        auto* loaded = new PluginHost;  // never unloaded: checks made by its plugins may outlive a test
+        for (const fs::path& folder : default_plugin_folders()) loaded->load_folder(folder);
+        return loaded;
+    }();
+    return *host;
+}
+
+Brand read_brand_file(const fs::path& file) {
+    Brand brand = read_brand(file);
+    hand_out_brand_elements(brand, built_plugins().plugins());
+    return brand;
+}
+
 Brand brand_from_xml(const std::string& xml) {
     ScratchDir dir;
-    return read_brand(dir.write("brand.xml", xml));
+    return read_brand_file(dir.write("brand.xml", xml));
 }
 
 ScratchDir::ScratchDir() {

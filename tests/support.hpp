@@ -39,7 +39,9 @@ private:
     Brand brand_;
 };
 
-// Reads a brand file given as XML text.
+// Reads a brand file as a run does: each built plugin reads its own elements.
+Brand read_brand_file(const std::filesystem::path& file);
+// The same, for a brand file given as XML text.
 Brand brand_from_xml(const std::string& xml);
 
 // A fresh folder under the system's temporary folder, removed when the object goes.

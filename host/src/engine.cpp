@@ -1,12 +1,15 @@
 #include "engine.hpp"
 
 #include "locate.hpp"
+#include "brand_elements.hpp"
 #include "brand_reader.hpp"
 #include "fs_util.hpp"
 #include "log.hpp"
 #include "xml_file.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <map>
 #include <mutex>
 #include <set>
 
@@ -46,7 +49,7 @@ public:
     const Lexicon& lexicon() const override {
         std::call_once(once_, [this] {
             lexicon_ = std::make_unique<Lexicon>(brand_.locale);
-            for (const std::string& word : brand_.accepted_words) lexicon_->accept(word);
+            for (const std::string& word : brand_.vocabulary.accepted) lexicon_->accept(word);
         });
         return *lexicon_;
     }
@@ -105,11 +108,12 @@ Engine::Engine(const CheckOptions& options) : options_(options) {
     }
     brand_ = read_brand(brand_file);
     if (brand_file.is_absolute()) brand_.file = display_path(brand_file);
-    check_channels();
     load_plugins(host_, project_, options_.allow_project_plugins);
     if (host_.plugins().empty())
         throw RunError("no rule plugins found (looked in " + default_plugin_folders().front().string() +
                        " and TOUCHPOINT_PLUGIN_PATH)");
+    hand_out_brand_elements(brand_, host_.plugins());
+    check_channels();
     context_ = std::make_unique<Context>(brand_);
     for (const LoadedPlugin& loaded : host_.plugins()) {
         if (policy_.disabled_everywhere(loaded.name)) continue;
@@ -134,6 +138,13 @@ Engine::Engine(const CheckOptions& options) : options_(options) {
 
 const CompileContext& Engine::compile_context() const { return *context_; }
 
+std::vector<MeasureInfo> Engine::measures() const {
+    std::vector<MeasureInfo> all;
+    for (const CompiledCheck& compiled : checks_)
+        for (MeasureInfo& measure : compiled.check->measures()) all.push_back(std::move(measure));
+    return all;
+}
+
 Engine::~Engine() {
     checks_.clear();  // before the plugins that made them are unloaded
 }
@@ -143,15 +154,14 @@ void Engine::check_channels() const {
     for (const ChannelLimits& channel : brand_.channels) known.insert(channel.id);
     if (project_)
         for (const ChannelGlobs& channel : project_->channels) known.insert(channel.id);
-    auto check_filter = [&](const ChannelFilter& filter, const SourceRef& where) {
-        for (const std::string& id : filter.ids)
+    std::function<void(const BrandElement&)> check_filter = [&](const BrandElement& element) {
+        for (const std::string& id : element.channels().ids)
             if (!known.count(id))
-                fail_at(where, "unknown channel '" + id + "'; declare it with <channel id=\"" + id +
-                                   "\"/> in the brand file or the project file");
+                fail_at(element.where, "unknown channel '" + id + "'; declare it with <channel id=\"" + id +
+                                           "\"/> in the brand file or the project file");
+        for (const BrandElement& child : element.children) check_filter(child);
     };
-    for (const Name& rule : brand_.names) check_filter(rule.channels, rule.where);
-    for (const Prefer& rule : brand_.prefers) check_filter(rule.channels, rule.where);
-    for (const Avoid& rule : brand_.avoids) check_filter(rule.channels, rule.where);
+    for (const BrandElement& element : brand_.elements) check_filter(element);
     if (options_.channel && !known.count(*options_.channel)) {
         std::string list;
         for (const std::string& id : known) list += (list.empty() ? "" : ", ") + id;

@@ -60,6 +60,8 @@ public:
     // Rules given up after the time limit; their threads still run, so the process must
     // end without destroying the engine (std::_Exit) once the report is written.
     size_t abandoned() const { return abandoned_; }
+    // The measures the checks take of each document, as they declare them.
+    std::vector<MeasureInfo> measures() const;
     // What corpus-wide checks found, by table ("consistency"), after run().
     const std::map<std::string, std::vector<std::vector<std::pair<std::string, double>>>>& corpus_tables() const {
         return corpus_tables_;

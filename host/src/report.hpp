@@ -27,7 +27,7 @@ struct RunInfo {
     // For the HTML report: the brand and its promise.
     std::string brand;
     std::string promise;
-    std::vector<std::pair<std::string, std::string>> pillars;  // id, label
+    std::vector<MeasureInfo> measures;  // as the checks declare them: the heatmap's columns
     int pass_mark = 80;
     // What corpus-wide checks found, by table; filled before finish().
     std::map<std::string, std::vector<std::vector<std::pair<std::string, double>>>> corpus;

@@ -331,7 +331,7 @@ private:
         throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "unknown channel '" + id + "'; known channels: " + list);
     }
 
-    // For the page: the promise, the channels to pick from, the pillars.
+    // For the page: the promise, the channels to pick from, the measures the checks take.
     void brand(HTTPServerResponse& response) {
         const Brand& b = engine_.brand();
         Object root;
@@ -340,9 +340,22 @@ private:
         Array::Ptr channels = new Array;
         for (const std::string& id : known_channels(engine_)) channels->add(id);
         root.set("channels", channels);
-        Array::Ptr pillars = new Array;
-        for (const Pillar& p : b.pillars) pillars->add(p.label);
-        root.set("pillars", pillars);
+        Array::Ptr measures = new Array;
+        for (const MeasureInfo& info : engine_.measures()) {
+            Object::Ptr measure = new Object;
+            measure->set("group", info.group);
+            measure->set("label", info.label);
+            Array::Ptr keys = new Array;
+            for (const auto& [key, label] : info.keys) {
+                Object::Ptr entry = new Object;
+                entry->set("key", key);
+                entry->set("label", label);
+                keys->add(entry);
+            }
+            measure->set("keys", keys);
+            measures->add(measure);
+        }
+        root.set("measures", measures);
         reply_json(response, root);
     }
 

@@ -54,7 +54,7 @@ int run_check(const CommandLine& line) {
     run.brand = engine.brand().name;
     run.promise = engine.brand().promise;
     run.pass_mark = engine.brand().pass_mark;
-    for (const Pillar& pillar : engine.brand().pillars) run.pillars.emplace_back(pillar.id, pillar.label);
+    run.measures = engine.measures();
     for (const LoadedPlugin& plugin : engine.plugins().plugins())
         for (const RuleInfo& rule : plugin.rules) run.rules[plugin.name + "." + rule.name] = rule.description;
     auto writer = make_writer(line.format, out, use_color(line, !file && isatty(STDOUT_FILENO)), run);

@@ -27,19 +27,17 @@ bool name_gap(std::string_view gap) {
 }  // namespace
 
 BrandForms::BrandForms(const Brand& brand, const Lexicon& lexicon) {
-    for (const Name& name : brand.names) add_name(name, lexicon);
-    for (const Prefer& prefer : brand.prefers) {
-        for (const std::string& other : prefer.instead_of)
-            if (std::string key = form_key(other); !key.empty()) terminology_keys_.insert(key);
-        if (std::string key = form_key(prefer.term); !key.empty()) spellings_.emplace(key, normalize_form(prefer.term));
-    }
-    for (const Avoid& avoid : brand.avoids)
-        if (std::string key = form_key(avoid.term); !avoid.term.empty() && !key.empty()) terminology_keys_.insert(key);
-    for (const std::string& word : brand.accepted_words)
+    const BrandVocabulary& words = brand.vocabulary;
+    for (const BrandVocabulary::Name& name : words.names) add_name(name, lexicon);
+    for (const std::string& flagged : words.flagged)
+        if (std::string key = form_key(flagged); !key.empty()) terminology_keys_.insert(key);
+    for (const std::string& term : words.preferred)
+        if (std::string key = form_key(term); !key.empty()) spellings_.emplace(key, normalize_form(term));
+    for (const std::string& word : words.accepted)
         if (std::string key = form_key(word); !key.empty()) spellings_.emplace(key, normalize_form(word));
 }
 
-void BrandForms::add_name(const Name& name, const Lexicon& lexicon) {
+void BrandForms::add_name(const BrandVocabulary::Name& name, const Lexicon& lexicon) {
     std::vector<std::string> keys = phrase_keys(name.canonical);
     for (size_t i = 0; i < keys.size(); ++i) {
         terminology_keys_.insert(keys[i]);

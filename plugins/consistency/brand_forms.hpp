@@ -36,7 +36,7 @@ public:
     std::vector<bool> in_names(const Document& document) const;
 
 private:
-    void add_name(const Name& name, const Lexicon& lexicon);
+    void add_name(const BrandVocabulary::Name& name, const Lexicon& lexicon);
     size_t name_end(const Document& document, size_t first) const;
 
     std::unordered_map<std::string, std::string> spellings_;

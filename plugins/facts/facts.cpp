@@ -7,9 +7,55 @@
 #include "scanners.hpp"
 
 #include <algorithm>
+#include <map>
+#include <regex>
 
 namespace touchpoint::facts {
 namespace {
+
+struct Fact {
+    std::string id;
+    std::string kind;  // phone, email or url
+    std::string value;
+    Severity severity = Severity::warning;
+};
+
+bool matches_whole(const char* pattern, const std::string& text) { return std::regex_match(text, std::regex(pattern)); }
+
+// <fact id="main-phone" kind="phone" value="(918) 555-0100"/>
+Fact read_fact(const BrandElement& element) {
+    element.expect_attributes({"id", "kind", "value", "severity"}, {"id", "kind", "value"});
+    element.expect_leaf(false);
+    Fact fact{element.value("id"), element.value("kind"), element.value("value"), element.severity(Severity::warning)};
+    if (fact.kind == "phone") {
+        std::string digits;
+        for (char c : fact.value)
+            if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
+        if (digits.size() == 11 && digits[0] == '1') digits.erase(0, 1);
+        if (digits.size() != 10) element.fail("value", "phone fact '" + fact.id + "' needs ten digits, like (918) 555-0100");
+    } else if (fact.kind == "email") {
+        if (!matches_whole(R"([^@\s]+@[^@\s]+\.[A-Za-z]{2,})", fact.value))
+            element.fail("value", "'" + fact.value + "' is not an e-mail address");
+    } else if (fact.kind == "url") {
+        if (!matches_whole(R"((https?://)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]+)?(/\S*)?)", fact.value))
+            element.fail("value", "'" + fact.value + "' is not a URL or domain");
+    } else {
+        element.fail("kind", "fact kind '" + fact.kind + "' is not one of phone, email, url");
+    }
+    return fact;
+}
+
+std::vector<Fact> read_facts(const std::vector<const BrandElement*>& elements) {
+    std::vector<Fact> facts;
+    std::map<std::string, int> first_line;
+    for (const BrandElement* element : elements) {
+        facts.push_back(read_fact(*element));
+        auto [it, inserted] = first_line.emplace(facts.back().id, element->where.line);
+        if (!inserted)
+            element->fail("duplicate fact '" + facts.back().id + "'; the first is at line " + std::to_string(it->second));
+    }
+    return facts;
+}
 
 struct Declared {
     const Fact* fact;
@@ -45,8 +91,8 @@ bool inside_url(std::string_view text, size_t begin) {
 
 class FactsCheck : public Check {
 public:
-    explicit FactsCheck(const Brand& brand) : brand_(brand) {
-        for (const Fact& fact : brand_.facts) {
+    explicit FactsCheck(std::vector<Fact> facts) : facts_(std::move(facts)) {
+        for (const Fact& fact : facts_) {
             if (fact.kind == "phone") phones_.push_back({&fact, phone_digits(fact.value)});
             else if (fact.kind == "email") emails_.push_back({&fact, lowered(fact.value)});
             else if (fact.kind == "url") hosts_.push_back({&fact, host_of(fact.value)});
@@ -198,7 +244,7 @@ private:
         reporter.report(std::move(finding));
     }
 
-    Brand brand_;
+    std::vector<Fact> facts_;  // never resized: Declared points into it
     std::vector<Declared> phones_, emails_, hosts_;
 };
 
@@ -218,9 +264,16 @@ std::vector<RuleInfo> FactsPlugin::rules() const {
     };
 }
 
+std::vector<std::string> FactsPlugin::brand_elements() const { return {"fact"}; }
+
+void FactsPlugin::read_brand(const std::vector<const BrandElement*>& elements, BrandVocabulary&) const {
+    read_facts(elements);
+}
+
 std::unique_ptr<Check> FactsPlugin::compile(const CompileContext& context) const {
-    if (context.brand().facts.empty()) return nullptr;
-    return std::make_unique<FactsCheck>(context.brand());
+    std::vector<Fact> facts = read_facts(context.brand().elements_named("fact"));
+    if (facts.empty()) return nullptr;
+    return std::make_unique<FactsCheck>(std::move(facts));
 }
 
 }  // namespace touchpoint::facts

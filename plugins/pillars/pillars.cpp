@@ -3,16 +3,51 @@
 // many distinct pillars each of its documents must carry.
 #include "pillars.hpp"
 
+#include <map>
 #include <set>
 
 namespace touchpoint::pillars {
 namespace {
 
+struct Pillar {
+    std::string id;
+    std::string label;
+    std::vector<std::string> terms;
+};
+
+// <pillar id="compassion" label="Compassionate care"><term>compassion</term>...</pillar>
+Pillar read_pillar(const BrandElement& element) {
+    element.expect_attributes({"id", "label"}, {"id"});
+    Pillar pillar{element.value("id"), element.value("label"), {}};
+    if (pillar.label.empty()) pillar.label = pillar.id;
+    if (!element.text.empty()) element.fail("<pillar> takes <term> elements, not text");
+    for (const BrandElement& child : element.children) {
+        if (child.name != "term") child.fail("<pillar> takes <term> elements, not <" + child.name + ">");
+        child.expect_attributes({});
+        pillar.terms.push_back(child.require_words(child.required_text()));
+    }
+    if (pillar.terms.empty()) element.fail("pillar '" + pillar.id + "' has no <term>");
+    return pillar;
+}
+
+std::vector<Pillar> read_pillars(const std::vector<const BrandElement*>& elements) {
+    std::vector<Pillar> pillars;
+    std::map<std::string, int> first_line;
+    for (const BrandElement* element : elements) {
+        pillars.push_back(read_pillar(*element));
+        auto [it, inserted] = first_line.emplace(pillars.back().id, element->where.line);
+        if (!inserted)
+            element->fail("duplicate pillar '" + pillars.back().id + "'; the first is at line " + std::to_string(it->second));
+    }
+    return pillars;
+}
+
 class PillarsCheck : public Check {
 public:
-    explicit PillarsCheck(const CompileContext& context) : brand_(context.brand()) {
-        for (size_t p = 0; p < brand_.pillars.size(); ++p)
-            for (const std::string& term : brand_.pillars[p].terms) {
+    PillarsCheck(const CompileContext& context, std::vector<Pillar> pillars)
+        : brand_(context.brand()), pillars_(std::move(pillars)) {
+        for (size_t p = 0; p < pillars_.size(); ++p)
+            for (const std::string& term : pillars_[p].terms) {
                 matcher_.add(term);
                 pillar_of_.push_back(p);
             }
@@ -20,7 +55,7 @@ public:
     }
 
     void check(const Document& document, Reporter& reporter) const override {
-        std::vector<int> hits(brand_.pillars.size(), 0);
+        std::vector<int> hits(pillars_.size(), 0);
         int64_t covered_until = -1;
         matcher_.scan(document, [&](const TermMatcher::Match& match) {
             if (int64_t(match.first_word) <= covered_until) return;
@@ -29,12 +64,18 @@ public:
         });
         size_t carried = 0;
         for (size_t p = 0; p < hits.size(); ++p) {
-            reporter.measure("pillars", brand_.pillars[p].id, hits[p]);
+            reporter.measure("pillars", pillars_[p].id, hits[p]);
             carried += hits[p] > 0;
         }
         const ChannelLimits* limits = brand_.channel(document.channel());
         if (!limits || !limits->min_pillars || carried >= size_t(*limits->min_pillars)) return;
         reporter.report(shortfall(document.channel(), hits, carried, size_t(*limits->min_pillars)));
+    }
+
+    std::vector<MeasureInfo> measures() const override {
+        MeasureInfo info{"pillars", "Pillars", {}};
+        for (const Pillar& pillar : pillars_) info.keys.emplace_back(pillar.id, pillar.label);
+        return {info};
     }
 
 private:
@@ -43,7 +84,7 @@ private:
         std::vector<std::string> suggestions;
         for (size_t p = 0; p < hits.size(); ++p) {
             if (hits[p] > 0) continue;
-            const Pillar& pillar = brand_.pillars[p];
+            const Pillar& pillar = pillars_[p];
             missing += (missing.empty() ? "" : "; ") + pillar.label + " (" + join(pillar.terms) + ")";
             suggestions.push_back(pillar.label);
         }
@@ -63,6 +104,7 @@ private:
     }
 
     Brand brand_;
+    std::vector<Pillar> pillars_;
     TermMatcher matcher_;
     std::vector<size_t> pillar_of_;  // per matcher entry
 };
@@ -77,9 +119,17 @@ std::vector<RuleInfo> PillarsPlugin::rules() const {
     return {{"coverage", "A document carrying fewer distinct pillars than its channel's min-pillars.", Severity::warning}};
 }
 
+std::vector<std::string> PillarsPlugin::brand_elements() const { return {"pillar"}; }
+
+void PillarsPlugin::read_brand(const std::vector<const BrandElement*>& elements, BrandVocabulary& vocabulary) const {
+    for (const Pillar& pillar : read_pillars(elements))
+        vocabulary.themes.insert(vocabulary.themes.end(), pillar.terms.begin(), pillar.terms.end());
+}
+
 std::unique_ptr<Check> PillarsPlugin::compile(const CompileContext& context) const {
-    if (context.brand().pillars.empty()) return nullptr;
-    return std::make_unique<PillarsCheck>(context);
+    std::vector<Pillar> pillars = read_pillars(context.brand().elements_named("pillar"));
+    if (pillars.empty()) return nullptr;
+    return std::make_unique<PillarsCheck>(context, std::move(pillars));
 }
 
 }  // namespace touchpoint::pillars

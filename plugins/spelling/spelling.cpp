@@ -33,18 +33,18 @@ class SpellingCheck : public Check {
 public:
     explicit SpellingCheck(const CompileContext& context) : lexicon_(context.lexicon()) {
         const Brand& brand = context.brand();
+        const BrandVocabulary& words = brand.vocabulary;
         auto accept_phrase = [&](const std::string& phrase) {
             for (const std::string& key : phrase_keys(phrase)) accepted_.insert(key);
         };
         accept_phrase(brand.name);
-        for (const std::string& word : brand.accepted_words) accept_phrase(word);
-        for (const Name& name : brand.names) {
+        for (const std::string& word : words.accepted) accept_phrase(word);
+        for (const BrandVocabulary::Name& name : words.names) {
             accept_phrase(name.canonical);
             for (const std::string& variant : name.variants) accept_phrase(variant);
         }
-        for (const Pillar& pillar : brand.pillars)
-            for (const std::string& term : pillar.terms) accept_phrase(term);
-        for (const Prefer& prefer : brand.prefers) accept_phrase(prefer.term);
+        for (const std::string& term : words.themes) accept_phrase(term);
+        for (const std::string& term : words.preferred) accept_phrase(term);
     }
 
     void check(const Document& document, Reporter& reporter) const override {
@@ -115,6 +115,16 @@ std::string SpellingPlugin::description() const {
 
 std::vector<RuleInfo> SpellingPlugin::rules() const {
     return {{"unknown-word", "A word not in the dictionary (Hunspell), with its suggestions.", Severity::suggestion}};
+}
+
+std::vector<std::string> SpellingPlugin::brand_elements() const { return {"accept"}; }
+
+// <accept>Riverbend</accept>: a word every dictionary lookup of the run accepts.
+void SpellingPlugin::read_brand(const std::vector<const BrandElement*>& elements, BrandVocabulary& vocabulary) const {
+    for (const BrandElement* element : elements) {
+        element->expect_attributes({});
+        vocabulary.accepted.push_back(element->required_text());
+    }
 }
 
 std::unique_ptr<Check> SpellingPlugin::compile(const CompileContext& context) const {

@@ -69,7 +69,7 @@ private:
 class CaseStyleCheck : public Check {
 public:
     CaseStyleCheck(const PackRule& rule, const CompileContext& context) : rule_(rule), ignored_(allowed_keys(rule)) {
-        for (const Name& name : context.brand().names)
+        for (const BrandVocabulary::Name& name : context.brand().vocabulary.names)
             for (const std::string& key : phrase_keys(name.canonical)) ignored_.push_back(key);
     }
 

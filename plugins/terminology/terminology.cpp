@@ -2,6 +2,7 @@
 // one pass of a term automaton over each document's words.
 #include "terminology.hpp"
 
+#include "brand_rules.hpp"
 #include "regex.hpp"
 
 #include <touchpoint/plugin.hpp>
@@ -80,7 +81,8 @@ std::string written_form(std::string_view raw) {
 
 class TerminologyCheck : public Check {
 public:
-    explicit TerminologyCheck(const CompileContext& context) : brand_(context.brand()), lexicon_(&context.lexicon()) {
+    TerminologyCheck(const CompileContext& context, BrandRules rules)
+        : brand_(std::move(rules)), lexicon_(&context.lexicon()) {
         follow_preference_chains();
         for (size_t i = 0; i < brand_.prefers.size(); ++i) {
             const Prefer& rule = brand_.prefers[i];
@@ -97,7 +99,7 @@ public:
             for (const std::string& variant : brand_.names[i].variants) add(variant, Term::variant, i, false);
             add_name_keys(i);
         }
-        collect_brand_words();
+        collect_brand_words(context.brand().vocabulary);
         matcher_.build(lexicon_);
     }
 
@@ -181,7 +183,7 @@ private:
 
     // Every word of the brand's terms: an inflected suggestion the brand spells is a word
     // even where the dictionary lacks it.
-    void collect_brand_words() {
+    void collect_brand_words(const BrandVocabulary& vocabulary) {
         auto collect = [&](std::string_view phrase) {
             for (std::string& key : phrase_keys(phrase)) brand_words_.insert(std::move(key));
         };
@@ -194,9 +196,8 @@ private:
             collect(name.canonical);
             for (const std::string& variant : name.variants) collect(variant);
         }
-        for (const Pillar& pillar : brand_.pillars)
-            for (const std::string& term : pillar.terms) collect(term);
-        for (const std::string& word : brand_.accepted_words) collect(word);
+        for (const std::string& term : vocabulary.themes) collect(term);
+        for (const std::string& word : vocabulary.accepted) collect(word);
     }
 
     bool brand_knows(std::string_view word) const { return brand_words_.count(match_key(word)) > 0; }
@@ -561,7 +562,7 @@ private:
         }
     }
 
-    Brand brand_;
+    BrandRules brand_;  // the brand's names, prefers and avoids
     const Lexicon* lexicon_;
     TermMatcher matcher_;
     std::vector<Term> terms_;
@@ -606,10 +607,20 @@ std::unique_ptr<Check> TerminologyPlugin::compile_pack_rules(const std::vector<P
     return make_pack_avoid_check(rules, context);
 }
 
+std::vector<std::string> TerminologyPlugin::brand_elements() const { return {"name", "prefer", "avoid"}; }
+
+void TerminologyPlugin::read_brand(const std::vector<const BrandElement*>& elements, BrandVocabulary& vocabulary) const {
+    publish(read_brand_rules(elements), vocabulary);
+}
+
 std::unique_ptr<Check> TerminologyPlugin::compile(const CompileContext& context) const {
     const Brand& brand = context.brand();
-    if (brand.prefers.empty() && brand.avoids.empty() && brand.names.empty()) return nullptr;
-    return std::make_unique<TerminologyCheck>(context);
+    std::vector<const BrandElement*> mine;
+    for (const BrandElement& element : brand.elements)
+        if (element.name == "name" || element.name == "prefer" || element.name == "avoid") mine.push_back(&element);
+    BrandRules rules = read_brand_rules(mine);
+    if (rules.prefers.empty() && rules.avoids.empty() && rules.names.empty()) return nullptr;
+    return std::make_unique<TerminologyCheck>(context, std::move(rules));
 }
 
 }  // namespace touchpoint::terminology

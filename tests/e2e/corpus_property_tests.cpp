@@ -147,9 +147,9 @@ std::set<std::string> brand_words(const std::string& xml) {
     auto add = [&](const std::string& phrase) {
         for (std::string& key : phrase_keys(phrase)) words.insert(std::move(key));
     };
-    for (const Prefer& prefer : brand.prefers) add(prefer.term);
-    for (const Avoid& avoid : brand.avoids) add(avoid.suggest);
-    for (const Name& name : brand.names) add(name.canonical);
+    for (const std::string& term : brand.vocabulary.preferred) add(term);
+    for (const std::string& term : brand.vocabulary.suggested) add(term);
+    for (const BrandVocabulary::Name& name : brand.vocabulary.names) add(name.canonical);
     return words;
 }
 

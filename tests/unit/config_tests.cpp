@@ -16,7 +16,7 @@ std::string brand_error(const std::string& body, const std::string& root_attribu
     ScratchDir dir;
     auto file = dir.write("brand.xml", "<brand " + root_attributes + ">\n" + body + "\n</brand>\n");
     try {
-        read_brand(file);
+        test::read_brand_file(file);
     } catch (const ConfigError& e) {
         std::string message = e.what();
         return message.substr(dir.path().string().size() + 1);
@@ -41,22 +41,26 @@ std::string project_error(const std::string& body) {
 
 TEST_CASE("the contract's brand file reads") {
     // tests/data/contract-brand.xml is the complete example of docs/brand-file.md, verbatim.
-    Brand brand = read_brand(test::source_dir() / "tests" / "data" / "contract-brand.xml");
+    Brand brand = test::read_brand_file(test::source_dir() / "tests" / "data" / "contract-brand.xml");
     CHECK(brand.name == "Riverbend Health");
     CHECK(brand.locale == "en-US");
     CHECK(brand.promise == "Compassionate care that treats you like family.");
-    REQUIRE(brand.pillars.size() == 2);
-    CHECK(brand.pillars[1].terms == std::vector<std::string>{"family", "neighbor", "close to home"});
-    REQUIRE(brand.names.size() == 2);
-    CHECK(brand.names[0].variants == std::vector<std::string>{"Riverbend Hospital", "RBH"});
-    REQUIRE(brand.prefers.size() == 2);
-    CHECK(brand.prefers[0].instead_of == std::vector<std::string>{"customer", "client"});
-    CHECK(brand.prefers[1].channels.ids == std::vector<std::string>{"marketing", "script"});
-    CHECK(brand.avoids[1].severity == Severity::error);
-    CHECK(brand.avoids[2].pattern == "\\bno[ -]wait(ing)?\\b");
-    CHECK(brand.avoids.size() == 3);
-    CHECK(brand.facts.size() == 3);
-    CHECK(brand.accepted_words == std::vector<std::string>{"telehealth"});
+    // The plugins' elements, with their places, and the words their plugins publish.
+    REQUIRE(brand.elements_named("pillar").size() == 2);
+    CHECK(brand.elements_named("pillar")[1]->children[2].text == "close to home");
+    CHECK(brand.vocabulary.themes == std::vector<std::string>{"compassion", "compassionate", "comfort", "listen",
+                                                              "family", "neighbor", "close to home"});
+    REQUIRE(brand.vocabulary.names.size() == 2);
+    CHECK(brand.vocabulary.names[0].variants == std::vector<std::string>{"Riverbend Hospital", "RBH"});
+    REQUIRE(brand.elements_named("prefer").size() == 2);
+    CHECK(brand.vocabulary.preferred == std::vector<std::string>{"patient", "care team"});
+    CHECK(brand.elements_named("prefer")[1]->channels().ids == std::vector<std::string>{"marketing", "script"});
+    REQUIRE(brand.elements_named("avoid").size() == 3);
+    CHECK(brand.elements_named("avoid")[1]->severity(Severity::warning) == Severity::error);
+    CHECK(brand.elements_named("avoid")[2]->value("pattern") == "\\bno[ -]wait(ing)?\\b");
+    CHECK(brand.elements_named("avoid")[2]->where_is("pattern").line == brand.elements_named("avoid")[2]->where.line);
+    CHECK(brand.elements_named("fact").size() == 3);
+    CHECK(brand.vocabulary.accepted == std::vector<std::string>{"telehealth"});
     REQUIRE(brand.channel("marketing"));
     CHECK(brand.channel("marketing")->max_grade == 8.0);
     CHECK(brand.channel("signage")->max_words == 8);
@@ -64,7 +68,7 @@ TEST_CASE("the contract's brand file reads") {
 
 TEST_CASE("brand file faults name the place and say what is wrong") {
     CHECK(brand_error("<pilar id=\"x\"/>") ==
-          "brand.xml:2:1: unknown element <pilar> in <brand>; expected promise, pillar, name, prefer, avoid, fact, accept, channel or report");
+          "brand.xml:2:1: unknown element <pilar> in <brand>; expected promise, fact, pillar, accept, name, prefer, avoid, channel or report");
     CHECK(brand_error("  <avoid term=\"cheap\" sevrity=\"error\"/>") ==
           "brand.xml:2:23: <avoid> has no attribute 'sevrity'; it takes: term, pattern, severity, reason, suggest, channels, case");
     CHECK(brand_error("<prefer term=\"patient\"/>") == "brand.xml:2:1: <prefer> needs a 'instead-of' attribute");

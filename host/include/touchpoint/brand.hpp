@@ -3,7 +3,9 @@
 
 #include <touchpoint/export.hpp>
 
+#include <initializer_list>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,49 +30,6 @@ struct TOUCHPOINT_API ChannelFilter {
     bool applies_to(std::string_view channel) const;
 };
 
-struct Pillar {
-    std::string id;
-    std::string label;
-    std::vector<std::string> terms;
-    SourceRef where;
-};
-
-struct Name {
-    std::string canonical;
-    std::vector<std::string> variants;
-    Severity severity = Severity::warning;
-    ChannelFilter channels;
-    SourceRef where;
-};
-
-struct Prefer {
-    std::string term;
-    std::vector<std::string> instead_of;
-    Severity severity = Severity::warning;
-    ChannelFilter channels;
-    SourceRef where;
-    bool exact_case = false;  // case="exact": the alternatives match in their declared letter case only
-};
-
-struct Avoid {
-    std::string term;     // either term ...
-    std::string pattern;  // ... or an ICU regular expression
-    std::string reason;
-    std::string suggest;
-    Severity severity = Severity::warning;
-    ChannelFilter channels;
-    SourceRef where;
-    bool exact_case = false;  // case="exact": the term or pattern matches in its declared letter case only
-};
-
-struct Fact {
-    std::string id;
-    std::string kind;  // phone, email or url
-    std::string value;
-    Severity severity = Severity::warning;
-    SourceRef where;
-};
-
 struct ChannelLimits {
     std::string id;
     std::optional<int> min_pillars;
@@ -80,21 +39,92 @@ struct ChannelLimits {
     SourceRef where;
 };
 
+// An element of the brand file that is not the host's: handed, with its place in the
+// file, to the plugin that claims its name (Plugin::brand_elements()).
+struct BrandAttribute {
+    std::string name;
+    std::string value;  // as written
+    SourceRef where;
+};
+
+struct TOUCHPOINT_API BrandElement {
+    std::string name;
+    std::vector<BrandAttribute> attributes;
+    std::string text;                    // its own text (not its children's), trimmed
+    std::vector<BrandElement> children;  // its child elements, in order
+    SourceRef where;                     // its '<'
+
+    const BrandAttribute* attribute(std::string_view name) const;
+    // The attribute's value, trimmed; empty when it is absent.
+    std::string value(std::string_view name) const;
+    // The attribute's value split at each `separator`, every part trimmed (an empty part
+    // kept, for the plugin to refuse); none when it is absent.
+    std::vector<std::string> values(std::string_view name, char separator) const;
+    // The attribute's place, or the element's when it is absent.
+    const SourceRef& where_is(std::string_view attribute) const;
+
+    // Validation with the messages every brand element gives; each throws BrandError.
+    [[noreturn]] void fail(const std::string& sentence) const;
+    [[noreturn]] void fail(std::string_view attribute, const std::string& sentence) const;
+    // Refuses an attribute that is not `allowed` and a missing or empty `required` one.
+    void expect_attributes(std::initializer_list<std::string_view> allowed,
+                           std::initializer_list<std::string_view> required = {}) const;
+    // Refuses any child element (and any text, unless `text_allowed`).
+    void expect_leaf(bool text_allowed) const;
+    // The element's text, refusing children and an empty text.
+    const std::string& required_text() const;
+    // `text` (a term, an attribute's value or the element's text) unchanged, refused when
+    // it holds no word; the fault is placed at `attribute`, or the element when empty.
+    const std::string& require_words(const std::string& text, std::string_view attribute = {}) const;
+    // A whole-number attribute of at least `minimum`; nullopt when it is absent.
+    std::optional<int> integer(std::string_view attribute, int minimum) const;
+
+    // The attributes every element may carry, already checked by the host:
+    // severity="error|warning|suggestion" and channels="id id ...".
+    Severity severity(Severity fallback) const;
+    ChannelFilter channels() const;
+};
+
+// A brand element that cannot be used: what() is "file:line:column: sentence".
+class TOUCHPOINT_API BrandError : public std::runtime_error {
+public:
+    BrandError(const SourceRef& where, const std::string& sentence);
+    ~BrandError() override;
+    const SourceRef& where() const { return where_; }
+
+private:
+    SourceRef where_;
+};
+
+// The brand's own words, published by the plugins that read the elements declaring
+// them (Plugin::read_brand()) for every plugin to use: spelled right, sources of
+// suggestions, or left to the rule that flags them.
+struct BrandVocabulary {
+    struct Name {
+        std::string canonical;              // written exactly so
+        std::vector<std::string> variants;  // its known wrong forms
+    };
+    std::vector<Name> names;
+    std::vector<std::string> preferred;   // terms the brand prefers
+    std::vector<std::string> flagged;     // words a rule flags wherever they stand (alternatives, avoided terms)
+    std::vector<std::string> suggested;   // replacements a rule suggests
+    std::vector<std::string> themes;      // terms whose use carries a part of the promise
+    std::vector<std::string> accepted;    // words every dictionary lookup accepts
+};
+
 struct TOUCHPOINT_API Brand {
     std::string file;
     std::string name;
     std::string locale = "en-US";
     std::string promise;
-    std::vector<Pillar> pillars;
-    std::vector<Name> names;
-    std::vector<Prefer> prefers;
-    std::vector<Avoid> avoids;
-    std::vector<Fact> facts;
-    std::vector<std::string> accepted_words;
     std::vector<ChannelLimits> channels;
     int pass_mark = 80;  // <report pass-mark="80"/>: the on-promise score a touchpoint needs
+    std::vector<BrandElement> elements;  // the plugins' elements, in file order
+    BrandVocabulary vocabulary;
 
     const ChannelLimits* channel(std::string_view id) const;
+    // The elements of one name, in file order.
+    std::vector<const BrandElement*> elements_named(std::string_view name) const;
 };
 
 }  // namespace touchpoint

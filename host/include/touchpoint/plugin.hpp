@@ -19,7 +19,7 @@
 // TOUCHPOINT_PLUGIN exports it as the constant `touchpoint_plugin_api_version`, which the
 // host reads from the library's file before loading it: a library built for another
 // version is refused before any of its code (even a constructor) runs.
-#define TOUCHPOINT_API_VERSION 4
+#define TOUCHPOINT_API_VERSION 5
 
 namespace touchpoint {
 
@@ -68,6 +68,15 @@ public:
     virtual void row(std::string_view table, std::vector<std::pair<std::string, double>> cells) = 0;
 };
 
+// A group of measures a check takes of each document (Reporter::measure), for reports to
+// show without knowing the rule: a column group of the HTML report's heatmap, a list on
+// the serve page.
+struct MeasureInfo {
+    std::string group;  // "pillars"
+    std::string label;  // "Pillars"
+    std::vector<std::pair<std::string, std::string>> keys;  // key, label; in the order to show
+};
+
 // A check compiled from the brand or a pack rule; check() is called from many threads at once.
 class TOUCHPOINT_API Check {
 public:
@@ -82,6 +91,8 @@ public:
     virtual void end_pass(int pass) { (void)pass; }
     // After the run: what the check found across the corpus.
     virtual void summarize(CorpusReporter& reporter) const { (void)reporter; }
+    // The measures check() reports, declared for reports; none by default.
+    virtual std::vector<MeasureInfo> measures() const { return {}; }
 };
 
 struct RuleInfo {
@@ -105,6 +116,16 @@ public:
     virtual std::string name() const = 0;  // the rule prefix: "terminology"
     virtual std::string description() const = 0;
     virtual std::vector<RuleInfo> rules() const = 0;
+    // The brand-file elements this plugin reads ("prefer", "avoid"); none by default.
+    // The host refuses an element that no loaded plugin claims.
+    virtual std::vector<std::string> brand_elements() const { return {}; }
+    // Validates this plugin's brand elements (in file order), throwing BrandError for
+    // the first fault, and publishes the words they declare. Called once per run for a
+    // plugin that claims elements, before any plugin compiles; compile() then finds the
+    // elements in Brand::elements and every plugin's words in Brand::vocabulary.
+    virtual void read_brand(const std::vector<const BrandElement*>& elements, BrandVocabulary& vocabulary) const {
+        (void)elements, (void)vocabulary;
+    }
     // The plugin's check for this brand, or nullptr when the brand gives it nothing to do.
     // Throws std::runtime_error with a plain sentence when the brand is unusable.
     virtual std::unique_ptr<Check> compile(const CompileContext& context) const = 0;

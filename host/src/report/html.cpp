@@ -124,23 +124,27 @@ private:
         out_ << "</table></section>\n";
     }
 
+    // Touchpoints by what the checks measure of them (the pillars they carry).
     void heatmap() {
-        out_ << "<section id=\"heatmap\"><h2>Pillars by touchpoint</h2><table><tr><th>Touchpoint</th><th>Channel</th>";
-        for (const auto& [id, label] : run_.pillars) out_ << "<th>" << escape(label) << "</th>";
-        out_ << "<th>Score</th></tr>\n";
-        for (const FileReport& f : files_) {
-            out_ << "<tr><td>" << escape(f.path) << "</td><td>" << escape(f.channel) << "</td>";
-            auto pillars = f.measures.find("pillars");
-            for (const auto& [id, label] : run_.pillars) {
-                int hits = 0;
-                if (pillars != f.measures.end())
-                    if (auto it = pillars->second.find(id); it != pillars->second.end()) hits = int(it->second);
-                out_ << "<td class=\"hit h" << std::min(hits, 3) << "\" title=\"" << hits << " mentions\">" << hits << "</td>";
+        for (const MeasureInfo& measure : run_.measures) {
+            out_ << "<section id=\"heatmap\"><h2>" << escape(measure.label)
+                 << " by touchpoint</h2><table><tr><th>Touchpoint</th><th>Channel</th>";
+            for (const auto& [key, label] : measure.keys) out_ << "<th>" << escape(label) << "</th>";
+            out_ << "<th>Score</th></tr>\n";
+            for (const FileReport& f : files_) {
+                out_ << "<tr><td>" << escape(f.path) << "</td><td>" << escape(f.channel) << "</td>";
+                auto values = f.measures.find(measure.group);
+                for (const auto& [key, label] : measure.keys) {
+                    int hits = 0;
+                    if (values != f.measures.end())
+                        if (auto it = values->second.find(key); it != values->second.end()) hits = int(it->second);
+                    out_ << "<td class=\"hit h" << std::min(hits, 3) << "\" title=\"" << hits << " mentions\">" << hits << "</td>";
+                }
+                int s = score(f);
+                out_ << "<td class=\"" << (s >= run_.pass_mark ? "pass" : "fail") << "\">" << s << "</td></tr>\n";
             }
-            int s = score(f);
-            out_ << "<td class=\"" << (s >= run_.pass_mark ? "pass" : "fail") << "\">" << s << "</td></tr>\n";
+            out_ << "</table></section>\n";
         }
-        out_ << "</table></section>\n";
     }
 
     void findings() {

@@ -12,28 +12,19 @@ namespace {
 using test::TestContext;
 using Collect = test::CollectingReporter;
 
-Brand riverbend() {
-    Brand brand;
-    brand.name = "Riverbend Health";
-    brand.prefers.push_back({"patient", {"customer", "client"}, Severity::warning, {}, {}});
-    brand.prefers.push_back({"care team", {"staff", "personnel"}, Severity::warning, {{"marketing", "script"}}, {}});
-    Avoid cheap;
-    cheap.term = "cheap";
-    cheap.reason = "Conflicts with our quality positioning.";
-    cheap.suggest = "affordable";
-    brand.avoids.push_back(cheap);
-    Avoid guarantee;
-    guarantee.term = "guarantee";
-    guarantee.severity = Severity::error;
-    guarantee.reason = "Health outcomes cannot be guaranteed.";
-    brand.avoids.push_back(guarantee);
-    Avoid wait;
-    wait.pattern = "\\bno[ -]wait(ing)?\\b";
-    wait.severity = Severity::error;
-    brand.avoids.push_back(wait);
-    brand.names.push_back({"Riverbend Health", {"Riverbend Hospital", "RBH"}, Severity::warning, {}, {}});
-    brand.names.push_back({"MyRiverbend", {}, Severity::warning, {}, {}});
-    return brand;
+const char* riverbend_elements = R"(
+  <prefer term="patient" instead-of="customer|client"/>
+  <prefer term="care team" instead-of="staff|personnel" channels="marketing script"/>
+  <avoid term="cheap" reason="Conflicts with our quality positioning." suggest="affordable"/>
+  <avoid term="guarantee" severity="error" reason="Health outcomes cannot be guaranteed."/>
+  <avoid pattern="\bno[ -]wait(ing)?\b" severity="error"/>
+  <name canonical="Riverbend Health"><variant>Riverbend Hospital</variant><variant>RBH</variant></name>
+  <name canonical="MyRiverbend"/>
+)";
+
+// Riverbend's terminology, and any more elements.
+Brand riverbend(const std::string& more = "") {
+    return test::brand_from_xml(std::string("<brand name=\"Riverbend Health\">") + riverbend_elements + more + "</brand>");
 }
 
 // "rule:match" for each finding, in order.
@@ -81,11 +72,7 @@ TEST_CASE("whole words only, at Unicode word boundaries") {
 
 TEST_CASE("matching is case-insensitive by Unicode case folding, after NFC") {
     CHECK(check("CUSTOMER Customer cUsToMeR") == V{"prefer:CUSTOMER", "prefer:Customer", "prefer:cUsToMeR"});
-    Brand brand = riverbend();
-    Avoid cafe;
-    cafe.term = "café";
-    brand.avoids.push_back(cafe);
-    TestContext context(brand);
+    TestContext context(riverbend(R"(<avoid term="café"/>)"));
     auto compiled = terminology::TerminologyPlugin().compile(context);
     Document document = test::make_document("CAFE\u0301 and Café");  // decomposed, then composed
     Collect collect;
