@@ -1,8 +1,8 @@
 #include "support.hpp"
 
-#include "brand_elements.hpp"
-#include "brand_reader.hpp"
-#include "plugin_host.hpp"
+#include "config/brand_elements.hpp"
+#include "config/brand_reader.hpp"
+#include "engine/plugin_host.hpp"
 
 #include <Poco/Pipe.h>
 #include <Poco/PipeStream.h>

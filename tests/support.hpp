@@ -1,7 +1,7 @@
 // Helpers shared by the tests: documents from strings, scratch folders, running the command.
 #pragma once
 
-#include "formats.hpp"
+#include "formats/formats.hpp"
 
 #include <touchpoint/document.hpp>
 #include <touchpoint/plugin.hpp>

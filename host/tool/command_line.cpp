@@ -1,6 +1,6 @@
 #include "command_line.hpp"
 
-#include "report.hpp"
+#include "report/report.hpp"
 
 #include <CLI/CLI.hpp>
 

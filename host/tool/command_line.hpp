@@ -2,8 +2,8 @@
 // its own options and --help.
 #pragma once
 
-#include "run_options.hpp"
-#include "server.hpp"
+#include "engine/run_options.hpp"
+#include "server/server.hpp"
 
 #include <optional>
 #include <stdexcept>

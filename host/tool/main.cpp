@@ -1,14 +1,14 @@
 // The touchpoint command: check, fix, baseline, serve, rules, version (README.md, docs/getting-started.md).
-#include "baseline.hpp"
+#include "actions/baseline.hpp"
 #include "command_line.hpp"
-#include "brand_reader.hpp"
-#include "fix.hpp"
-#include "isolation.hpp"
-#include "server.hpp"
-#include "engine.hpp"
-#include "report.hpp"
-#include "safe_write.hpp"
-#include "xml_file.hpp"
+#include "config/brand_reader.hpp"
+#include "actions/fix.hpp"
+#include "engine/isolation.hpp"
+#include "server/server.hpp"
+#include "engine/engine.hpp"
+#include "report/report.hpp"
+#include "actions/safe_write.hpp"
+#include "config/xml_file.hpp"
 
 #include <charconv>
 #include <cstdlib>

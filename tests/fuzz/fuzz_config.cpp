@@ -1,10 +1,10 @@
 // libFuzzer: the brand, project and rule-pack readers on arbitrary bytes. The first byte
 // picks the reader; a fault must be a ConfigError, never a crash or a hang. A project's
 // globs are matched against a path as well.
-#include "brand_reader.hpp"
-#include "pack_reader.hpp"
-#include "project.hpp"
-#include "xml_file.hpp"
+#include "config/brand_reader.hpp"
+#include "config/pack_reader.hpp"
+#include "config/project.hpp"
+#include "config/xml_file.hpp"
 
 #include <cstdint>
 #include <cstdio>

@@ -1,8 +1,8 @@
 // libFuzzer: every input format's text extraction on arbitrary bytes, then the document
 // built on it (words, keys) and every text offset mapped back to a line and column.
 // The first byte picks the format; a refusal must be a FormatError.
-#include "archive.hpp"
-#include "formats.hpp"
+#include "formats/archive.hpp"
+#include "formats/formats.hpp"
 
 #include <touchpoint/document.hpp>
 

@@ -2,8 +2,8 @@
 // child hands back under --isolate. The input is a request as received: the header's
 // faults and framing are read, then its chunks, fed as they might arrive in two pieces;
 // the same bytes are read as an isolated report.
-#include "http_framing.hpp"
-#include "isolation.hpp"
+#include "server/http_framing.hpp"
+#include "engine/isolation.hpp"
 
 #include <cstdint>
 #include <cstdlib>

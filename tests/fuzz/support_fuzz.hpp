@@ -1,2 +1,2 @@
 #pragma once
-#include "formats.hpp"
+#include "formats/formats.hpp"

@@ -1,7 +1,7 @@
 // Prints the prose Touchpoint extracts from each file named on standard input (one path
 // a line), for the differential test against an independent CommonMark implementation:
 // "\f<path>\n" then the prose. Decoding failures print nothing after the path.
-#include "formats.hpp"
+#include "formats/formats.hpp"
 
 #include <fstream>
 #include <iostream>

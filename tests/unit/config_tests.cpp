@@ -1,8 +1,8 @@
 // Brand and project files: every fault is refused with its file, line, column and a plain sentence.
-#include "brand_reader.hpp"
-#include "project.hpp"
+#include "config/brand_reader.hpp"
+#include "config/project.hpp"
 #include "support.hpp"
-#include "xml_file.hpp"
+#include "config/xml_file.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,5 +1,5 @@
 // Character references: the whole WHATWG list, checked against gumbo's own decoder.
-#include "text_builder.hpp"
+#include "formats/text_builder.hpp"
 
 #include <gumbo.h>
 
@@ -18,7 +18,7 @@ struct Reference {
 };
 
 constexpr Reference references[] = {
-#include "html_entities.inc"
+#include "formats/html_entities.inc"
 };
 
 // What gumbo, an HTML5 parser, reads in <p>&name;</p>.

@@ -1,6 +1,6 @@
 // HTML, Word, OpenDocument, sign schedules and SVG: prose extracted with exact places;
 // hostile files refused within bounds.
-#include "archive.hpp"
+#include "formats/archive.hpp"
 #include "support.hpp"
 
 #include <Poco/DateTime.h>

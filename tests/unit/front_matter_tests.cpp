@@ -1,8 +1,8 @@
 // Markdown front matter: the values of prose keys are read at their places; other keys,
 // lists and maps are not; the project file can name the keys.
-#include "project.hpp"
+#include "config/project.hpp"
 #include "support.hpp"
-#include "xml_file.hpp"
+#include "config/xml_file.hpp"
 
 #include <catch2/catch.hpp>
 

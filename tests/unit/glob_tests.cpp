@@ -1,4 +1,4 @@
-#include "glob.hpp"
+#include "config/glob.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,6 @@
 // Spreadsheets and HTML written to hurt: each read within bounds, or refused with a
 // reason that names what is wrong.
-#include "archive.hpp"
+#include "formats/archive.hpp"
 #include "support.hpp"
 
 #include <Poco/DateTime.h>

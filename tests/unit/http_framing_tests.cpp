@@ -1,5 +1,5 @@
 // What serve's gate reads of a request before Poco's reader does.
-#include "http_framing.hpp"
+#include "server/http_framing.hpp"
 
 #include <catch2/catch.hpp>
 

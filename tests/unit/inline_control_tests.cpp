@@ -1,5 +1,5 @@
 // Inline control directives in each format's comment syntax, and what they suppress.
-#include "inline_control.hpp"
+#include "engine/inline_control.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,6 @@
 // --isolate hands a file's report from the child to the parent as records: every field of
 // a finding must come back as it went, and a report cut short is no report.
-#include "isolation.hpp"
+#include "engine/isolation.hpp"
 
 #include <catch2/catch.hpp>
 

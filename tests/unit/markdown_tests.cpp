@@ -1,5 +1,5 @@
 // Markdown as CommonMark reads it, where Debian 12's md4c 0.4.8 misreads real documents.
-#include "md4c_input.hpp"
+#include "formats/md4c_input.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>

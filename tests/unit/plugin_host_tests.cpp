@@ -1,5 +1,5 @@
 // The plugin loader refuses what is not a plugin of this API version, naming the file and why.
-#include "plugin_host.hpp"
+#include "engine/plugin_host.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,6 +1,6 @@
 // The safe writer and fix's use of it: what is left when a write cannot be completed.
-#include "fix.hpp"
-#include "safe_write.hpp"
+#include "actions/fix.hpp"
+#include "actions/safe_write.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>

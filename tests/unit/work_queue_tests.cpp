@@ -1,4 +1,4 @@
-#include "work_queue.hpp"
+#include "engine/work_queue.hpp"
 
 #include <catch2/catch.hpp>
 

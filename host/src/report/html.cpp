@@ -1,9 +1,9 @@
 // --format html: one self-contained page a brand manager approves a campaign from — the
 // promise, a scorecard, a heatmap of touchpoints by pillars, and the findings grouped by
 // touchpoint and rule with the sentence highlighted and the suggestion beside it.
-#include "report.hpp"
+#include "report/report.hpp"
 
-#include "unicode.hpp"
+#include "text/unicode.hpp"
 
 #include <algorithm>
 #include <cstdio>

@@ -1,8 +1,8 @@
 // --format json: the findings, documents, suppressed findings and summary (docs/getting-started.md).
-#include "report.hpp"
+#include "report/report.hpp"
 
 #include "report/escape.hpp"
-#include "unicode.hpp"
+#include "text/unicode.hpp"
 
 #include <cstdio>
 #include <cstring>

@@ -1,6 +1,6 @@
 // The report writers by name: each writer's file registers itself (report/NAME.cpp), so a
 // new format touches its own file, its test and its doc line.
-#include "report.hpp"
+#include "report/report.hpp"
 
 #include "report/escape.hpp"
 

@@ -1,7 +1,7 @@
-#include "report.hpp"
+#include "report/report.hpp"
 
 #include "report/escape.hpp"
-#include "unicode.hpp"
+#include "text/unicode.hpp"
 
 #include <cstdio>
 #include <cstring>

@@ -1,8 +1,8 @@
 // --format text: compiler-style lines with the source line and a caret under the match.
-#include "report.hpp"
+#include "report/report.hpp"
 
 #include "report/escape.hpp"
-#include "unicode.hpp"
+#include "text/unicode.hpp"
 
 #include <cstdio>
 #include <cstring>

@@ -1,7 +1,7 @@
 // The elements rule type (AIDET) on staff scripts.
 #include "../scripts.hpp"
 
-#include "scripts.hpp"
+#include "engine/scripts.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,0 +1,463 @@
+#include <touchpoint/text.hpp>
+
+#include "engine/fs_util.hpp"
+
+#include <hunspell/hunspell.hxx>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <condition_variable>
+#include <mutex>
+#include <unordered_map>
+#include <shared_mutex>
+#include <thread>
+#include <unistd.h>
+#include <stdexcept>
+
+namespace touchpoint {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<fs::path> dictionary_dirs() {
+    std::vector<fs::path> dirs;
+    if (const char* env = std::getenv("TOUCHPOINT_DICT_PATH")) {
+        std::string_view list(env);
+        while (!list.empty()) {
+            size_t colon = list.find(':');
+            if (colon != 0) dirs.emplace_back(std::string(list.substr(0, colon)));
+            if (colon == std::string_view::npos) break;
+            list.remove_prefix(colon + 1);
+        }
+    }
+    dirs.emplace_back("/usr/share/hunspell");
+    dirs.emplace_back("/usr/share/myspell/dicts");
+    return dirs;
+}
+
+// Debian's package for a Hunspell dictionary: en_US -> hunspell-en-us, es_US -> hunspell-es.
+std::string debian_package(const std::string& dictionary) {
+    std::string lang = dictionary.substr(0, dictionary.find('_'));
+    if (lang == "en" || lang == "de" || lang == "pt") {
+        std::string name = dictionary;
+        std::transform(name.begin(), name.end(), name.begin(), [](char c) { return c == '_' ? '-' : char(std::tolower(c)); });
+        return "hunspell-" + name;
+    }
+    return "hunspell-" + lang;
+}
+
+bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// Consonant-vowel-consonant endings double their last letter: stop -> stopped.
+bool doubles_last(std::string_view w) {
+    if (w.size() < 3) return false;
+    char a = w[w.size() - 3], b = w[w.size() - 2], c = w.back();
+    return !is_vowel(a) && is_vowel(b) && !is_vowel(c) && c != 'w' && c != 'x' && c != 'y';
+}
+
+bool ends_consonant_y(std::string_view w) { return w.size() >= 2 && w.back() == 'y' && !is_vowel(w[w.size() - 2]); }
+
+// Regular spellings of an inflection of a lower-case word, most likely first.
+std::vector<std::string> regular_forms(const std::string& w, Inflection inflection) {
+    std::vector<std::string> forms;
+    std::string stem_y = ends_consonant_y(w) ? w.substr(0, w.size() - 1) + "i" : std::string();
+    std::string doubled = doubles_last(w) ? w + w.back() : std::string();
+    bool ends_e = !w.empty() && w.back() == 'e';
+    switch (inflection) {
+    case Inflection::plural:
+        if (!stem_y.empty()) forms.push_back(stem_y + "es");
+        if (w.ends_with('s') || w.ends_with('x') || w.ends_with('z') || w.ends_with("ch") || w.ends_with("sh") ||
+            w.ends_with('o'))
+            forms.push_back(w + "es");
+        forms.push_back(w + "s");
+        break;
+    case Inflection::past:
+        if (!stem_y.empty()) forms.push_back(stem_y + "ed");
+        if (ends_e) forms.push_back(w + "d");
+        if (!doubled.empty()) forms.push_back(doubled + "ed");
+        if (!ends_e) forms.push_back(w + "ed");
+        break;
+    case Inflection::progressive:
+        if (w.ends_with("ie")) forms.push_back(w.substr(0, w.size() - 2) + "ying");
+        if (ends_e && !w.ends_with("ee") && !w.ends_with("ye") && !w.ends_with("oe"))
+            forms.push_back(w.substr(0, w.size() - 1) + "ing");
+        if (!doubled.empty()) forms.push_back(doubled + "ing");
+        forms.push_back(w + "ing");
+        break;
+    case Inflection::comparative:
+    case Inflection::superlative: {
+        std::string suffix = inflection == Inflection::comparative ? "er" : "est";
+        if (!stem_y.empty()) forms.push_back(stem_y + suffix);
+        if (ends_e) forms.push_back(w + suffix.substr(1));
+        if (!doubled.empty()) forms.push_back(doubled + suffix);
+        if (!ends_e) forms.push_back(w + suffix);
+        break;
+    }
+    case Inflection::none:
+        forms.push_back(w);
+        break;
+    }
+    return forms;
+}
+
+// The spelling of an inflection by the general rule alone.
+std::string regular_form(const std::string& w, Inflection inflection) {
+    bool consonant_y = ends_consonant_y(w);
+    std::string stem_y = consonant_y ? w.substr(0, w.size() - 1) + "i" : std::string();
+    switch (inflection) {
+    case Inflection::plural:
+        if (consonant_y) return stem_y + "es";
+        if (w.ends_with('s') || w.ends_with('x') || w.ends_with('z') || w.ends_with("ch") || w.ends_with("sh"))
+            return w + "es";
+        return w + "s";
+    case Inflection::past:
+        if (consonant_y) return stem_y + "ed";
+        return w.ends_with('e') ? w + "d" : w + "ed";
+    case Inflection::progressive:
+        if (w.ends_with("ie")) return w.substr(0, w.size() - 2) + "ying";
+        if (w.ends_with('e') && !w.ends_with("ee") && !w.ends_with("ye") && !w.ends_with("oe"))
+            return w.substr(0, w.size() - 1) + "ing";
+        return w + "ing";
+    default:
+        return w;
+    }
+}
+
+}  // namespace
+
+// The affix file for suggestions, in a private temporary file that lives as long as the
+// object, with two of Hunspell's costs taken out:
+// - the n-gram pass, which compares a word with the whole dictionary: about 25 ms a word
+//   against 3 ms for the other strategies (edits, the REP table of common misspellings,
+//   word splits), adding mostly far-fetched guesses (Kubernetes -> Rubbernecks) after the
+//   close ones those strategies find first;
+// - COMPOUNDRULE (en_US: numbers like 21st), which sends every candidate spelling through
+//   Hunspell's compound check and its clock() call, a system call: 2,700 of them a word,
+//   three quarters of the time, for suggestions that never are such numbers.
+class FastSuggestionAffix {
+public:
+    explicit FastSuggestionAffix(const fs::path& aff) {
+        std::string pattern = (fs::temp_directory_path() / "touchpoint-aff-XXXXXX").string();
+        std::ifstream in(aff, std::ios::binary);
+        std::string content, line;
+        while (std::getline(in, line))
+            if (!line.starts_with("COMPOUNDRULE")) content += line + "\n";
+        content += "MAXNGRAMSUGS 0\n";
+        int fd = in.eof() ? mkstemp(pattern.data()) : -1;
+        if (fd < 0) return;  // no copy: suggestions stay Hunspell's full ones
+        path_ = pattern;
+        bool written = ::write(fd, content.data(), content.size()) == ssize_t(content.size());
+        ::close(fd);
+        if (!written) remove();
+    }
+    ~FastSuggestionAffix() { remove(); }
+    // The file to open, or the original when none could be written.
+    fs::path or_else(const fs::path& aff) const { return path_.empty() ? aff : path_; }
+
+private:
+    void remove() {
+        std::error_code ignored;
+        if (!path_.empty()) fs::remove(path_, ignored);
+        path_.clear();
+    }
+    fs::path path_;
+};
+
+// One Hunspell instance answers spelling questions; suggestions, ~3 ms each, come from
+// a pool of further instances (one per core at most) so that threads do not queue.
+struct TOUCHPOINT_LOCAL Lexicon::Impl {
+    struct Instance {
+        std::unique_ptr<Hunspell> hunspell;
+        bool busy = false;
+    };
+
+    fs::path aff, dic, extra_dic;
+    std::vector<std::string> accepted;
+    std::unique_ptr<Hunspell> hunspell;  // the language's dictionary and accepted words
+    // The same with the extra word list added, loaded at the first word the language does
+    // not know: the list doubles the load time, and inflecting brand terms never needs it.
+    std::unique_ptr<Hunspell> with_extra;
+    bool extra_tried = false;
+    mutable std::mutex mutex;
+    // Inflections by word: suggestions inflect the same few brand terms at every finding,
+    // and each costs several dictionary look-ups under the mutex.
+    using Forms = std::vector<std::pair<std::string, Inflection>>;
+    std::unordered_map<std::string, Forms> inflections;
+    std::shared_mutex inflections_mutex;
+    uint64_t accepted_count = 0;  // an answer found before an accept() is not kept
+    Forms find_inflections(const std::string& w);
+
+    bool spell(const std::string& word) {
+        if (hunspell->spell(word)) return true;
+        if (!extra_tried) {
+            extra_tried = true;
+            if (!extra_dic.empty()) with_extra = open(aff, true);
+        }
+        return with_extra && with_extra->spell(word);
+    }
+
+    std::vector<std::unique_ptr<Instance>> pool;
+    std::mutex pool_mutex;
+    std::condition_variable pool_free;
+
+    std::unique_ptr<Hunspell> open(const fs::path& affix, bool with_extra) const {
+        auto instance = std::make_unique<Hunspell>(affix.c_str(), dic.c_str());
+        if (with_extra && !extra_dic.empty()) instance->add_dic(extra_dic.c_str());
+        for (const std::string& word : accepted) instance->add(word);
+        return instance;
+    }
+
+    Instance& acquire() {
+        std::unique_lock lock(pool_mutex);
+        size_t limit = std::max(1u, std::thread::hardware_concurrency());
+        while (true) {
+            for (auto& instance : pool)
+                if (!instance->busy) {
+                    instance->busy = true;
+                    return *instance;
+                }
+            if (pool.size() < limit) {
+                pool.push_back(std::make_unique<Instance>());
+                Instance& fresh = *pool.back();
+                fresh.busy = true;
+                lock.unlock();
+                FastSuggestionAffix fast(aff);
+                fresh.hunspell = open(fast.or_else(aff), true);
+                return fresh;
+            }
+            pool_free.wait(lock);
+        }
+    }
+
+    void release(Instance& instance) {
+        std::lock_guard lock(pool_mutex);
+        instance.busy = false;
+        pool_free.notify_one();
+    }
+};
+
+Lexicon::Lexicon(std::string_view locale) : impl_(std::make_unique<Impl>()), locale_(locale) {
+    std::string dictionary(locale);
+    std::replace(dictionary.begin(), dictionary.end(), '-', '_');
+    for (const fs::path& dir : dictionary_dirs()) {
+        fs::path aff = dir / (dictionary + ".aff"), dic = dir / (dictionary + ".dic");
+        if (!is_file(aff) || !is_file(dic)) continue;
+        impl_->aff = aff;
+        impl_->dic = dic;
+        // English gains Debian's medical word list (hunspell-en-med) where installed.
+        if (dictionary.starts_with("en"))
+            for (const fs::path& extra_dir : dictionary_dirs())
+                if (is_file(extra_dir / "en_med_glut.dic")) {
+                    impl_->extra_dic = extra_dir / "en_med_glut.dic";
+                    break;
+                }
+        impl_->hunspell = impl_->open(aff, false);
+        return;
+    }
+    throw std::runtime_error("no Hunspell dictionary for locale '" + std::string(locale) + "' (" + dictionary +
+                             ".aff in /usr/share/hunspell); install Debian's " + debian_package(dictionary) +
+                             " package");
+}
+
+Lexicon::~Lexicon() = default;
+
+bool Lexicon::knows(std::string_view word) const {
+    std::string plain(word);
+    for (size_t at = plain.find("\u2019"); at != std::string::npos; at = plain.find("\u2019", at))
+        plain.replace(at, 3, "'");
+    std::lock_guard lock(impl_->mutex);
+    return impl_->spell(plain);
+}
+
+std::vector<std::string> Lexicon::stems(std::string_view word) const {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->hunspell->stem(std::string(word));
+}
+
+std::vector<std::string> Lexicon::suggestions(std::string_view word) const {
+    Impl::Instance& instance = impl_->acquire();
+    std::vector<std::string> found;
+    try {
+        found = instance.hunspell->suggest(std::string(word));
+    } catch (...) {
+        impl_->release(instance);
+        throw;
+    }
+    impl_->release(instance);
+    return found;
+}
+
+void Lexicon::accept(std::string_view word) {
+    std::scoped_lock lock(impl_->mutex, impl_->inflections_mutex);
+    impl_->accepted.emplace_back(word);
+    impl_->hunspell->add(std::string(word));
+    impl_->inflections.clear();  // a word the dictionary now knows may change them
+    ++impl_->accepted_count;
+}
+
+std::vector<std::pair<std::string, Inflection>> Lexicon::inflections(std::string_view word) const {
+    std::string w(word);
+    uint64_t accepted_before;
+    {
+        std::shared_lock lock(impl_->inflections_mutex);
+        auto known = impl_->inflections.find(w);
+        if (known != impl_->inflections.end()) return known->second;
+        accepted_before = impl_->accepted_count;
+    }
+    Impl::Forms result = impl_->find_inflections(w);
+    std::unique_lock lock(impl_->inflections_mutex);
+    if (impl_->accepted_count == accepted_before) impl_->inflections.emplace(std::move(w), result);
+    return result;
+}
+
+Lexicon::Impl::Forms Lexicon::Impl::find_inflections(const std::string& w) {
+    Forms result;
+    if (w.empty()) return result;
+    // The dictionary confirms a spelling it knows (stopped, not stoped). Hunspell's stems
+    // cannot serve here: it lists some forms as words of their own ("stopped"). The
+    // language's own dictionary only: the medical list holds few inflected forms.
+    auto confirmed = [&](const std::string& form) {
+        std::lock_guard lock(mutex);
+        return hunspell->spell(form);
+    };
+    // Plurals, -s, -ed and -ing forms are never derived words: the dictionary picks the
+    // spelling where it knows one (families, stopped), else the regular one stands
+    // (Debian's en_US lacks some plurals, "customers" among them).
+    bool known = confirmed(w);
+    for (Inflection inflection : {Inflection::plural, Inflection::past, Inflection::progressive}) {
+        std::vector<std::string> forms = regular_forms(w, inflection);
+        bool any = false;
+        for (const std::string& form : forms)
+            if (known && confirmed(form)) {
+                result.emplace_back(form, inflection);
+                any = true;
+            }
+        if (!any) result.emplace_back(regular_form(w, inflection), inflection);
+    }
+    if (!known) return result;
+    // -er is a comparative only where the word also has a superlative: cheaper (cheapest)
+    // is one, listener and comforter are derived words.
+    std::vector<std::string> superlatives;
+    for (std::string& form : regular_forms(w, Inflection::superlative))
+        if (confirmed(form)) superlatives.push_back(std::move(form));
+    if (!superlatives.empty()) {
+        for (std::string& form : regular_forms(w, Inflection::comparative))
+            if (confirmed(form)) result.emplace_back(std::move(form), Inflection::comparative);
+        for (std::string& form : superlatives) result.emplace_back(std::move(form), Inflection::superlative);
+    }
+    return result;
+}
+
+namespace {
+
+// English words whose inflections the regular rules get wrong while the dictionary
+// confirms the wrong spelling anyway: "bed" for be, "haves", "mouses", "flied". An empty
+// form is one that depends on its subject (is/are, was/were), on the sentence (an -ed
+// form is a past or a participle: "ran" or "has run"), or does not exist (a noun's past):
+// no suggestion is inflected there.
+struct Irregular {
+    std::string_view base, s_form, past, progressive;
+};
+constexpr Irregular irregular_words[] = {
+    {"be", "", "", "being"},           {"have", "has", "had", "having"},     {"do", "does", "", "doing"},
+    {"go", "goes", "", "going"},    {"fly", "flies", "", "flying"},   {"run", "runs", "", "running"},
+    {"get", "gets", "", "getting"},  {"make", "makes", "made", "making"},  {"take", "takes", "", "taking"},
+    {"give", "gives", "", "giving"}, {"see", "sees", "", "seeing"},    {"come", "comes", "", "coming"},
+    {"know", "knows", "", "knowing"}, {"think", "thinks", "thought", "thinking"},
+    {"bring", "brings", "brought", "bringing"}, {"buy", "buys", "bought", "buying"},
+    {"find", "finds", "found", "finding"}, {"tell", "tells", "told", "telling"}, {"say", "says", "said", "saying"},
+    {"pay", "pays", "paid", "paying"},  {"send", "sends", "sent", "sending"}, {"spend", "spends", "spent", "spending"},
+    {"build", "builds", "built", "building"}, {"leave", "leaves", "left", "leaving"}, {"feel", "feels", "felt", "feeling"},
+    {"keep", "keeps", "kept", "keeping"}, {"hold", "holds", "held", "holding"}, {"meet", "meets", "met", "meeting"},
+    {"set", "sets", "set", "setting"},  {"put", "puts", "put", "putting"},   {"cut", "cuts", "cut", "cutting"},
+    {"let", "lets", "let", "letting"},  {"begin", "begins", "", "beginning"}, {"write", "writes", "", "writing"},
+    {"speak", "speaks", "", "speaking"}, {"choose", "chooses", "", "choosing"},
+    {"drive", "drives", "", "driving"}, {"eat", "eats", "", "eating"}, {"fall", "falls", "", "falling"},
+    {"grow", "grows", "", "growing"}, {"hear", "hears", "heard", "hearing"}, {"lose", "loses", "lost", "losing"},
+    {"sell", "sells", "sold", "selling"}, {"sit", "sits", "sat", "sitting"}, {"stand", "stands", "stood", "standing"},
+    {"teach", "teaches", "taught", "teaching"}, {"understand", "understands", "understood", "understanding"},
+    {"win", "wins", "won", "winning"},  {"lead", "leads", "led", "leading"}, {"read", "reads", "read", "reading"},
+    {"seek", "seeks", "sought", "seeking"}, {"catch", "catches", "caught", "catching"},
+    {"mouse", "mice", "", ""},          {"child", "children", "", ""},       {"person", "people", "", ""},
+    {"man", "men", "", ""},             {"woman", "women", "", ""},          {"foot", "feet", "", ""},
+    {"tooth", "teeth", "", ""},         {"goose", "geese", "", ""},
+    // Verbs whose past and participle differ, or whose past depends on the meaning.
+    {"sing", "sings", "", "singing"},   {"ring", "rings", "", "ringing"},   {"swim", "swims", "", "swimming"},
+    {"drink", "drinks", "", "drinking"}, {"sink", "sinks", "", "sinking"}, {"shrink", "shrinks", "", "shrinking"},
+    {"spring", "springs", "", "springing"}, {"lie", "lies", "", "lying"}, {"die", "dies", "died", "dying"},
+    {"tie", "ties", "tied", "tying"},  {"wake", "wakes", "", "waking"},    {"bear", "bears", "", "bearing"},
+    {"tear", "tears", "", "tearing"},  {"wear", "wears", "", "wearing"},  {"swear", "swears", "", "swearing"},
+    {"hang", "hangs", "", "hanging"},  {"forget", "forgets", "", "forgetting"}, {"forgive", "forgives", "", "forgiving"},
+    {"hide", "hides", "", "hiding"},   {"ride", "rides", "", "riding"},    {"rise", "rises", "", "rising"},
+    {"arise", "arises", "", "arising"}, {"shake", "shakes", "", "shaking"}, {"break", "breaks", "", "breaking"},
+    {"steal", "steals", "", "stealing"}, {"freeze", "freezes", "", "freezing"}, {"throw", "throws", "", "throwing"},
+    {"blow", "blows", "", "blowing"},  {"draw", "draws", "", "drawing"},   {"show", "shows", "", "showing"},
+    {"wind", "winds", "", "winding"},
+    // Verbs with one irregular past and participle.
+    {"bend", "bends", "bent", "bending"}, {"lend", "lends", "lent", "lending"}, {"mean", "means", "meant", "meaning"},
+    {"deal", "deals", "dealt", "dealing"}, {"feed", "feeds", "fed", "feeding"}, {"breed", "breeds", "bred", "breeding"},
+    {"bleed", "bleeds", "bled", "bleeding"}, {"flee", "flees", "fled", "fleeing"}, {"dig", "digs", "dug", "digging"},
+    {"stick", "sticks", "stuck", "sticking"}, {"strike", "strikes", "struck", "striking"},
+    {"shoot", "shoots", "shot", "shooting"}, {"sleep", "sleeps", "slept", "sleeping"},
+    {"sweep", "sweeps", "swept", "sweeping"}, {"weep", "weeps", "wept", "weeping"}, {"bind", "binds", "bound", "binding"},
+    {"grind", "grinds", "ground", "grinding"}, {"fight", "fights", "fought", "fighting"},
+    {"sting", "stings", "stung", "stinging"}, {"swing", "swings", "swung", "swinging"}, {"hit", "hits", "hit", "hitting"},
+    {"hurt", "hurts", "hurt", "hurting"}, {"shut", "shuts", "shut", "shutting"}, {"spread", "spreads", "spread", "spreading"},
+    {"cost", "costs", "cost", "costing"}, {"quit", "quits", "quit", "quitting"},
+    // Nouns with irregular plurals (the regular spelling is often a verb's: "leafs").
+    {"leaf", "leaves", "", ""},        {"knife", "knives", "", ""},       {"wolf", "wolves", "", ""},
+    {"life", "lives", "", ""},         {"wife", "wives", "", ""},         {"half", "halves", "", ""},
+    {"shelf", "shelves", "", ""},      {"thief", "thieves", "", ""},      {"loaf", "loaves", "", ""},
+    {"calf", "calves", "", ""},        {"self", "selves", "", ""},        {"louse", "lice", "", ""},
+    {"ox", "oxen", "", ""},            {"criterion", "criteria", "", ""}, {"phenomenon", "phenomena", "", ""},
+    {"analysis", "analyses", "", ""},  {"diagnosis", "diagnoses", "", ""}, {"prognosis", "prognoses", "", ""},
+    {"crisis", "crises", "", ""},      {"thesis", "theses", "", ""},      {"basis", "bases", "", ""},
+    {"sheep", "sheep", "", ""},        {"deer", "deer", "", ""},
+};
+
+// The irregular form, "" for none, or nullopt where the regular rules hold.
+std::optional<std::string_view> irregular_form(std::string_view word, Inflection inflection) {
+    for (const Irregular& w : irregular_words) {
+        if (w.base != word) continue;
+        switch (inflection) {
+        case Inflection::plural: return w.s_form;
+        case Inflection::past: return w.past;
+        case Inflection::progressive: return w.progressive;
+        default: return std::nullopt;
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> Lexicon::known_inflection(std::string_view word, Inflection inflection,
+                                                     const std::function<bool(std::string_view)>& also_known) const {
+    if (inflection == Inflection::none) return std::string(word);
+    if (std::optional<std::string_view> irregular = irregular_form(word, inflection)) {
+        if (irregular->empty()) return std::nullopt;
+        return std::string(*irregular);
+    }
+    // inflections() also lists regular spellings the dictionary does not confirm, which
+    // serve matching ("customers") but would be non-words as suggestions ("runed"). The
+    // language's own dictionary (and accepted words) only, as for inflections: loading
+    // the medical list would double the start-up time of a run.
+    auto confirmed = [&](const std::string& form) {
+        std::lock_guard lock(impl_->mutex);
+        return impl_->hunspell->spell(form);
+    };
+    for (auto& [form, kind] : inflections(word))
+        if (kind == inflection && (confirmed(form) || (also_known && also_known(form)))) return form;
+    return std::nullopt;
+}
+
+std::string Lexicon::inflect(std::string_view word, Inflection inflection) const {
+    if (inflection == Inflection::none) return std::string(word);
+    for (auto& [form, kind] : inflections(word))
+        if (kind == inflection) return form;
+    return std::string(word);
+}
+
+}  // namespace touchpoint
