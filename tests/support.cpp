@@ -1,6 +1,6 @@
 #include "support.hpp"
 
-#include "config/brand_elements.hpp"
+#include "engine/brand_elements.hpp"
 #include "config/brand_reader.hpp"
 #include "engine/plugin_host.hpp"
 

@@ -2,6 +2,8 @@
 // it (docs/reliability.md, "Writing files").
 #pragma once
 
+#include "base/fs_util.hpp"
+
 #include "engine/engine.hpp"
 
 #include <filesystem>
@@ -62,20 +64,5 @@ private:
 // Replaces `path` with `content` through an AtomicFile.
 void write_file_safely(const std::string& path, std::string_view content,
                        std::optional<std::string_view> expected = std::nullopt);
-
-// What identifies a file whatever the path to it: its device and inode, or, for a file
-// not there yet, its canonical path.
-class FileIdentity {
-public:
-    explicit FileIdentity(const std::filesystem::path& path);
-    // Whether `other` is a path to this file.
-    bool is(const std::filesystem::path& other) const;
-
-private:
-    bool exists_ = false;
-    dev_t device_ = 0;
-    ino_t inode_ = 0;
-    std::filesystem::path canonical_;
-};
 
 }  // namespace touchpoint

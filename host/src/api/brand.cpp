@@ -1,6 +1,6 @@
 #include <touchpoint/brand.hpp>
 
-#include "text/strings.hpp"
+#include "base/strings.hpp"
 
 #include <touchpoint/text.hpp>
 

@@ -1,8 +1,8 @@
 #include <touchpoint/document.hpp>
 #include <touchpoint/text.hpp>
 
-#include "text/unicode.hpp"
-#include "text/words.hpp"
+#include "base/unicode.hpp"
+#include "base/words.hpp"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #include <touchpoint/text.hpp>
 
-#include "engine/fs_util.hpp"
+#include "base/fs_util.hpp"
 
 #include <hunspell/hunspell.hxx>
 

@@ -1,7 +1,7 @@
 #include <touchpoint/text.hpp>
 
-#include "text/unicode.hpp"
-#include "text/words.hpp"
+#include "base/unicode.hpp"
+#include "base/words.hpp"
 
 #include <unicode/uchar.h>
 

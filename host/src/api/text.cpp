@@ -1,8 +1,8 @@
 #include <touchpoint/text.hpp>
 
-#include "text/strings.hpp"
-#include "text/unicode.hpp"
-#include "text/words.hpp"
+#include "base/strings.hpp"
+#include "base/unicode.hpp"
+#include "base/words.hpp"
 
 #include <unicode/normalizer2.h>
 #include <unicode/locid.h>

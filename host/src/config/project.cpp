@@ -1,4 +1,4 @@
-#include "engine/fs_util.hpp"
+#include "base/fs_util.hpp"
 #include "config/project.hpp"
 
 #include "config/glob.hpp"

@@ -1,6 +1,6 @@
 #include "config/xml_file.hpp"
 
-#include "text/unicode.hpp"
+#include "base/unicode.hpp"
 
 #include <unicode/regex.h>
 

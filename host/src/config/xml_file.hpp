@@ -3,7 +3,7 @@
 #pragma once
 
 #include "config/config_error.hpp"
-#include "text/strings.hpp"
+#include "base/strings.hpp"
 
 #include <touchpoint/brand.hpp>
 

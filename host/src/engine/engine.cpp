@@ -1,9 +1,9 @@
 #include "engine/engine.hpp"
 
 #include "engine/locate.hpp"
-#include "config/brand_elements.hpp"
+#include "engine/brand_elements.hpp"
 #include "config/brand_reader.hpp"
-#include "engine/fs_util.hpp"
+#include "base/fs_util.hpp"
 #include "engine/log.hpp"
 #include "config/xml_file.hpp"
 

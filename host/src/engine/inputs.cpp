@@ -1,8 +1,8 @@
 #include "engine/inputs.hpp"
 
 #include "formats/formats.hpp"
-#include "engine/fs_util.hpp"
-#include "actions/safe_write.hpp"
+#include "base/fs_util.hpp"
+#include "base/fs_util.hpp"
 
 #include <Poco/Pipe.h>
 #include <Poco/PipeStream.h>

@@ -1,6 +1,6 @@
 #include "engine/locate.hpp"
 
-#include "text/unicode.hpp"
+#include "base/unicode.hpp"
 
 #include <algorithm>
 

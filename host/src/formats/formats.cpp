@@ -1,7 +1,7 @@
 #include "formats/formats.hpp"
 
 #include "formats/text_builder.hpp"
-#include "text/unicode.hpp"
+#include "base/unicode.hpp"
 
 #include <md4c.h>
 

@@ -1,6 +1,6 @@
 #include "formats/front_matter.hpp"
 
-#include "text/unicode.hpp"
+#include "base/unicode.hpp"
 
 #include <algorithm>
 #include <tuple>

@@ -4,7 +4,7 @@
 #include "formats/html.hpp"
 
 #include "formats/archive.hpp"
-#include "text/strings.hpp"
+#include "base/strings.hpp"
 #include "formats/formats.hpp"
 #include "formats/text_builder.hpp"
 

@@ -5,9 +5,9 @@
 #include "formats/front_matter.hpp"
 #include "formats/html.hpp"
 #include "formats/md4c_input.hpp"
-#include "text/strings.hpp"
+#include "base/strings.hpp"
 #include "formats/text_builder.hpp"
-#include "text/unicode.hpp"
+#include "base/unicode.hpp"
 
 #include <md4c.h>
 

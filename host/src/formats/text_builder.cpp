@@ -1,6 +1,6 @@
 #include "formats/text_builder.hpp"
 
-#include "text/unicode.hpp"
+#include "base/unicode.hpp"
 
 #include <algorithm>
 #include <cctype>

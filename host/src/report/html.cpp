@@ -3,7 +3,7 @@
 // touchpoint and rule with the sentence highlighted and the suggestion beside it.
 #include "report/report.hpp"
 
-#include "text/unicode.hpp"
+#include "base/unicode.hpp"
 
 #include <algorithm>
 #include <cstdio>

@@ -2,7 +2,7 @@
 #include "report/report.hpp"
 
 #include "report/escape.hpp"
-#include "text/unicode.hpp"
+#include "base/unicode.hpp"
 
 #include <cstdio>
 #include <cstring>

@@ -1,7 +1,7 @@
 #include "report/report.hpp"
 
 #include "report/escape.hpp"
-#include "text/unicode.hpp"
+#include "base/unicode.hpp"
 
 #include <cstdio>
 #include <cstring>

@@ -1,6 +1,6 @@
 #include "server/http_framing.hpp"
 
-#include "text/strings.hpp"
+#include "base/strings.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -1,4 +1,4 @@
-#include "text/strings.hpp"
+#include "base/strings.hpp"
 
 #include <cctype>
 

@@ -1,4 +1,4 @@
-#include "config/brand_elements.hpp"
+#include "engine/brand_elements.hpp"
 
 #include "config/config_error.hpp"
 #include "engine/run_options.hpp"

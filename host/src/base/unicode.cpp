@@ -1,4 +1,4 @@
-#include "text/unicode.hpp"
+#include "base/unicode.hpp"
 
 #include <string>
 

@@ -1,6 +1,6 @@
-#include "text/words.hpp"
+#include "base/words.hpp"
 
-#include "text/unicode.hpp"
+#include "base/unicode.hpp"
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
