@@ -1,5 +1,5 @@
 // Word segmentation, matching keys and the joins between the words of a term.
-#include "text/words.hpp"
+#include "base/words.hpp"
 
 #include <touchpoint/text.hpp>
 
