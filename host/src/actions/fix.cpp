@@ -74,7 +74,7 @@ std::optional<PlannedFix> plan_fix(const FileReport& report, std::vector<std::st
     auto leave = [&](const ReportedFinding& f, const std::string& why) {
         if (left) left->push_back(place_of(f) + " as it is: " + why);
     };
-    auto format = format_of(report.path);
+    const std::optional<Format>& format = report.format;
     if (!format || !info(*format).fixable) {
         for (const ReportedFinding& f : report.findings)
             if (has_one_fix(f))

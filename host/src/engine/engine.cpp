@@ -177,6 +177,7 @@ FileReport Engine::check_input(const Input& input) {
     const Document& document = loaded->document;
     FileReport report{input.display, document.channel(), {}, {}, {}, {}};
     report.lines = document.locate_source(uint32_t(document.source().size())).line;
+    report.format = loaded->format;
     for (const CompiledCheck& compiled : checks_) run_check(compiled, document, report, &loaded->suppressions, loaded->contexts);
     settle(report);
     return report;

@@ -2,10 +2,13 @@
 // Shared by the engine, the writers, baselines, fixes and isolation; it knows none of them.
 #pragma once
 
+#include "formats/formats.hpp"
+
 #include <touchpoint/plugin.hpp>
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -61,6 +64,7 @@ struct FileReport {
     std::vector<std::string> warnings;          // why the file was skipped, printed in path order
     std::map<std::string, std::map<std::string, double>> measures;  // group -> key -> value
     int lines = 0;  // of the source positions count in
+    std::optional<Format> format;  // as loading read it (fix rewrites by it); none when skipped
 };
 
 struct Summary {

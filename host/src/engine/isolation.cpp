@@ -157,6 +157,7 @@ void write_isolated_report(const FileReport& report, std::ostream& out) {
     for (const ReportedFinding& f : report.findings) write_finding(w.tag('F'), f);
     for (const SuppressedFinding& s : report.suppressed) write_finding(w.tag('S'), s.finding), w.text(s.reason);
     for (const std::string& warning : report.warnings) w.tag('W').text(warning);
+    if (report.format) w.tag('T').number(int(*report.format));
     for (const auto& [group, values] : report.measures)
         for (const auto& [key, value] : values) w.tag('M').text(group).text(key).real(value);
     w.tag('E');
@@ -183,6 +184,9 @@ std::optional<FileReport> read_isolated_report(std::istream& in) {
             } else if (tag == 'M') {
                 std::string group = r.text(), key = r.text();
                 report.measures[group][key] = r.real();
+            } else if (tag == 'T') {
+                int format = small(r, int(Format::xlsx));
+                report.format = Format(format);
             } else {
                 return std::nullopt;
             }

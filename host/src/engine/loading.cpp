@@ -50,7 +50,7 @@ std::optional<Loaded> load_document(const Input& input, const LoadSettings& sett
         turns = find_turns(extracted.text, speakers);
     }
     Suppressions suppressions(std::move(directives), *source);
-    return Loaded{Document(input.display, channel, std::move(*source), std::move(extracted.text), std::move(extracted.runs),
+    return Loaded{format, Document(input.display, channel, std::move(*source), std::move(extracted.text), std::move(extracted.runs),
                            std::move(extracted.links), std::move(turns), std::move(extracted.line_numbers)),
                   std::move(suppressions), std::move(extracted.contexts)};
 }

@@ -15,6 +15,7 @@
 namespace touchpoint {
 
 struct Loaded {
+    Format format;
     Document document;
     Suppressions suppressions;
     std::vector<TextContext> contexts;
