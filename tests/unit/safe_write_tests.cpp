@@ -29,6 +29,7 @@ FileReport cheap_at_start(const fs::path& file) {
     report.path = file.string();
     report.channel = "marketing";
     report.findings.push_back(finding);
+    report.format = Format::plain_text;
     return report;
 }
 

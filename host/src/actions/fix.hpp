@@ -1,6 +1,7 @@
 // touchpoint fix: unambiguous suggestions applied to text and Markdown files.
 #pragma once
 
+#include "actions/unified_diff.hpp"
 #include "engine/engine.hpp"
 
 #include <optional>
@@ -21,6 +22,7 @@ struct PlannedFix {
     std::string path;
     std::string original;
     std::string fixed;
+    std::vector<Replacement> replacements;  // what makes `fixed` of `original`, in order
     size_t fixes = 0;
 };
 

@@ -169,13 +169,17 @@ void Engine::check_channels() const {
     }
 }
 
-FileReport Engine::check_input(const Input& input) {
+FileReport Engine::check_input(const Input& input, std::unique_ptr<Loaded> loaded) {
     if (options_.isolate && !input.path.empty() && input.skipped_because.empty()) return check_isolated(input);
-    std::vector<std::string> warnings;
-    std::optional<Loaded> loaded = load_document(input, load_settings(), &warnings);
-    if (!loaded) return {input.display, "", {}, {}, std::move(warnings), {}};
+    if (!loaded) {
+        std::vector<std::string> warnings;
+        std::optional<Loaded> fresh = load_document(input, load_settings(), &warnings);
+        if (!fresh) return FileReport::skipped(input.display, std::move(warnings));
+        loaded = std::make_unique<Loaded>(std::move(*fresh));
+    }
     const Document& document = loaded->document;
-    FileReport report{input.display, document.channel(), {}, {}, {}, {}};
+    FileReport report = FileReport::skipped(input.display);
+    report.channel = document.channel();
     report.lines = document.locate_source(uint32_t(document.source().size())).line;
     report.format = loaded->format;
     for (const CompiledCheck& compiled : checks_) run_check(compiled, document, report, &loaded->suppressions, loaded->contexts);

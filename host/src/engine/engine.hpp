@@ -27,6 +27,8 @@ namespace touchpoint {
 
 struct PackRuleDefinition;
 class Suppressions;
+class DocumentCache;
+struct Loaded;
 
 class Engine {
 public:
@@ -91,8 +93,9 @@ private:
     void combine_pack_checks(const std::vector<std::pair<const LoadedPlugin*, PackRule>>& compiled_rules);
     void verify_examples(const PackRuleDefinition& definition, const CompiledCheck& compiled) const;
     LoadSettings load_settings() const { return {options_.max_file_size, project_ ? &*project_ : nullptr, options_.channel}; }
-    void observe(const std::vector<Input>& inputs);
-    FileReport check_input(const Input& input);
+    void observe(const std::vector<Input>& inputs, DocumentCache& cache);
+    // `loaded`: the input's document, when an observation pass kept it.
+    FileReport check_input(const Input& input, std::unique_ptr<Loaded> loaded = nullptr);
     FileReport check_isolated(const Input& input);
     void run_check(const CompiledCheck& compiled, const Document& document, FileReport& report,
                    const Suppressions* suppressions, const std::vector<TextContext>& contexts);

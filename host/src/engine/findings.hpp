@@ -65,6 +65,14 @@ struct FileReport {
     std::map<std::string, std::map<std::string, double>> measures;  // group -> key -> value
     int lines = 0;  // of the source positions count in
     std::optional<Format> format;  // as loading read it (fix rewrites by it); none when skipped
+
+    // A file that was not checked, and why.
+    static FileReport skipped(std::string path, std::vector<std::string> warnings = {}) {
+        FileReport report;
+        report.path = std::move(path);
+        report.warnings = std::move(warnings);
+        return report;
+    }
 };
 
 struct Summary {

@@ -2,6 +2,8 @@
 
 #include "config/xml_file.hpp"
 
+#include <algorithm>
+
 namespace touchpoint {
 namespace {
 
@@ -45,15 +47,23 @@ bool parse(std::string_view body, Directive& directive) {
     return true;
 }
 
+// Whether `offset` falls in one of the ranges, which are in source order.
+bool inside(const std::vector<std::pair<uint32_t, uint32_t>>& ranges, size_t offset) {
+    auto after = std::upper_bound(ranges.begin(), ranges.end(), std::pair<uint32_t, uint32_t>(uint32_t(offset), UINT32_MAX));
+    return after != ranges.begin() && offset < std::prev(after)->second;
+}
+
 }  // namespace
 
-std::vector<Directive> find_directives(std::string_view source, Format format, std::string& text) {
+std::vector<Directive> find_directives(std::string_view source, Format format, std::string& text,
+                                       const std::optional<std::vector<std::pair<uint32_t, uint32_t>>>& raw_html) {
     std::vector<Directive> directives;
     CommentSyntax comments = info(format).comments;
     if (comments == CommentSyntax::html_comment) {
         for (size_t open = source.find("<!--"); open != std::string_view::npos; open = source.find("<!--", open + 4)) {
             size_t close = source.find("-->", open + 4);
             if (close == std::string_view::npos) break;
+            if (raw_html && !inside(*raw_html, open)) continue;  // shown in code, not a comment
             Directive directive;
             if (parse(source.substr(open + 4, close - open - 4), directive)) {
                 directive.first_line = line_at(source, open);

@@ -21,7 +21,8 @@ struct Directive {
 // Markdown, HTML and SVG: comments (<!-- touchpoint-disable terminology.avoid -- quoting a patient -->).
 // Plain text: a line of its own, optionally after '#' or '//'; such lines are blanked
 // in `text` so they are not read as prose.
-std::vector<Directive> find_directives(std::string_view source, Format format, std::string& text);
+std::vector<Directive> find_directives(std::string_view source, Format format, std::string& text,
+                                       const std::optional<std::vector<std::pair<uint32_t, uint32_t>>>& raw_html = std::nullopt);
 
 class Suppressions {
 public:

@@ -118,11 +118,13 @@ void write_finding(RecordWriter& w, const ReportedFinding& f) {
     for (const std::string& rule : f.also) w.text(rule);
 }
 
-int small(RecordReader& r, long long max) {
+long long within(RecordReader& r, long long max) {
     long long n = r.number();
     if (n < 0 || n > max) throw RecordReader::Fault{};
-    return int(n);
+    return n;
 }
+
+int small(RecordReader& r, long long max) { return int(within(r, std::min<long long>(max, INT32_MAX))); }
 
 ReportedFinding read_finding(RecordReader& r) {
     ReportedFinding f;
@@ -141,7 +143,7 @@ ReportedFinding read_finding(RecordReader& r) {
     f.excerpt.text = r.text();
     f.excerpt.first_column = small(r, big), f.excerpt.cut_before = small(r, 1), f.excerpt.cut_after = small(r, 1);
     f.context = r.text();
-    f.source_begin = uint32_t(r.number()), f.source_end = uint32_t(r.number());
+    f.source_begin = uint32_t(within(r, UINT32_MAX)), f.source_end = uint32_t(within(r, UINT32_MAX));
     f.exact = small(r, 1), f.whole_document = small(r, 1), f.fixable = small(r, 1), f.from_pack = small(r, 1);
     f.claim = Claim(small(r, int(Claim::yields)));
     for (int n = small(r, 1 << 20); n > 0; --n) f.also.push_back(r.text());
@@ -247,7 +249,7 @@ FileReport Engine::check_isolated(const Input& input) {
                       : code > 128 ? "signal " + std::to_string(code - 128) + ", " + strsignal(code - 128)
                                    : "exit code " + std::to_string(code);
     log_error("a plugin crashed on " + input.display + " (" + why + "); the file was skipped (--isolate)");
-    return {input.display, "", {}, {}, {}, {}};
+    return FileReport::skipped(input.display);
 }
 
 }  // namespace touchpoint

@@ -37,7 +37,7 @@ std::optional<Loaded> load_document(const Input& input, const LoadSettings& sett
         source = std::move(*extracted.source);
         extracted.source.reset();
     }
-    std::vector<Directive> directives = find_directives(*source, format, extracted.text);
+    std::vector<Directive> directives = find_directives(*source, format, extracted.text, extracted.raw_html);
     std::string channel = input.channel ? *input.channel
                           : settings.channel ? *settings.channel
                           : !extracted.channel.empty() ? extracted.channel

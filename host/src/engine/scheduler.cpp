@@ -3,6 +3,7 @@
 // gives up a rule running over its time limit.
 #include "engine/engine.hpp"
 
+#include "engine/document_cache.hpp"
 #include "engine/log.hpp"
 
 #include <algorithm>
@@ -50,8 +51,9 @@ Engine::WatchedCheck::~WatchedCheck() {
     if (current_watch_) current_watch_->since = 0;
 }
 
-// Corpus-wide checks see every document before any is checked.
-void Engine::observe(const std::vector<Input>& inputs) {
+// Corpus-wide checks see every document before any is checked. The documents a pass
+// loads are kept, within the cache's budget, for the next pass and the check.
+void Engine::observe(const std::vector<Input>& inputs, DocumentCache& cache) {
     int passes = 0;
     for (const CompiledCheck& compiled : checks_) passes = std::max(passes, compiled.check->observation_passes());
     unsigned jobs = job_count(options_.jobs, inputs.size());
@@ -59,11 +61,14 @@ void Engine::observe(const std::vector<Input>& inputs) {
         std::atomic<size_t> next{0};
         auto work = [&] {
             for (size_t i = next++; i < inputs.size(); i = next++) {
-                std::optional<Loaded> loaded = load_document(inputs[i], load_settings(), nullptr);  // warnings come with the check
-                if (!loaded) continue;
+                const Loaded* kept = cache.find(i);
+                std::optional<Loaded> fresh;
+                if (!kept && !(fresh = load_document(inputs[i], load_settings(), nullptr))) continue;  // warnings come with the check
+                const Document& document = kept ? kept->document : fresh->document;
                 for (const CompiledCheck& compiled : checks_)
-                    if (compiled.check->observation_passes() >= pass && compiled.applies_to(loaded->document.channel()))
-                        compiled.check->observe(pass, loaded->document);
+                    if (compiled.check->observation_passes() >= pass && compiled.applies_to(document.channel()))
+                        compiled.check->observe(pass, document);
+                if (fresh) cache.offer(i, std::move(*fresh));
             }
         };
         std::vector<std::thread> workers;
@@ -79,6 +84,7 @@ void Engine::observe(const std::vector<Input>& inputs) {
 struct Engine::RunState {
     std::vector<Input> inputs;
     std::vector<std::optional<FileReport>> done;
+    std::unique_ptr<DocumentCache> kept;  // documents the observation passes loaded
     std::mutex mutex;
     // Two signals, so that a finished file wakes only a printer waiting for it, and the
     // watchdog wakes only on its clock or at the end (a wake per file costs a system call).
@@ -96,7 +102,7 @@ void Engine::start_worker(const std::shared_ptr<RunState>& state) {
         current_watch_ = watch.get();
         for (size_t i = state->next++; i < state->inputs.size(); i = state->next++) {
             watch->input = i;
-            FileReport report = check_input(state->inputs[i]);
+            FileReport report = check_input(state->inputs[i], state->kept->take(i));
             std::lock_guard lock(state->mutex);
             if (watch->abandoned) return;  // its file was given up; so is the thread
             state->done[i] = std::move(report);
@@ -125,7 +131,7 @@ void Engine::watch(const std::shared_ptr<RunState>& state) {
             std::snprintf(seconds, sizeof seconds, "%g", options_.rule_seconds);
             log_error(watch.check.load()->label + " ran over the time limit of " + seconds + " s on " + input.display +
                          "; it was abandoned (--rule-timeout)");
-            FileReport skipped{input.display, "", {}, {}, {"skipped " + input.display + ": a rule ran over the time limit"}, {}};
+            FileReport skipped = FileReport::skipped(input.display, {"skipped " + input.display + ": a rule ran over the time limit"});
             if (!state->done[watch.input]) state->done[watch.input] = std::move(skipped);
             start_worker(state);
             state->ready.notify_all();
@@ -144,7 +150,8 @@ void Engine::run(const std::function<void(const FileReport&)>& on_file) {
             if (!input.path.empty()) read.push_back(input.path);
         refuse_output_over(*options_.output, read);
     }
-    observe(state->inputs);
+    state->kept = std::make_unique<DocumentCache>(state->inputs.size(), DocumentCache::default_budget);
+    observe(state->inputs, *state->kept);
     const std::vector<Input>& inputs = state->inputs;
     unsigned jobs = job_count(options_.jobs, inputs.size());
     state->done.resize(inputs.size());

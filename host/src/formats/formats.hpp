@@ -87,6 +87,9 @@ struct Extracted {
     // numbers, by millions); empty when line N of the source is line N.
     std::vector<int> line_numbers;
     std::vector<TextContext> contexts;
+    // Markdown: the source ranges of raw HTML, where alone an HTML comment is a comment (in
+    // a code block or span it is text shown). Other formats: none, comments stand anywhere.
+    std::optional<std::vector<std::pair<uint32_t, uint32_t>>> raw_html;
 };
 
 // Extracts prose from a decoded text file, or from a container's bytes. Throws

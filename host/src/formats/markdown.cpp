@@ -51,6 +51,7 @@ public:
         blank_template_tags(out.text);
         out.runs = builder_.take_runs();
         out.links = std::move(links_);
+        out.raw_html = std::move(raw_html_);
     }
 
 private:
@@ -101,6 +102,7 @@ private:
             top_blocks_.back().source_begin = offset(text);
         if (check_fence_ && in_source(text, size) && misread_fence(offset(text))) return 1;
         if (skip_depth_ > 0) return 0;
+        if (type == MD_TEXT_HTML && in_source(text, size)) raw_html_->push_back({uint32_t(offset(text)), uint32_t(offset(text) + size)});
         if (type == MD_TEXT_HTML) return inline_html(text, size);
         if (hidden_depth_ > 0 || (code_span_ != CodeSpan::none && type != MD_TEXT_CODE)) return 0;
         switch (type) {
@@ -262,6 +264,7 @@ private:
         builder_.rollback(block.mark);
         links_.resize(block.links);
         size_t from = line_start(block.source_begin);
+        std::erase_if(*raw_html_, [from](const std::pair<uint32_t, uint32_t>& html) { return html.first >= from; });
         top_blocks_.clear();
         depth_ = skip_depth_ = hidden_depth_ = 0;
         code_span_ = CodeSpan::none;
@@ -281,6 +284,7 @@ private:
     std::string_view md4c_source_;
     TextBuilder builder_;
     std::vector<Link> links_;
+    std::optional<std::vector<std::pair<uint32_t, uint32_t>>> raw_html_{std::in_place};
     int skip_depth_ = 0;
     bool pending_break_ = false;
     // Inline code: `none` outside a code span; `open` until its stand-in is written.

@@ -4,6 +4,7 @@
 #include "report/escape.hpp"
 #include "base/unicode.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <set>
@@ -131,6 +132,7 @@ private:
     }
 
     static std::string number(double value) {
+        if (!std::isfinite(value)) return "null";  // a plugin's NaN is no JSON number
         char buffer[32];
         if (value == double(int64_t(value))) std::snprintf(buffer, sizeof buffer, "%lld", (long long)value);
         else std::snprintf(buffer, sizeof buffer, "%.2f", value);
