@@ -53,7 +53,16 @@ struct Candidate {
     bool exact;
 };
 
-std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+// A match quoted in a message, on one line: a term wrapped over a line break reads as written.
+std::string quoted(std::string_view text) {
+    std::string out = "'";
+    for (size_t i = 0; i < text.size(); ++i) {
+        bool space = text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n';
+        if (!space) out += text[i];
+        else if (out.back() != ' ') out += ' ';
+    }
+    return out + "'";
+}
 
 // A name as written, for comparing with the canonical form: NFC, ASCII quotes, a
 // no-break space as a space, and a line break (with the spaces around it) as one space.

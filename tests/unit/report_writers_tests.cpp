@@ -150,6 +150,19 @@ TEST_CASE("text: a finding with its excerpt, caret and suggestion, without colou
                         "1 suppressed by inline control.\n"));
 }
 
+TEST_CASE("text: the caret counts terminal cells and stays on the match's first line", "[report]") {
+    ReportedFinding wide = cheap();
+    wide.begin = {1, 4}, wide.end = {1, 8};
+    wide.excerpt = {"\U0001F600\U0001F600 cheap \u6F22\u5B57", 1, false, false};
+    ReportedFinding wrapped = cheap();
+    wrapped.begin = {2, 1}, wrapped.end = {3, 4};
+    wrapped.match = "risk\nfree";
+    wrapped.excerpt = {"risk", 1, false, false};
+    std::string out = render("text", {checked_file("a.txt", "marketing", {wide, wrapped})}, Summary{1});
+    CHECK(out.find(" 1 | \U0001F600\U0001F600 cheap \u6F22\u5B57\n   |      ^~~~~\n") != std::string::npos);
+    CHECK(out.find(" 2 | risk\n   | ^~~~\n") != std::string::npos);
+}
+
 TEST_CASE("text: colour only when asked for", "[report]") {
     std::string out = render("text", {checked()}, summary(), {}, true);
     CHECK(out.find("\033[1;31merror:\033[0m") != std::string::npos);

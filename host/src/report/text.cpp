@@ -4,6 +4,9 @@
 #include "report/escape.hpp"
 #include "base/unicode.hpp"
 
+#include <unicode/uchar.h>
+
+#include <climits>
 #include <cstdio>
 #include <cstring>
 #include <set>
@@ -109,13 +112,27 @@ private:
         size_t pos = start;
         for (int column = first_column; column < f.begin.column && pos < line.size(); ++column) {
             char32_t c = utf8::next(line, pos);
-            pad += c == '\t' ? '\t' : ' ';
+            pad += c == '\t' ? std::string("\t") : std::string(cells(c), ' ');
         }
-        int last = f.end.line == f.begin.line ? f.end.column : first_column + window - 1;
-        last = std::min(last, first_column + window - 1);
-        int width = std::max(1, last - f.begin.column + 1);
+        // Under the match on its first line: to its end there, or to the end of what is shown.
+        int last = f.end.line == f.begin.line ? f.end.column : INT_MAX;
+        size_t width = 0;
+        for (int column = f.begin.column; column <= last && pos < stop; ++column) width += cells(utf8::next(line, pos));
+        width = std::max<size_t>(width, 1);
         out_ << ' ' << std::string(number.size(), ' ') << paint("2", " |") << ' ' << pad
-             << paint("1;32", "^" + std::string(size_t(width - 1), '~')) << '\n';
+             << paint("1;32", "^" + std::string(width - 1, '~')) << '\n';
+    }
+
+    // Terminal cells a code point takes: two for wide ones (CJK, most emoji), none for a
+    // combining mark or a joiner, one for the rest.
+    static size_t cells(char32_t c) {
+        UChar32 u = UChar32(c);
+        int8_t category = int8_t(u_charType(u));
+        if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK || u == 0x200D || (u >= 0xFE00 && u <= 0xFE0F))
+            return 0;
+        int width = u_getIntPropertyValue(u, UCHAR_EAST_ASIAN_WIDTH);
+        if (width == U_EA_WIDE || width == U_EA_FULLWIDTH || u_hasBinaryProperty(u, UCHAR_EMOJI_PRESENTATION)) return 2;
+        return 1;
     }
 
     std::ostream& out_;
