@@ -1,5 +1,6 @@
 #include "command_line.hpp"
 
+#include "base/strings.hpp"
 #include "report/report.hpp"
 
 #include <CLI/CLI.hpp>
@@ -16,7 +17,10 @@ using Setter = std::function<void(const std::string&)>;
 
 CLI::Option* value_option(CLI::App& app, const std::string& names, const std::string& type, const std::string& help,
                           Setter set) {
-    return app.add_option_function<std::string>(names, std::move(set), help)->type_name(type);
+    // Given twice, the last one counts, as in most commands.
+    return app.add_option_function<std::string>(names, std::move(set), help)
+        ->type_name(type)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
 }
 
 CLI::Option* text_option(CLI::App& app, const std::string& names, const std::string& type, const std::string& help,
@@ -76,6 +80,11 @@ void add_input_options(CLI::App& app, CommandLine& line) {
     });
     text_option(app, "--changed-since", "REV", "check only files git says changed since REV (and new ones)",
                 check.changed_since);
+    // Each --exclude is one glob; CLI11 joins them, one a line.
+    value_option(app, "--exclude", "GLOB", "leave out paths matching GLOB, like the project's <ignore> (repeatable)",
+                 [&check](const std::string& globs) { check.excludes = split_each(globs, '\n'); })
+        ->multi_option_policy(CLI::MultiOptionPolicy::Join)
+        ->delimiter('\n');
     app.add_flag("--isolate", check.isolate, "check each file in a child process: a crashing plugin skips only that file");
 }
 
@@ -91,6 +100,17 @@ void add_check(CLI::App& app, CommandLine& line) {
     text_option(check, "--output", "FILE", "write the report there instead of standard output", line.check.output);
     text_option(check, "--baseline", "FILE", "report only findings the baseline does not hold", line.baseline);
     check.add_flag("--strict", line.strict, "exit 2 when any input was skipped (unreadable, too large, malformed, ...)");
+    check.add_flag("-q,--quiet", line.quiet, "only the findings: no summary and no corpus tables");
+    value_option(check, "--fail-on", "LEVEL", "exit 1 on a finding of this severity or above: error (default), warning or suggestion",
+                 [&line](const std::string& level) {
+                     auto severity = parse_severity(level);
+                     if (!severity) throw UsageError("--fail-on takes error, warning or suggestion, not '" + level + "'");
+                     line.fail_on = *severity;
+                 });
+    value_option(check, "--fail-under", "SCORE", "exit 1 when the on-promise score (0-100, docs/ci.md) is below SCORE",
+                 [&line](const std::string& score) {
+                     line.fail_under = int(whole_number(score, "--fail-under", 0, 100, "a score from 0 to 100"));
+                 });
     value_option(check, "--color,--colour", "WHEN", "auto, always or never (default auto: on a terminal, unless NO_COLOR)",
                  [&line](const std::string& when) {
                      if (when != "auto" && when != "always" && when != "never")
@@ -187,6 +207,7 @@ std::optional<CommandLine> parse_command_line(int argc, char** argv) {
         throw UsageError("no command given; try 'touchpoint check' or 'touchpoint --help'");
     } catch (const CLI::ArgumentMismatch& e) {  // "--jobs: 1 required N missing"
         std::string message = e.what();
+        if (!message.ends_with("missing")) throw UsageError(message + "; see 'touchpoint --help'");
         throw UsageError("option " + message.substr(0, message.find(':')) + " needs a value");
     } catch (const CLI::ParseError& e) {
         throw UsageError(std::string(e.what()) + "; see 'touchpoint --help'");

@@ -27,6 +27,13 @@ struct Failure : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// Exit code 1: a finding at --fail-on's severity or above, or a score under --fail-under.
+bool gate_fails(const CommandLine& line, const Summary& summary) {
+    size_t failing = summary.errors + (line.fail_on <= Severity::warning ? summary.warnings : 0) +
+                     (line.fail_on == Severity::suggestion ? summary.suggestions : 0);
+    return failing > 0 || (line.fail_under && summary.score() < *line.fail_under);
+}
+
 bool use_color(const CommandLine& line, bool to_terminal) {
     if (line.color == "always") return true;
     if (line.color == "never") return false;
@@ -55,23 +62,22 @@ int run_check(const CommandLine& line) {
     run.promise = engine.brand().promise;
     run.pass_mark = engine.brand().pass_mark;
     run.measures = engine.measures();
+    run.quiet = line.quiet;
     for (const LoadedPlugin& plugin : engine.plugins().plugins())
         for (const RuleInfo& rule : plugin.rules) run.rules[plugin.name + "." + rule.name] = rule.description;
     auto writer = make_writer(line.format, out, use_color(line, !file && isatty(STDOUT_FILENO)), run);
     std::optional<Baseline> baseline;
     if (line.baseline) baseline = Baseline::load(*line.baseline);
     Summary summary;
+    summary.pass_mark = run.pass_mark;
     engine.run([&](const FileReport& original) {
         std::optional<FileReport> filtered;  // a copy only when a baseline takes findings away
         if (baseline) {
             filtered = original;
-            std::erase_if(filtered->findings, [&](const ReportedFinding& f) { return baseline->absorbs(f); });
+            summary.baselined += std::erase_if(filtered->findings, [&](const ReportedFinding& f) { return baseline->absorbs(f); });
         }
         const FileReport& report = filtered ? *filtered : original;
-        if (report.channel.empty()) ++summary.skipped;
-        else ++summary.files;
-        for (const ReportedFinding& finding : report.findings) summary.add(finding);
-        summary.suppressed += report.suppressed.size();
+        summary.add_file(report);
         writer->file(report);
     });
     run.corpus = engine.corpus_tables();
@@ -89,7 +95,7 @@ int run_check(const CommandLine& line) {
                   << " skipped (--strict)\n";
         return 2;
     }
-    return summary.errors > 0 ? 1 : 0;
+    return gate_fails(line, summary) ? 1 : 0;
 }
 
 int run_baseline(const CommandLine& line) {

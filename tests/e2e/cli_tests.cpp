@@ -59,7 +59,8 @@ TEST_CASE("text reports are compiler style with the line, a caret and a summary"
           " 3 | Our customers are\n"
           "   |     ^~~~~~~~~\n"
           "   = suggestion: 'patients'\n"
-          "1 file checked: 1 finding (0 errors, 1 warning, 0 suggestions).\n");
+          "1 file checked: 1 finding (0 errors, 1 warning, 0 suggestions).\n"
+          "On-promise score 95 (pass mark 80): every touchpoint passes.\n");
     CHECK(result.out.find('\033') == std::string::npos);
     auto colored = run_touchpoint({"check", "--brand", "brand.xml", "copy.md", "--color", "always"}, dir.path());
     CHECK(colored.out.find("\033[1;33mwarning:\033[0m") != std::string::npos);
@@ -122,6 +123,40 @@ TEST_CASE("exit codes: 0 without error findings, 1 with, 2 when the run fails") 
     CHECK(no_brand.err.find("no brand file") != std::string::npos);
 }
 
+TEST_CASE("the gate: --fail-on, --fail-under and the score; --quiet; --exclude") {
+    ScratchDir dir;
+    dir.write("brand.xml", brand);
+    dir.write("warned.md", "Our customers are lovely.\n");  // one warning: score 95
+    dir.write("drafts/bad.md", "We guarantee it.\n");       // one error: score 80, and it does not pass
+    auto run = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), {"check", "--brand", "brand.xml"});
+        return run_touchpoint(args, dir.path());
+    };
+    CHECK(run({"warned.md"}).exit_code == 0);
+    CHECK(run({"warned.md", "--fail-on", "warning"}).exit_code == 1);
+    CHECK(run({"warned.md", "--fail-on", "suggestion"}).exit_code == 1);
+    CHECK(run({"warned.md", "--fail-under", "95"}).exit_code == 0);
+    CHECK(run({"warned.md", "--fail-under", "96"}).exit_code == 1);
+    CHECK(run({"warned.md", "--fail-under", "101"}).err ==
+          "touchpoint: error: --fail-under takes a score from 0 to 100, not '101'\n");
+    CHECK(run({"warned.md", "--fail-on", "never"}).exit_code == 2);
+
+    auto both = run({".", "--format", "json"});
+    CHECK(both.exit_code == 1);
+    CHECK(both.out.find("\"score\": 80, \"passes\": false") != std::string::npos);  // an error never passes
+    CHECK(both.out.find("\"score\": 95, \"passes\": true") != std::string::npos);
+    CHECK(both.out.find("\"score\": 87, \"pass_mark\": 80, \"below_pass_mark\": 1 }") != std::string::npos);
+    CHECK(run({"."}).out.ends_with("On-promise score 87 (pass mark 80): 1 of 2 touchpoints below it.\n"));
+
+    auto quiet = run({".", "--quiet"});
+    CHECK(quiet.out.find("checked") == std::string::npos);
+    CHECK(quiet.out.find("[terminology.avoid]") != std::string::npos);
+
+    auto excluded = run({".", "--exclude", "drafts/**", "--exclude", "nothing/*"});
+    CHECK(excluded.exit_code == 0);
+    CHECK(excluded.out.find("1 file checked") != std::string::npos);
+}
+
 TEST_CASE("standard input is checked with 'check -'") {
     ScratchDir dir;
     dir.write("brand.xml", brand);
@@ -130,11 +165,11 @@ TEST_CASE("standard input is checked with 'check -'") {
     CHECK(result.exit_code == 0);
     CHECK(result.out.find("\"file\": \"<stdin>\",\n      \"line\": 2, \"column\": 1, \"end_line\": 2, \"end_column\": 5") !=
           std::string::npos);
-    CHECK(result.out.find("\"summary\": { \"files\": 1, \"findings\": 2, \"errors\": 0, \"warnings\": 1, \"suggestions\": 1, \"suppressed\": 0, \"skipped\": 0 }") !=
+    CHECK(result.out.find("\"summary\": { \"files\": 1, \"findings\": 2, \"errors\": 0, \"warnings\": 1, \"suggestions\": 1, \"suppressed\": 0, \"skipped\": 0, ") !=
           std::string::npos);
     auto named = run_touchpoint({"check", "-", "--brand", "brand.xml", "--stdin-filename", "draft.md"}, dir.path(),
                                 "`cheap` code only\n");
-    CHECK(named.out == "1 file checked: no findings.\n");
+    CHECK(named.out == "1 file checked: no findings.\nOn-promise score 100 (pass mark 80): every touchpoint passes.\n");
 }
 
 TEST_CASE("--min-severity, --channel and --output") {

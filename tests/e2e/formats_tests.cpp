@@ -69,5 +69,5 @@ TEST_CASE("GitHub workflow commands escape their data and end with a summary") {
     CHECK(result.out ==
           "::warning file=a.md,line=1,col=6,endLine=1,endColumn=13,title=terminology.prefer::Use 'patient' instead of 'customer'. Suggestion: patient\n"
           "::error file=a.md,line=3,col=4,endLine=3,endColumn=12,title=terminology.avoid::No \"promises\" & no, really: none.\n"
-          "touchpoint: 2 files checked: 2 findings (1 errors, 1 warnings, 0 suggestions)\n");
+          "touchpoint: 2 files checked: 2 findings (1 error, 1 warning, 0 suggestions). On-promise score 87 (pass mark 80): 1 of 2 touchpoints below it.\n");
 }

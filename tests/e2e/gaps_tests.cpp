@@ -90,8 +90,8 @@ TEST_CASE("[gaps] an unreadable folder is named and counted as skipped; --strict
     fs::permissions(dir.path() / "locked", fs::perms::owner_all);
     CHECK(result.exit_code == 0);
     CHECK(result.err == "touchpoint: warning: skipped locked: cannot read the folder (Permission denied)\n");
-    CHECK(result.out == "1 file checked, 1 skipped: no findings.\n");
-    CHECK(json.out.find("\"suppressed\": 0, \"skipped\": 1 }") != std::string::npos);
+    CHECK(result.out == "1 file checked, 1 skipped: no findings.\nOn-promise score 100 (pass mark 80): every touchpoint passes.\n");
+    CHECK(json.out.find("\"suppressed\": 0, \"skipped\": 1, ") != std::string::npos);
     CHECK(strict.exit_code == 2);
     CHECK(strict.err == "touchpoint: warning: skipped locked: cannot read the folder (Permission denied)\n"
                         "touchpoint: error: 1 input was skipped (--strict)\n");
@@ -104,10 +104,10 @@ TEST_CASE("[gaps] every kind of skip counts, and --strict exits 2 on any of them
     dir.write("fine.md", "fine\n");
     auto result = run_touchpoint({"check", "--brand", "brand.xml", ".", "--format", "github"}, dir.path());
     CHECK(result.exit_code == 0);
-    CHECK(result.out == "touchpoint: 1 file checked, 1 skipped: 0 findings (0 errors, 0 warnings, 0 suggestions)\n");
+    CHECK(result.out == "touchpoint: 1 file checked, 1 skipped: no findings. On-promise score 100 (pass mark 80): every touchpoint passes.\n");
     auto strict = run_touchpoint({"check", "--brand", "brand.xml", ".", "--strict"}, dir.path());
     CHECK(strict.exit_code == 2);
-    CHECK(strict.out == "1 file checked, 1 skipped: no findings.\n");
+    CHECK(strict.out == "1 file checked, 1 skipped: no findings.\nOn-promise score 100 (pass mark 80): every touchpoint passes.\n");
     auto clean = run_touchpoint({"check", "--brand", "brand.xml", "fine.md", "--strict"}, dir.path());
     CHECK(clean.exit_code == 0);
     CHECK(clean.err.empty());
@@ -125,7 +125,7 @@ TEST_CASE("[gaps] standard input over --max-file-size is skipped, not read whole
     CHECK(result.exit_code == 0);
     CHECK(result.err == "touchpoint: warning: skipped <stdin>: it is over the 1 MiB limit (--max-file-size)\n");
     CHECK(result.out.find("\"findings\": []") != std::string::npos);
-    CHECK(result.out.find("\"skipped\": 1 }") != std::string::npos);
+    CHECK(result.out.find("\"skipped\": 1, ") != std::string::npos);
     auto within = run_touchpoint({"check", "-", "--brand", "brand.xml", "--max-file-size", "1"}, dir.path(),
                                  std::string((1u << 20) - 6, ' ') + "cheap\n");
     CHECK(within.err.empty());
@@ -153,7 +153,7 @@ TEST_CASE("[gaps] a symbolic link leading out of the folder checked is not follo
     CHECK(result.out.find("\"file\": \"site/real/inner.md\"") != std::string::npos);
     CHECK(result.out.find("site/again") == std::string::npos);  // a folder inside, walked as itself
     CHECK(result.out.find("\"files\": 3,") != std::string::npos);
-    CHECK(result.out.find("\"skipped\": 3 }") != std::string::npos);
+    CHECK(result.out.find("\"skipped\": 3, ") != std::string::npos);
     CHECK(result.err ==
           "touchpoint: warning: skipped site/dangling.md: a symbolic link that leads nowhere (No such file or directory)\n"
           "touchpoint: warning: skipped site/elsewhere: a symbolic link to " + (outside.path() / "folder").string() +

@@ -96,6 +96,15 @@ Summary summary() {
     s.errors = 1;
     s.suggestions = 1;
     s.suppressed = 1;
+    s.score_total = 79 + 100 + 100;  // the error and the suggestion cost 21
+    s.below_pass_mark = 1;           // a touchpoint with an error never passes
+    return s;
+}
+
+// The summary the command makes of these reports.
+Summary summary_of(const std::vector<FileReport>& reports) {
+    Summary s;
+    for (const FileReport& report : reports) s.add_file(report);
     return s;
 }
 
@@ -147,7 +156,7 @@ TEST_CASE("text: a finding with its excerpt, caret and suggestion, without colou
     CHECK(out.find("docs/a b.md:1:1: suggestion: Grade 14; aim for 8. [readability.grade]\n3 files") != std::string::npos);
     CHECK(out.find("cheap") == std::string::npos);
     CHECK(out.ends_with("3 files checked, 1 skipped: 2 findings (1 error, 0 warnings, 1 suggestion). "
-                        "1 suppressed by inline control.\n"));
+                        "1 suppressed by inline control.\nOn-promise score 93 (pass mark 80): 1 of 3 touchpoints below it.\n"));
 }
 
 TEST_CASE("text: the caret counts terminal cells and stays on the match's first line", "[report]") {
@@ -158,7 +167,7 @@ TEST_CASE("text: the caret counts terminal cells and stays on the match's first 
     wrapped.begin = {2, 1}, wrapped.end = {3, 4};
     wrapped.match = "risk\nfree";
     wrapped.excerpt = {"risk", 1, false, false};
-    std::string out = render("text", {checked_file("a.txt", "marketing", {wide, wrapped})}, Summary{1});
+    std::string out = render("text", {checked_file("a.txt", "marketing", {wide, wrapped})}, summary_of({clean()}));
     CHECK(out.find(" 1 | \U0001F600\U0001F600 cheap \u6F22\u5B57\n   |      ^~~~~\n") != std::string::npos);
     CHECK(out.find(" 2 | risk\n   | ^~~~\n") != std::string::npos);
 }
@@ -170,7 +179,8 @@ TEST_CASE("text: colour only when asked for", "[report]") {
 }
 
 TEST_CASE("text: a clean run, the pack rules beside a finding, a context line", "[report]") {
-    CHECK(render("text", {clean()}, Summary{1}) == "1 file checked: no findings.\n");
+    CHECK(render("text", {clean()}, summary_of({clean()})) ==
+          "1 file checked: no findings.\nOn-promise score 100 (pass mark 80): every touchpoint passes.\n");
     FileReport report = checked();
     report.findings.resize(1);
     report.findings[0].also = {"healthcare-claims.guarantee", "legal.promise"};
@@ -185,7 +195,7 @@ TEST_CASE("text: a match far along a long line is shown in a window, cut with el
     f.excerpt.text = std::string(200, 'x') + " guarantee " + std::string(200, 'y');
     f.begin = {2, 202};
     f.end = {2, 210};
-    std::string out = render("text", {checked_file("a.md", "web", {f})}, Summary{1});
+    std::string out = render("text", {checked_file("a.md", "web", {f})}, summary_of({clean()}));
     std::string shown = " 2 | \u2026" + std::string(29, 'x') + " guarantee " + std::string(60, 'y') + "\u2026\n";
     CHECK(out.find(shown) != std::string::npos);
     // The caret stays under the match: a space for the ellipsis, for 29 x's and a space.
@@ -233,7 +243,7 @@ TEST_CASE("json: control characters, backslashes, an unfixable finding, also and
     f.fixable = false;
     f.also = {"healthcare-claims.guarantee"};
     f.context = "header";
-    std::string text = render("json", {checked_file("a.md", "web", {f})}, Summary{1});
+    std::string text = render("json", {checked_file("a.md", "web", {f})}, summary_of({clean()}));
     CHECK(text.find("\\u0007") != std::string::npos);
     Object::Ptr g = parse_json(text)->getArray("findings")->getObject(0);
     CHECK(g->getValue<std::string>("message") == f.message);
@@ -252,7 +262,7 @@ TEST_CASE("json: an empty run is still valid JSON", "[report]") {
 TEST_CASE("json: measures are numbers as JSON writes them", "[report]") {
     FileReport report = checked_file("a.md", "web");
     report.measures["m"] = {{"whole", 42}, {"negative", -3}, {"half", 0.5}, {"rounded", 1.239}, {"big", 3e9}};
-    std::string text = render("json", {report}, Summary{1});
+    std::string text = render("json", {report}, summary_of({clean()}));
     CHECK(text.find("\"whole\": 42 }") != std::string::npos);  // not 42.00
     Object::Ptr m = parse_json(text)->getArray("documents")->getObject(0)->getObject("m");
     CHECK(m->getValue<double>("negative") == -3);
@@ -267,7 +277,7 @@ TEST_CASE("json: measures are numbers as JSON writes them", "[report]") {
 TEST_CASE("json: a measure that is not finite still leaves valid JSON", "[report]") {
     FileReport report = checked_file("a.md", "web");
     report.measures["m"] = {{"nan", std::nan("")}, {"inf", HUGE_VAL}};
-    std::string text = render("json", {report}, Summary{1});
+    std::string text = render("json", {report}, summary_of({clean()}));
     CHECK_NOTHROW(parse_json(text));
 }
 
@@ -315,7 +325,7 @@ TEST_CASE("sarif: no fix for a suggestion that is not a fix as written", "[repor
     ReportedFinding inexact = guarantee(), unfixable = guarantee();
     inexact.exact = false;
     unfixable.fixable = false;
-    Object::Ptr root = parse_json(render("sarif", {checked_file("a.md", "web", {inexact, unfixable})}, Summary{1}));
+    Object::Ptr root = parse_json(render("sarif", {checked_file("a.md", "web", {inexact, unfixable})}, summary_of({clean()})));
     Array::Ptr results = root->getArray("runs")->getObject(0)->getArray("results");
     REQUIRE(results->size() == 2);
     for (size_t i = 0; i < 2; ++i) {
@@ -327,7 +337,7 @@ TEST_CASE("sarif: no fix for a suggestion that is not a fix as written", "[repor
 TEST_CASE("rdjson: byte columns, reviewdog severities, a suggestion only where it is a fix", "[report]") {
     ReportedFinding wide = guarantee();
     wide.begin_byte = 6, wide.end_byte = 15;  // two bytes of é before it
-    Object::Ptr root = parse_json(render("rdjson", {checked_file("a.md", "web", {wide, long_document()})}, Summary{1}));
+    Object::Ptr root = parse_json(render("rdjson", {checked_file("a.md", "web", {wide, long_document()})}, summary_of({clean()})));
     Array::Ptr diagnostics = root->getArray("diagnostics");
     REQUIRE(diagnostics->size() == 2);
     Object::Ptr d = diagnostics->getObject(0);
@@ -349,7 +359,7 @@ TEST_CASE("junit: a suite per checked file, attributes and text escaped", "[repo
     pugi::xml_document doc = parse_xml(render_all("junit"));
     pugi::xml_node suites = doc.child("testsuites");
     CHECK(suites.attribute("tests").as_int() == 3);  // two findings and the clean file's case
-    CHECK(suites.attribute("failures").as_int() == 2);
+    CHECK(suites.attribute("failures").as_int() == 1);  // the error; a suggestion is advice
     std::vector<std::string> names;
     for (pugi::xml_node suite : suites.children("testsuite")) names.push_back(suite.attribute("name").value());
     CHECK(names == std::vector<std::string>{"docs/a b.md", "c.md"});  // not the skipped file
@@ -369,7 +379,7 @@ TEST_CASE("junit and checkstyle: characters XML 1.0 forbids are dropped, not wri
     f.message = std::string("a\x01" "b\x1F" "c 'd'");
     for (const char* format : {"junit", "checkstyle"}) {
         INFO(format);
-        std::string text = render(format, {checked_file("a.md", "web", {f})}, Summary{1});
+        std::string text = render(format, {checked_file("a.md", "web", {f})}, summary_of({clean()}));
         CHECK(text.find('\x01') == std::string::npos);
         pugi::xml_document doc = parse_xml(text);
         pugi::xpath_node error = doc.select_node("//failure | //error");
@@ -407,9 +417,10 @@ TEST_CASE("github: workflow commands with escaped data and properties, UTF-16 co
           "::error file=docs/a%2Cb%3Ac%25.md,line=2,col=5,endLine=2,endColumn=13,title=pack%3Ax%2Cy"
           "::100%25 sure,%0D%0Areally: yes Suggestion: promise\n"
           "::warning file=docs/a b.md,line=1,title=readability.grade::Grade 14; aim for 8.\n"
-          "touchpoint: 3 files checked, 1 skipped: 2 findings (1 errors, 0 warnings, 1 suggestions)\n");
+          "touchpoint: 3 files checked, 1 skipped: 2 findings (1 error, 0 warnings, 1 suggestion). 1 suppressed by inline "
+          "control. On-promise score 93 (pass mark 80): 1 of 3 touchpoints below it.\n");
     ReportedFinding note = long_document();
-    CHECK(render("github", {checked_file("a.md", "web", {note})}, Summary{1}).starts_with("::notice "));
+    CHECK(render("github", {checked_file("a.md", "web", {note})}, summary_of({clean()})).starts_with("::notice "));
 }
 
 TEST_CASE("html: one page, every text escaped, the match marked, skipped files left out", "[report]") {

@@ -6,6 +6,7 @@
 
 #include <touchpoint/plugin.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -75,6 +76,23 @@ struct FileReport {
     }
 };
 
+// The on-promise score of a touchpoint (docs/ci.md, "The on-promise score"): 100, less 20
+// for each error finding, 5 for each warning and 1 for each suggestion, never below 0.
+inline int on_promise_score(const FileReport& report) {
+    int penalty = 0;
+    for (const ReportedFinding& f : report.findings)
+        penalty += f.severity == Severity::error ? 20 : f.severity == Severity::warning ? 5 : 1;
+    return std::max(0, 100 - penalty);
+}
+
+// A touchpoint passes at the brand's pass mark, and never with an error finding.
+inline bool passes(const FileReport& report, int pass_mark) {
+    if (on_promise_score(report) < pass_mark) return false;
+    for (const ReportedFinding& f : report.findings)
+        if (f.severity == Severity::error) return false;
+    return true;
+}
+
 struct Summary {
     size_t files = 0;
     size_t skipped = 0;  // inputs not checked, each named on standard error with its reason
@@ -83,6 +101,27 @@ struct Summary {
     size_t warnings = 0;
     size_t suggestions = 0;
     size_t suppressed = 0;
+    size_t baselined = 0;       // findings --baseline hid
+    int pass_mark = 80;
+    int64_t score_total = 0;    // of the checked files' scores
+    size_t below_pass_mark = 0; // checked files that do not pass
+
+    // The run's on-promise score: the mean of its touchpoints' (100 for none).
+    int score() const { return files ? int(score_total / int64_t(files)) : 100; }
+
+    // A file's report, after any baseline.
+    void add_file(const FileReport& report) {
+        if (report.channel.empty()) {
+            ++skipped;
+            return;
+        }
+        ++files;
+        for (const ReportedFinding& finding : report.findings) add(finding);
+        suppressed += report.suppressed.size();
+        score_total += on_promise_score(report);
+        below_pass_mark += !passes(report, pass_mark);
+    }
+
     void add(const ReportedFinding& finding) {
         ++findings;
         switch (finding.severity) {

@@ -2,7 +2,7 @@
 
 #include "formats/formats.hpp"
 #include "base/fs_util.hpp"
-#include "base/fs_util.hpp"
+#include "config/glob.hpp"
 
 #include <Poco/Pipe.h>
 #include <Poco/PipeStream.h>
@@ -205,20 +205,28 @@ std::vector<Input> collect_inputs(const CheckOptions& options, const Project* pr
     }
     const fs::path cwd = fs::current_path();
     fs::path base = project ? project->dir : cwd;
+    // <ignore> globs match the path from the project's folder; --exclude ones either that
+    // or the path as typed from the working folder.
+    auto left_out = [&](const std::string& relative, const std::string& display) {
+        if (project && project->ignored(relative)) return true;
+        for (const std::string& glob : options.excludes)
+            if (glob_match(glob, relative) || glob_match(glob, display)) return true;
+        return false;
+    };
 
     auto add_file = [&](const fs::path& path) {
         fs::path absolute = (path.is_absolute() ? path : cwd / path).lexically_normal();
         if (own_names.count(absolute.filename()) && own.count(fs::weakly_canonical(absolute))) return;
-        std::string relative = relative_to(absolute, base);
-        if (project && project->ignored(relative)) return;
-        inputs.push_back({absolute, display_path(absolute, cwd), relative, {}, {}, {}});
+        std::string relative = relative_to(absolute, base), display = display_path(absolute, cwd);
+        if (left_out(relative, display)) return;
+        inputs.push_back({absolute, display, relative, {}, {}, {}});
     };
     // What the walk leaves out is an input too, reported in path order as skipped.
     auto add_skipped = [&](const fs::path& path, std::string why) {
         fs::path absolute = (path.is_absolute() ? path : cwd / path).lexically_normal();
-        std::string relative = relative_to(absolute, base);
-        if (project && project->ignored(relative)) return;
-        inputs.push_back({absolute, display_path(absolute, cwd), relative, {}, {}, std::move(why)});
+        std::string relative = relative_to(absolute, base), display = display_path(absolute, cwd);
+        if (left_out(relative, display)) return;
+        inputs.push_back({absolute, display, relative, {}, {}, std::move(why)});
     };
 
     std::vector<std::string> paths = options.paths;

@@ -24,6 +24,7 @@ struct CheckOptions {
     bool isolate = false;                  // --isolate: each file checked in a child process
     bool allow_project_plugins = false;    // --allow-project-plugins: load the project's <plugins dir>
     std::optional<std::string> changed_since;  // --changed-since REV: only files git says changed
+    std::vector<std::string> excludes;         // --exclude GLOB: paths left out, as <ignore>
     std::optional<std::string> output;         // --output: refused when it is one of the inputs
 };
 

@@ -1,4 +1,5 @@
 #include "report/report.hpp"
+#include "report/wording.hpp"
 
 #include "report/escape.hpp"
 #include "base/unicode.hpp"
@@ -32,10 +33,7 @@ public:
     }
 
     void finish(const Summary& s) override {
-        out_ << "touchpoint: " << s.files << (s.files == 1 ? " file" : " files") << " checked"
-             << (s.skipped ? ", " + std::to_string(s.skipped) + " skipped" : "") << ": " << s.findings
-             << (s.findings == 1 ? " finding" : " findings") << " (" << s.errors << " errors, " << s.warnings
-             << " warnings, " << s.suggestions << " suggestions)\n";
+        out_ << "touchpoint: " << summary_sentence(s) << ' ' << score_sentence(s) << '\n';
     }
 
 private:

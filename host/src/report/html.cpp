@@ -16,12 +16,7 @@ namespace {
 std::string escape(std::string_view text) { return xml_escape(text); }
 
 // 100 less 20 an error, 5 a warning, 1 a suggestion; never below 0.
-int score(const FileReport& report) {
-    int penalty = 0;
-    for (const ReportedFinding& f : report.findings)
-        penalty += f.severity == Severity::error ? 20 : f.severity == Severity::warning ? 5 : 1;
-    return std::max(0, 100 - penalty);
-}
+int score(const FileReport& report) { return on_promise_score(report); }
 
 // The source line with the match marked, around the match when the line is long.
 std::string highlighted(const ReportedFinding& f) {
@@ -141,7 +136,7 @@ private:
                     out_ << "<td class=\"hit h" << std::min(hits, 3) << "\" title=\"" << hits << " mentions\">" << hits << "</td>";
                 }
                 int s = score(f);
-                out_ << "<td class=\"" << (s >= run_.pass_mark ? "pass" : "fail") << "\">" << s << "</td></tr>\n";
+                out_ << "<td class=\"" << (passes(f, run_.pass_mark) ? "pass" : "fail") << "\">" << s << "</td></tr>\n";
             }
             out_ << "</table></section>\n";
         }

@@ -18,7 +18,7 @@ public:
     JsonWriter(std::ostream& out, const RunInfo& run) : out_(out), run_(run) { out_ << "{\n  \"version\": 1,\n  \"findings\": ["; }
 
     void file(const FileReport& report) override {
-        if (!report.channel.empty()) documents_.push_back(document(report));
+        if (!report.channel.empty()) documents_.push_back(document(report, run_.pass_mark));
         for (const SuppressedFinding& s : report.suppressed) suppressed_.push_back(suppressed(s));
         for (const ReportedFinding& f : report.findings) {
             out_ << (first_ ? "\n" : ",\n") << "    {\n      \"file\": ";
@@ -88,7 +88,8 @@ public:
         out_ << "  \"summary\": { \"files\": " << s.files
              << ", \"findings\": " << s.findings << ", \"errors\": " << s.errors << ", \"warnings\": " << s.warnings
              << ", \"suggestions\": " << s.suggestions << ", \"suppressed\": " << s.suppressed
-             << ", \"skipped\": " << s.skipped << " }\n}\n";
+             << ", \"skipped\": " << s.skipped << ", \"baselined\": " << s.baselined << ", \"score\": " << s.score()
+             << ", \"pass_mark\": " << s.pass_mark << ", \"below_pass_mark\": " << s.below_pass_mark << " }\n}\n";
     }
 
 private:
@@ -107,13 +108,14 @@ private:
     }
 
     // A checked file with its measures (the `documents` array of the JSON report).
-    static std::string document(const FileReport& report) {
+    static std::string document(const FileReport& report, int pass_mark) {
         std::ostringstream out;
         out << "    { \"file\": ";
         json_string(out, report.path);
         out << ", \"channel\": ";
         json_string(out, report.channel);
-        out << ", \"findings\": " << report.findings.size();
+        out << ", \"findings\": " << report.findings.size() << ", \"score\": " << on_promise_score(report)
+            << ", \"passes\": " << (passes(report, pass_mark) ? "true" : "false");
         for (const auto& [group, values] : report.measures) {
             out << ", ";
             json_string(out, group);

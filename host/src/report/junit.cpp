@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 #include <set>
+#include <algorithm>
 #include <sstream>
 
 namespace touchpoint {
@@ -21,22 +22,29 @@ public:
         if (report.channel.empty()) return;  // skipped
         std::ostringstream suite;
         size_t cases = std::max<size_t>(1, report.findings.size());
+        // A suggestion is advice, not a failure: its test case passes and says it.
+        size_t failures = size_t(std::count_if(report.findings.begin(), report.findings.end(),
+                                               [](const ReportedFinding& f) { return f.severity != Severity::suggestion; }));
         suite << "  <testsuite name=\"" << escape_xml(report.path) << "\" tests=\"" << cases << "\" failures=\""
-              << report.findings.size() << "\" errors=\"0\">\n";
+              << failures << "\" errors=\"0\">\n";
         if (report.findings.empty())
             suite << "    <testcase classname=\"" << escape_xml(report.path) << "\" name=\"keeps the brand promise\"/>\n";
         for (const ReportedFinding& f : report.findings) {
             std::string where = std::to_string(f.begin.line) + ":" + std::to_string(f.begin.column);
-            suite << "    <testcase classname=\"" << escape_xml(f.file) << "\" name=\"" << escape_xml(f.rule + " at " + where)
-                  << "\">\n      <failure message=\"" << escape_xml(f.message) << "\" type=\"" << to_string(f.severity)
-                  << "\">" << escape_xml(f.file + ":" + where + ": " + std::string(to_string(f.severity)) + ": " + f.message +
-                                         (f.match.empty() ? "" : " ('" + f.match + "')"))
-                  << "</failure>\n    </testcase>\n";
+            std::string text = f.file + ":" + where + ": " + std::string(to_string(f.severity)) + ": " + f.message +
+                               (f.match.empty() ? "" : " ('" + f.match + "')");
+            suite << "    <testcase classname=\"" << escape_xml(f.file) << "\" name=\"" << escape_xml(f.rule + " at " + where) << "\">\n";
+            if (f.severity == Severity::suggestion)
+                suite << "      <system-out>" << escape_xml(text) << "</system-out>\n";
+            else
+                suite << "      <failure message=\"" << escape_xml(f.message) << "\" type=\"" << to_string(f.severity) << "\">"
+                      << escape_xml(text) << "</failure>\n";
+            suite << "    </testcase>\n";
         }
         suite << "  </testsuite>\n";
         suites_ += suite.str();
         tests_ += cases;
-        failures_ += report.findings.size();
+        failures_ += failures;
     }
 
     void finish(const Summary&) override {

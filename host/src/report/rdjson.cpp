@@ -15,7 +15,7 @@ namespace {
 class RdjsonWriter : public ReportWriter {
 public:
     explicit RdjsonWriter(std::ostream& out) : out_(out) {
-        out_ << "{\n  \"source\": { \"name\": \"touchpoint\", \"url\": \"https://github.com/touchpoint\" },\n  \"diagnostics\": [";
+        out_ << "{\n  \"source\": { \"name\": \"touchpoint\" },\n  \"diagnostics\": [";
     }
 
     void file(const FileReport& report) override {

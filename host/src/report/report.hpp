@@ -31,6 +31,7 @@ struct RunInfo {
     std::string promise;
     std::vector<MeasureInfo> measures;  // as the checks declare them: the heatmap's columns
     int pass_mark = 80;
+    bool quiet = false;  // --quiet: the text report shows only the findings
     // What corpus-wide checks found, by table; filled before finish().
     std::map<std::string, std::vector<std::vector<std::pair<std::string, double>>>> corpus;
 };

@@ -2,6 +2,7 @@
 #include "report/report.hpp"
 
 #include "report/escape.hpp"
+#include "report/wording.hpp"
 #include "base/unicode.hpp"
 
 #include <unicode/uchar.h>
@@ -24,6 +25,7 @@ public:
     }
 
     void finish(const Summary& s) override {
+        if (run_.quiet) return;
         for (const auto& [table, rows] : run_.corpus) {
             if (rows.empty()) continue;
             out_ << paint("1", table + ":") << '\n';
@@ -34,25 +36,12 @@ public:
                 out_ << '\n';
             }
         }
-        out_ << paint("1", files_checked(s) + ": ");
-        std::string suppressed = s.suppressed ? " " + std::to_string(s.suppressed) + " suppressed by inline control." : "";
-        if (s.findings == 0) {
-            out_ << "no findings." << suppressed << "\n";
-            return;
-        }
-        out_ << s.findings << (s.findings == 1 ? " finding" : " findings") << " (" << count(s.errors, "error") << ", "
-             << count(s.warnings, "warning") << ", " << count(s.suggestions, "suggestion") << ")." << suppressed << "\n";
+        std::string summary = summary_sentence(s);
+        size_t colon = summary.find(": ");
+        out_ << paint("1", summary.substr(0, colon + 1)) << summary.substr(colon + 1) << '\n' << score_sentence(s) << '\n';
     }
 
 private:
-    static std::string files_checked(const Summary& s) {
-        std::string text = std::to_string(s.files) + (s.files == 1 ? " file" : " files") + " checked";
-        return s.skipped ? text + ", " + std::to_string(s.skipped) + " skipped" : text;
-    }
-    static std::string count(size_t n, const char* what) {
-        return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
-    }
-
     std::string paint(const char* code, const std::string& text) const {
         return color_ ? "\033[" + std::string(code) + "m" + text + "\033[0m" : text;
     }
