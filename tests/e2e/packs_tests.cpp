@@ -160,3 +160,16 @@ TEST_CASE("the avoid rules of several packs share one check, and each keeps its 
     CHECK(result.out.find("signs/door.txt:1:14: error: Signs say use, not utilize. [signs.no-entry]") != std::string::npos);
     CHECK(result.out.find("signs/door.txt:1:14: warning: Say use, not utilize. [house.words]") != std::string::npos);
 }
+
+TEST_CASE("an inline directive naming no rule of the run is a warning: a typo silences nothing") {
+    test::ScratchDir dir;
+    dir.write("brand.xml", R"(<brand name="Acme"><avoid term="cheap"/></brand>)");
+    dir.write("a.md", "<!-- touchpoint-disable-next-line terminology.avoyd -- a typo -->\ncheap\n\n"
+                      "<!-- touchpoint-disable-next-line terminology -- the whole plugin -->\ncheap\n");
+    auto result = test::run_touchpoint({"check", "--brand", "brand.xml", "a.md"}, dir.path());
+    CHECK(result.exit_code == 0);
+    CHECK(result.err == "touchpoint: warning: a.md:1: the directive names 'terminology.avoyd', which is no rule of this "
+                        "run; it silences nothing ('touchpoint rules' lists them)\n");
+    CHECK(result.out.find("a.md:2:1: warning: Avoid 'cheap'.") != std::string::npos);  // not silenced
+    CHECK(result.out.find("a.md:5:1") == std::string::npos);                            // silenced
+}

@@ -182,9 +182,33 @@ FileReport Engine::check_input(const Input& input, std::unique_ptr<Loaded> loade
     report.channel = document.channel();
     report.lines = document.locate_source(uint32_t(document.source().size())).line;
     report.format = loaded->format;
+    check_directive_rules(loaded->suppressions, report);
     for (const CompiledCheck& compiled : checks_) run_check(compiled, document, report, &loaded->suppressions, loaded->contexts);
     settle(report);
     return report;
+}
+
+bool Engine::names_a_rule(const std::string& name) const {
+    auto names = [&](const std::string& rule) { return rule == name || rule.starts_with(name + "."); };
+    for (const LoadedPlugin& plugin : host_.plugins()) {
+        if (plugin.name == name) return true;
+        for (const RuleInfo& rule : plugin.rules)
+            if (names(plugin.name + "." + rule.name)) return true;
+    }
+    for (const CompiledCheck& compiled : checks_) {
+        if (!compiled.pack_rule.empty() && names(compiled.pack_rule)) return true;
+        for (const auto& [pack_rule, channels] : compiled.pack_rules)
+            if (names(pack_rule)) return true;
+    }
+    return false;
+}
+
+void Engine::check_directive_rules(const Suppressions& suppressions, FileReport& report) const {
+    for (const Directive& directive : suppressions.directives())
+        for (const std::string& rule : directive.rules)
+            if (!names_a_rule(rule))
+                report.warnings.push_back(report.path + ":" + std::to_string(directive.first_line) + ": the directive names '" +
+                                          rule + "', which is no rule of this run; it silences nothing ('touchpoint rules' lists them)");
 }
 
 bool Engine::CompiledCheck::applies_to(const std::string& channel) const {

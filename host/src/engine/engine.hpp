@@ -88,6 +88,9 @@ private:
     std::atomic<size_t> abandoned_{0};
 
     void check_channels() const;
+    // Warnings for directives that name no rule of this run: a typo silences nothing.
+    void check_directive_rules(const Suppressions& suppressions, FileReport& report) const;
+    bool names_a_rule(const std::string& name) const;
     const CompileContext& compile_context() const;
     void compile_packs();
     void combine_pack_checks(const std::vector<std::pair<const LoadedPlugin*, PackRule>>& compiled_rules);

@@ -93,6 +93,10 @@ inline bool passes(const FileReport& report, int pass_mark) {
     return true;
 }
 
+// The HTML report names its maker in its head, so that a report written into a content
+// repository is never checked as one of its pages by the next run.
+inline constexpr std::string_view html_report_marker = "<meta name=\"generator\" content=\"touchpoint";
+
 struct Summary {
     size_t files = 0;
     size_t skipped = 0;  // inputs not checked, each named on standard error with its reason

@@ -31,6 +31,7 @@ public:
     // nullopt when it is not.
     std::optional<std::string> reason(const std::string& rule, int line) const;
     bool empty() const { return directives_.empty(); }
+    const std::vector<Directive>& directives() const { return directives_; }
 
 private:
     std::vector<Directive> directives_;

@@ -1,5 +1,7 @@
 #include "engine/inputs.hpp"
 
+#include "engine/findings.hpp"
+
 #include "formats/formats.hpp"
 #include "base/fs_util.hpp"
 #include "config/glob.hpp"
@@ -192,6 +194,21 @@ const std::optional<std::string>& standard_input(uint64_t limit) {
 
 }  // namespace
 
+namespace {
+
+// An HTML report of an earlier run (--format html --output), by the marker in its head.
+bool is_touchpoint_report(const fs::path& path) {
+    std::string extension = path.extension().string();
+    if (extension != ".html" && extension != ".htm") return false;
+    std::ifstream in(path, std::ios::binary);
+    std::string head(512, '\0');
+    in.read(head.data(), std::streamsize(head.size()));
+    head.resize(size_t(in.gcount()));
+    return head.find(html_report_marker) != std::string::npos;
+}
+
+}  // namespace
+
 std::vector<Input> collect_inputs(const CheckOptions& options, const Project* project, const fs::path& brand_file) {
     std::vector<Input> inputs;
     // The project's own files are skipped. Resolving a path costs a system call per
@@ -218,7 +235,7 @@ std::vector<Input> collect_inputs(const CheckOptions& options, const Project* pr
         fs::path absolute = (path.is_absolute() ? path : cwd / path).lexically_normal();
         if (own_names.count(absolute.filename()) && own.count(fs::weakly_canonical(absolute))) return;
         std::string relative = relative_to(absolute, base), display = display_path(absolute, cwd);
-        if (left_out(relative, display)) return;
+        if (left_out(relative, display) || is_touchpoint_report(absolute)) return;
         inputs.push_back({absolute, display, relative, {}, {}, {}});
     };
     // What the walk leaves out is an input too, reported in path order as skipped.

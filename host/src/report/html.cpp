@@ -80,7 +80,8 @@ public:
     }
 
     void finish(const Summary& summary) override {
-        out_ << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        out_ << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">" << html_report_marker << " "
+             << escape(run_.version) << "\">"
              << "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
              << "<title>Touchpoint report: " << escape(run_.brand) << "</title><style>" << style << "</style></head><body>\n"
              << "<header><h1>" << escape(run_.brand) << " \u2014 brand promise report</h1>";
