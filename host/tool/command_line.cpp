@@ -151,9 +151,20 @@ std::string owners_of(const CLI::App& app, const std::string& option) {
     return text;
 }
 
-// What the chosen command did not take: an unknown option, or a path for a command without paths.
-void refuse_leftovers(const CLI::App& app, const CLI::App& command) {
+// What the chosen command did not take: an unknown option, or a path for a command
+// without paths. After "--" every argument is a path, even one starting with '-'.
+void take_leftovers(const CLI::App& app, const CLI::App& command, std::vector<std::string>& paths) {
+    bool paths_only = false;
+    bool takes_paths = command.get_option_no_throw("paths") != nullptr;
     for (const std::string& arg : command.remaining()) {
+        if (!paths_only && arg == "--") {
+            paths_only = true;
+            continue;
+        }
+        if (paths_only && takes_paths) {
+            paths.push_back(arg);
+            continue;
+        }
         if (!arg.starts_with("-") || arg == "-") throw UsageError("'touchpoint " + command.get_name() + "' takes no path");
         std::string option = arg.substr(0, arg.find('='));
         std::string owners = owners_of(app, option);
@@ -162,11 +173,21 @@ void refuse_leftovers(const CLI::App& app, const CLI::App& command) {
     }
 }
 
-// CLI11 would say "a subcommand is required" for a misspelt one.
+// CLI11 would say "a subcommand is required" for a misspelt one, and read "--format="
+// as taking the next argument.
 void refuse_unknown_command(const CLI::App& app, int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        std::string_view arg = argv[i];
+        if (arg == "--") break;
+        if (arg.starts_with("--") && arg.ends_with("=") && arg.find('=') == arg.size() - 1)
+            throw UsageError("option " + std::string(arg.substr(0, arg.size() - 1)) + " has an empty value");
+    }
     if (argc < 2) return;
     std::string first = argv[1];
-    if (first == "-h" || first == "--help") return;
+    if (first == "-h" || first == "--help" || first == "--version") return;
+    std::string name = first.substr(0, first.find('='));
+    if (first.starts_with("-") && !owners_of(app, name).empty())
+        throw UsageError(name + " goes after the command, as in 'touchpoint check " + first + "'");
     if (first.starts_with("-")) throw UsageError("unknown option '" + first + "'; see 'touchpoint --help'");
     for (const CLI::App* command : app.get_subcommands({}))
         if (command->get_name() == first) return;
@@ -198,6 +219,10 @@ std::optional<CommandLine> parse_command_line(int argc, char** argv) {
     for (CLI::App* command : app.get_subcommands({})) command->allow_extras();
 
     refuse_unknown_command(app, argc, argv);
+    if (argc == 2 && std::string_view(argv[1]) == "--version") {
+        line.command = "version";
+        return line;
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp&) {
@@ -213,7 +238,7 @@ std::optional<CommandLine> parse_command_line(int argc, char** argv) {
         throw UsageError(std::string(e.what()) + "; see 'touchpoint --help'");
     }
     const CLI::App& command = *app.get_subcommands().front();
-    refuse_leftovers(app, command);
+    take_leftovers(app, command, line.check.paths);
     line.command = command.get_name();
     if (line.command == "baseline") line.check.output = line.check.output.value_or("touchpoint-baseline.json");
     return line;

@@ -112,6 +112,8 @@ int run_baseline(const CommandLine& line) {
 }
 
 int run_fix(const CommandLine& line) {
+    for (const std::string& path : line.check.paths)
+        if (path == "-") throw Failure("fix rewrites files, and standard input is none; check it with 'touchpoint check -'");
     Engine& engine = lasting_engine(line.check);
     size_t fixes = 0, files = 0, unchanged = 0;
     engine.run([&](const FileReport& report) {

@@ -12,9 +12,10 @@ using touchpoint::test::ScratchDir;
 namespace {
 
 // The error reading a brand file whose <brand> holds `body`, without the file's folder.
-std::string brand_error(const std::string& body, const std::string& root_attributes = R"(name="Acme")") {
+std::string brand_error(const std::string& body, const std::string& root_attributes = R"(name="Acme")",
+                        const std::string& after_body = "") {
     ScratchDir dir;
-    auto file = dir.write("brand.xml", "<brand " + root_attributes + ">\n" + body + "\n</brand>\n");
+    auto file = dir.write("brand.xml", "<brand " + root_attributes + ">\n" + body + "\n" + after_body + "</brand>\n");
     try {
         test::read_brand_file(file);
     } catch (const ConfigError& e) {
@@ -100,7 +101,7 @@ TEST_CASE("brand file faults name the place and say what is wrong") {
     CHECK(brand_error("<avoid term=\"cheap\" channels=\"\"/>") ==
           "brand.xml:2:21: 'channels' is empty; leave it out to apply to all channels");
     CHECK(brand_error("<promise>a</promise><promise>b</promise>") == "brand.xml:2:21: the brand has a second <promise>; it takes one");
-    CHECK(brand_error("stray text") == "brand.xml:1:1: <brand> takes elements, not text");
+    CHECK(brand_error("stray text") == "brand.xml:2:1: <brand> takes elements, not text");
     CHECK(brand_error("<accept/>", R"(name="Acme")") == "brand.xml:2:1: <accept> is empty");
     CHECK(brand_error("", R"(name="Acme" locale="english")") ==
           "brand.xml:1:20: locale 'english' is not a language tag like en-US");
@@ -109,6 +110,44 @@ TEST_CASE("brand file faults name the place and say what is wrong") {
     CHECK(brand_error("", R"(title="Acme")") == "brand.xml:1:8: <brand> has no attribute 'title'; it takes: name, locale");
     CHECK(brand_error("<name canonical=\"Acme\"><variant>ACME Inc</variant><alias>x</alias></name>") ==
           "brand.xml:2:51: <name> takes <variant> elements, not <alias>");
+}
+
+TEST_CASE("what pugixml would let pass is refused too, at its place") {
+    CHECK(brand_error("<avoid term=\"cheap\" term=\"x\"/>") == "brand.xml:2:1: <avoid> has the attribute 'term' twice");
+    CHECK(brand_error("<avoid term=\"a&nbsp;b\"/>") ==
+          "brand.xml:2:15: '&nbsp;' is no XML entity; write the character itself (or &amp;nbsp; for the text)");
+    CHECK(brand_error("<avoid term=\"R&D\"/>") == "brand.xml:2:15: a bare '&' is not XML; write &amp;");
+    CHECK(brand_error("<avoid term=\"R&amp;D &#233; &#xE9;\"/>\n<!-- & in a comment -->") == "no error");
+    CHECK(brand_error("", R"(name="A")", "</brand>\n<brand name=\"B\">") ==
+          "brand.xml:4:1: a second root element <brand>; the file takes one");
+    CHECK(brand_error("<avoid reason=\"a > b\" sevrity=\"error\" term=\"cheap\"/>") ==
+          "brand.xml:2:23: <avoid> has no attribute 'sevrity'; it takes: term, pattern, severity, reason, suggest, channels, case");
+    CHECK(brand_error("<channel id=\"a b\"/>") == "brand.xml:2:10: channel id 'a b' is not a simple name: letters, digits, '-', '_' and '.'");
+    CHECK(brand_error("<channel id=\"&lt;img&gt;\"/>").find("is not a simple name") != std::string::npos);
+    ScratchDir dir;
+    auto doctype = dir.write("brand.xml", "<!DOCTYPE brand [<!ENTITY e \"x\">]>\n<brand name=\"A\"/>\n");
+    CHECK_THROWS_WITH(test::read_brand_file(doctype), doctype.string() + ":1:1: a configuration file takes no DOCTYPE");
+    auto latin = dir.write("latin.xml", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<brand name=\"A\"/>\n");
+    CHECK_THROWS_WITH(test::read_brand_file(latin),
+                      Catch::Contains("declares encoding 'ISO-8859-1'; configuration files are UTF-8"));
+    auto trailing = dir.write("trailing.xml", "<brand name=\"A\"/>\n  trailing\n");
+    CHECK_THROWS_WITH(test::read_brand_file(trailing), trailing.string() + ":2:3: text outside the root element");
+    auto cr = dir.write("cr.xml", "<brand name=\"A\">\r  <avoid term=\"x\" sevrity=\"error\"/>\r</brand>\r");
+    CHECK_THROWS_WITH(test::read_brand_file(cr), Catch::StartsWith(cr.string() + ":2:19: <avoid> has no attribute 'sevrity'"));
+}
+
+TEST_CASE("terminology refuses rules that contradict each other") {
+    CHECK(brand_error("<prefer term=\"patient\" instead-of=\"customer\"><variant>client</variant></prefer>") ==
+          "brand.xml:2:46: <prefer> takes no <variant> element");
+    CHECK(brand_error("<prefer term=\"cheap\" instead-of=\"budget\"/>\n<avoid term=\"Cheap\"/>") ==
+          "brand.xml:3:8: 'Cheap' is both preferred and avoided (the other is at line 2); keep one of the two");
+    CHECK(brand_error("<name canonical=\"Riverbend Health\"/>\n<name canonical=\"riverbend health\"/>") ==
+          "brand.xml:3:7: 'riverbend health' is already listed at line 2; a word may be flagged by one rule only");
+    CHECK(brand_error("<name canonical=\"Riverbend Health\"/>\n<prefer term=\"us\" instead-of=\"Riverbend Health\"/>") ==
+          "brand.xml:3:19: 'Riverbend Health' is already listed at line 2; a word may be flagged by one rule only");
+    CHECK(brand_error("<name canonical=\"Acme\"><variant>ACME</variant></name>") ==
+          "brand.xml:2:24: 'ACME' is already listed at line 2; a word may be flagged by one rule only");
+    CHECK(brand_error("<avoid reason=\"x\"/>") == "brand.xml:2:1: <avoid> needs a 'term' or a 'pattern' attribute");
 }
 
 TEST_CASE("malformed XML is refused with its place") {

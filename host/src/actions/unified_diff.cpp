@@ -7,6 +7,23 @@ namespace {
 
 constexpr size_t context = 3;
 
+// A file name in a diff header as patch and git read it: a name with a space ends with a
+// tab (GNU diff's form); one with a tab, newline, quote or backslash is quoted as git does.
+std::string header_name(std::string_view prefix, std::string_view path) {
+    std::string name = std::string(prefix) + std::string(path);
+    if (name.find_first_of("\t\n\"\\") != std::string::npos) {
+        std::string quoted = "\"";
+        for (char c : name) {
+            if (c == '\t') quoted += "\\t";
+            else if (c == '\n') quoted += "\\n";
+            else if (c == '"' || c == '\\') quoted += std::string("\\") + c;
+            else quoted += c;
+        }
+        return quoted + "\"";
+    }
+    return name.find(' ') != std::string::npos ? name + "\t" : name;
+}
+
 // The lines of a text, each with its '\n' (the last one may have none).
 std::vector<std::string> split_lines(std::string_view text) {
     std::vector<std::string> lines;
@@ -52,7 +69,7 @@ public:
 
     void print(const std::string& path, const std::vector<Change>& changes, std::ostream& out) const {
         if (changes.empty()) return;
-        out << "--- a/" << path << "\n+++ b/" << path << "\n";
+        out << "--- " << header_name("a/", path) << "\n+++ " << header_name("b/", path) << "\n";
         long shift = 0;  // lines the changes before this hunk added
         for (size_t c = 0; c < changes.size();) {
             size_t end = c + 1;  // changes within twice the context of each other share a hunk

@@ -32,7 +32,7 @@ public:
 private:
     void read_child(pugi::xml_node node) {
         if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
-            if (!trim(node.value()).empty()) xml_.fail(node.parent(), "<brand> takes elements, not text");
+            if (!trim(node.value()).empty()) fail_at(xml_.where_text(node), "<brand> takes elements, not text");
             return;
         }
         if (node.type() != pugi::node_element) return;
@@ -53,7 +53,7 @@ private:
         xml_.check_attributes(node, {"id", "min-pillars", "max-grade", "max-words", "max-sentence-words"}, {"id"});
         xml_.check_leaf(node, false);
         ChannelLimits limits;
-        limits.id = trim(node.attribute("id").value());
+        limits.id = xml_.channel_id(node);
         unique_id("channel", limits.id, node, channel_ids_);
         limits.min_pillars = integer(node, "min-pillars", 0);
         limits.max_words = integer(node, "max-words", 1);

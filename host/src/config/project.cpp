@@ -108,7 +108,7 @@ Project read_project(const fs::path& path, const fs::path& installed_rules) {
         } else if (name == "channel") {
             xml.check_attributes(node, {"id", "include", "kind"}, {"id", "include"});
             xml.check_leaf(node, false);
-            ChannelGlobs channel{trim(node.attribute("id").value()), {}, false, xml.where(node)};
+            ChannelGlobs channel{xml.channel_id(node), {}, false, xml.where(node)};
             std::string kind = node.attribute("kind") ? trim(node.attribute("kind").value()) : std::string();
             if (!kind.empty() && kind != "script" && kind != "prose")
                 xml.fail(node, "kind", "channel kind '" + kind + "' is not one of prose, script");

@@ -29,6 +29,8 @@ public:
 
     SourceRef where(pugi::xml_node node) const;
     SourceRef where(pugi::xml_node node, const char* attribute) const;
+    // A text node's first character that is not blank.
+    SourceRef where_text(pugi::xml_node text) const;
     [[noreturn]] void fail(pugi::xml_node node, const std::string& sentence) const;
     [[noreturn]] void fail(pugi::xml_node node, const char* attribute, const std::string& sentence) const;
 
@@ -41,11 +43,16 @@ public:
     std::string required_text(pugi::xml_node node) const;
     // A `severity` attribute (error, warning, suggestion); nullopt when absent.
     std::optional<Severity> severity(pugi::xml_node node) const;
+    // A channel's `id` attribute: a simple name (letters, digits, '-', '_', '.'), so that
+    // it is safe in every report and page that shows it.
+    std::string channel_id(pugi::xml_node node) const;
     // A `channels` attribute: ids separated by spaces; empty when absent, refused when empty.
     ChannelFilter channels(pugi::xml_node node) const;
 
 private:
     SourceRef at_offset(size_t offset) const;
+    void check_references() const;
+    void check_document() const;
 
     std::filesystem::path path_;
     std::string display_;

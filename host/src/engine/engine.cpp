@@ -157,7 +157,7 @@ void Engine::check_channels() const {
     std::function<void(const BrandElement&)> check_filter = [&](const BrandElement& element) {
         for (const std::string& id : element.channels().ids)
             if (!known.count(id))
-                fail_at(element.where, "unknown channel '" + id + "'; declare it with <channel id=\"" + id +
+                fail_at(element.where_is("channels"), "unknown channel '" + id + "'; declare it with <channel id=\"" + id +
                                            "\"/> in the brand file or the project file");
         for (const BrandElement& child : element.children) check_filter(child);
     };

@@ -65,7 +65,7 @@ function applyFilters(){
 }
 document.querySelectorAll('.filters input,.filters select').forEach(e=>e.addEventListener('input',applyFilters));
 // What a reader sees, for automated checks of this page.
-const visible=['heatmap','scorecard'].filter(id=>document.getElementById(id).getBoundingClientRect().height>0);
+const visible=['heatmap','scorecard'].filter(id=>{const e=document.getElementById(id);return e&&e.getBoundingClientRect().height>0;});
 if([...document.querySelectorAll('.finding')].some(f=>f.getBoundingClientRect().height>0))visible.push('finding');
 document.body.dataset.visible=visible.join(' ');
 )";
@@ -134,7 +134,7 @@ private:
                     int hits = 0;
                     if (values != f.measures.end())
                         if (auto it = values->second.find(key); it != values->second.end()) hits = int(it->second);
-                    out_ << "<td class=\"hit h" << std::min(hits, 3) << "\" title=\"" << hits << " mentions\">" << hits << "</td>";
+                    out_ << "<td class=\"hit h" << std::min(hits, 3) << "\" title=\"" << hits << (hits == 1 ? " mention" : " mentions") << "\">" << hits << "</td>";
                 }
                 int s = score(f);
                 out_ << "<td class=\"" << (passes(f, run_.pass_mark) ? "pass" : "fail") << "\">" << s << "</td></tr>\n";
