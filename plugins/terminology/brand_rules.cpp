@@ -63,6 +63,9 @@ private:
         auto [it, inserted] = name_lines_.emplace(name.canonical, element.where.line);
         if (!inserted)
             element.fail("duplicate name '" + name.canonical + "'; the first is at line " + std::to_string(it->second));
+        // A name is the brand's word as much as any rule's: no other rule may flag it, and
+        // it is itself in one case only ("Riverbend Health", not also "riverbend health").
+        claim(name.canonical, element.where_is("canonical"));
         if (!element.text.empty()) element.fail("<name> takes <variant> elements, not text");
         for (const BrandElement& child : element.children) {
             if (child.name != "variant") child.fail("<name> takes <variant> elements, not <" + child.name + ">");
@@ -75,9 +78,13 @@ private:
 
     void read_prefer(const BrandElement& element) {
         element.expect_attributes({"term", "instead-of", "severity", "channels", "case"}, {"term", "instead-of"});
+        element.expect_leaf(false);
         Prefer prefer;
         prefer.exact_case = exact_case(element);
         prefer.term = element.require_words(element.value("term"), "term");
+        preferred_.emplace(key_of(prefer.term), element.where_is("term"));
+        if (auto it = avoided_.find(key_of(prefer.term)); it != avoided_.end())
+            contradiction(prefer.term, element.where_is("term"), it->second);
         for (const std::string& alternative : element.values("instead-of", '|')) {
             if (alternative.empty())
                 element.fail("instead-of", "'instead-of' has an empty alternative; separate words with a single '|'");
@@ -99,10 +106,14 @@ private:
         Avoid avoid;
         avoid.exact_case = exact_case(element);
         bool has_term = element.attribute("term"), has_pattern = element.attribute("pattern");
-        if (has_term == has_pattern) element.fail("<avoid> needs either a 'term' or a 'pattern' attribute, not both");
+        if (has_term && has_pattern) element.fail("<avoid> needs either a 'term' or a 'pattern' attribute, not both");
+        if (!has_term && !has_pattern) element.fail("<avoid> needs a 'term' or a 'pattern' attribute");
         if (has_term) {
             avoid.term = element.require_words(element.value("term"), "term");
             claim(avoid.term, element.where_is("term"));
+            avoided_.emplace(key_of(avoid.term), element.where_is("term"));
+            if (auto it = preferred_.find(key_of(avoid.term)); it != preferred_.end())
+                contradiction(avoid.term, element.where_is("term"), it->second);
         } else {
             avoid.pattern = element.attribute("pattern")->value;
             check_pattern(element, avoid.pattern);
@@ -115,10 +126,21 @@ private:
         rules_.avoids.push_back(std::move(avoid));
     }
 
-    // One word or phrase may be flagged by one rule only.
-    void claim(const std::string& term, const SourceRef& here) {
+    static std::string key_of(const std::string& term) {
         std::string key;
         for (const std::string& k : phrase_keys(term)) key += k + " ";
+        return key;
+    }
+
+    // A preferred term that is also avoided: one of the two rules could never be kept.
+    [[noreturn]] static void contradiction(const std::string& term, const SourceRef& here, const SourceRef& other) {
+        throw BrandError(here, "'" + term + "' is both preferred and avoided (the other is at line " +
+                                   std::to_string(other.line) + "); keep one of the two");
+    }
+
+    // One word or phrase may be flagged by one rule only.
+    void claim(const std::string& term, const SourceRef& here) {
+        std::string key = key_of(term);
         auto [it, inserted] = claimed_.emplace(key, here);
         if (!inserted)
             throw BrandError(here, "'" + term + "' is already listed at line " + std::to_string(it->second.line) +
@@ -128,6 +150,7 @@ private:
     BrandRules rules_;
     std::map<std::string, int> name_lines_;
     std::map<std::string, SourceRef> claimed_;
+    std::map<std::string, SourceRef> preferred_, avoided_;  // by key: a term both preferred and avoided is refused
 };
 
 }  // namespace
