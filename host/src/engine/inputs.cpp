@@ -1,6 +1,7 @@
 #include "engine/inputs.hpp"
 
 #include "engine/findings.hpp"
+#include "engine/log.hpp"
 
 #include "formats/formats.hpp"
 #include "base/fs_util.hpp"
@@ -268,9 +269,16 @@ std::vector<Input> collect_inputs(const CheckOptions& options, const Project* pr
     if (options.changed_since) {
         // A folder that could not be read may hold changed files: its warning stays.
         std::set<fs::path> changed = changed_since(*options.changed_since);
-        std::erase_if(inputs, [&](const Input& input) {
-            return !input.path.empty() && input.skipped_because.empty() && !changed.count(input.path);
+        // A changed brand, project file or pack changes what every file is checked against.
+        auto configuration = std::find_if(changed.begin(), changed.end(), [&](const fs::path& file) {
+            return own_names.count(file.filename()) && own.count(fs::weakly_canonical(file));
         });
+        if (configuration != changed.end())
+            log_note(display_path(*configuration, cwd) + " changed since " + *options.changed_since + ": every file is checked");
+        else
+            std::erase_if(inputs, [&](const Input& input) {
+                return !input.path.empty() && input.skipped_because.empty() && !changed.count(input.path);
+            });
     }
     std::sort(inputs.begin(), inputs.end(), [](const Input& a, const Input& b) { return a.display < b.display; });
     inputs.erase(std::unique(inputs.begin(), inputs.end(), [](const Input& a, const Input& b) { return a.display == b.display; }),

@@ -14,6 +14,7 @@ void log_line(const std::string& line) {
     std::cerr << line << '\n';
 }
 
+void log_note(const std::string& message) { log_line("touchpoint: note: " + message); }
 void log_warning(const std::string& message) { log_line("touchpoint: warning: " + message); }
 void log_error(const std::string& message) { log_line("touchpoint: error: " + message); }
 
