@@ -1,5 +1,6 @@
 // The touchpoint command: check, fix, baseline, serve, rules, version (README.md, docs/getting-started.md).
 #include "actions/baseline.hpp"
+#include "actions/init.hpp"
 #include "command_line.hpp"
 #include "config/brand_reader.hpp"
 #include "actions/fix.hpp"
@@ -145,6 +146,15 @@ int run_isolated(const CommandLine& line) {
     return engine.rule_faults() > 0 ? 2 : 0;
 }
 
+int run_init(const CommandLine& line) {
+    std::string folder = line.check.paths.empty() ? "." : line.check.paths.front();
+    InitResult result = init_project(folder);
+    std::cerr << "touchpoint: wrote " << result.written[0].string() << " and " << result.written[1].string() << " from "
+              << result.files_read << (result.files_read == 1 ? " file" : " files")
+              << "; keep the proposals that are true of your brand, then run 'touchpoint check'\n";
+    return 0;
+}
+
 int run_rules(const CommandLine& line) {
     std::optional<Project> project = load_project(line.check.config, {});
     PluginHost host;
@@ -175,6 +185,7 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (line.command == "rules") return run_rules(line);
+        if (line.command == "init") return run_init(line);
         if (line.command == "baseline") return run_baseline(line);
         if (line.command == "fix") return run_fix(line);
         if (line.command == "__isolated") return run_isolated(line);

@@ -84,7 +84,7 @@ TEST_CASE("exit codes: 0 without error findings, 1 with, 2 when the run fails") 
     CHECK(misplaced.err == "touchpoint: error: --format goes with 'touchpoint check'\n");
     CHECK(run_touchpoint({"check", "--jobs"}, dir.path()).err == "touchpoint: error: option --jobs needs a value\n");
     CHECK(run_touchpoint({"chek"}, dir.path()).err ==
-          "touchpoint: error: unknown command 'chek'; the commands are check, fix, baseline, serve, rules and version\n");
+          "touchpoint: error: unknown command 'chek'; the commands are check, fix, baseline, init, serve, rules and version\n");
 
     // Every command takes --help, whatever else the line says, and lists its own options.
     std::map<std::string, std::string> own_option = {{"check", "--format FORMAT"}, {"fix", "--dry-run"},
@@ -364,4 +364,61 @@ TEST_CASE("the brand locale picks the dictionary; a missing one names the Debian
     CHECK(missing.out.empty());
     CHECK_THAT(missing.err, Catch::Contains("no Hunspell dictionary for locale 'xx-YY'"));
     CHECK_THAT(missing.err, Catch::Contains("install Debian's hunspell-xx package"));
+}
+
+TEST_CASE("init writes a first brand and project file from the content, and check works right after") {
+    ScratchDir dir;
+    dir.write("site/about.md", "Acme Care serves Elm County. Call (918) 555-0100 or write to info@acmecare.org.\n\n"
+                               "Visit www.acmecare.org. Acme Care is here. ACME Care too.\n");
+    dir.write("site/news.md", "Acme Care opens a clinic. AcmeCare app is new. Acme Care again.\n");
+    dir.write("signage/lobby.md", "Welcome to Acme Care\n");
+    dir.write("call-scripts/intake.txt", "Staff: Thank you for calling Acme Care.\n");
+    auto init = run_touchpoint({"init"}, dir.path());
+    CHECK(init.exit_code == 0);
+    CHECK(init.err.find("wrote ./brand.xml and ./touchpoint.xml from 4 files") != std::string::npos);
+    std::string brand = test::read_file(dir.path() / "brand.xml");
+    CHECK(brand.find("<brand name=\"Acme Care\"") != std::string::npos);
+    CHECK(brand.find("<name canonical=\"Acme Care\">") != std::string::npos);
+    CHECK(brand.find("<variant>AcmeCare</variant>") != std::string::npos);  // written otherwise
+    CHECK(brand.find("kind=\"phone\" value=\"(918) 555-0100\"") != std::string::npos);
+    CHECK(brand.find("kind=\"email\" value=\"info@acmecare.org\"") != std::string::npos);
+    CHECK(brand.find("kind=\"url\" value=\"www.acmecare.org\"") != std::string::npos);
+    std::string project = test::read_file(dir.path() / "touchpoint.xml");
+    CHECK(project.find("<channel id=\"signage\" include=\"signage/**\"/>") != std::string::npos);
+    CHECK(project.find("<channel id=\"script\" include=\"call-scripts/**\"/>") != std::string::npos);
+
+    auto check = run_touchpoint({"check"}, dir.path());
+    CHECK(check.exit_code == 0);
+    CHECK(check.err.empty());
+    CHECK(check.out.find("4 files checked") != std::string::npos);
+    CHECK(check.out.find("'AcmeCare'") != std::string::npos);  // the variant is now a finding
+
+    auto again = run_touchpoint({"init"}, dir.path());
+    CHECK(again.exit_code == 2);
+    CHECK(again.err == "touchpoint: error: ./brand.xml already exists; init writes nothing over it\n");
+    CHECK(test::read_file(dir.path() / "brand.xml") == brand);
+}
+
+TEST_CASE("getting-started's brand file reads, and its report example is what the samples give") {
+    std::string guide = test::read_file(test::source_dir() / "docs" / "getting-started.md");
+    size_t start = guide.find("```xml\n<brand ");
+    REQUIRE(start != std::string::npos);
+    start += 7;
+    std::string brand = guide.substr(start, guide.find("```", start) - start);
+    ScratchDir dir;
+    dir.write("brand.xml", brand);
+    dir.write("ad.md", "Our customers get compassion. We guarantee it: no waiting. Call (918) 555-0199.\n");
+    auto result = run_touchpoint({"check", "--brand", "brand.xml", "ad.md"}, dir.path());
+    CHECK(result.err.empty());
+    CHECK(result.exit_code == 1);
+    for (std::string rule : {"terminology.prefer", "terminology.avoid", "facts.phone"}) CHECK(result.out.find(rule) != std::string::npos);
+    // The report excerpt of the guide, as the command prints it on the samples.
+    size_t shown = guide.find("samples/campaigns/spring-checkup.md:");
+    REQUIRE(shown != std::string::npos);
+    std::string excerpt = guide.substr(shown, guide.find("\n", guide.find("= suggestion", shown)) + 1 - shown);
+    auto samples = run_touchpoint({"check", "samples/"}, test::source_dir());
+    CHECK(samples.out.find(excerpt) != std::string::npos);
+    size_t summary = guide.find("22 files checked");
+    std::string last_lines = guide.substr(summary, guide.find("```", summary) - summary);
+    CHECK(samples.out.ends_with(last_lines));
 }
