@@ -20,6 +20,11 @@ awk '/# recipe: changed-files/ {inside=1; indent=match($0, /[^ ]/); next}
      inside {print substr($0, indent)}' "$doc" > "$scratch/changed-files"
 grep -q -- '--changed-since "$BASE"' "$scratch/changed-files"
 
+# The action's check step (action.yml), run the same way.
+awk '/name: Check changed touchpoints/ {step=1} step && /run: \|/ {inside=1; next}
+     inside && /^    - / {exit} inside {sub(/^        /, ""); print}' "$source_dir/action.yml" > "$scratch/action-check"
+grep -q -- '--changed-since "$BASE"' "$scratch/action-check"
+
 repo="$scratch/repo"
 mkdir "$repo" && cd "$repo"
 git init -q -b main && git config user.email ci@example.org && git config user.name CI
@@ -54,6 +59,9 @@ grep -q 'file=new.md' <<<"$out"
 if grep -q 'file=old.md' <<<"$out"; then echo "a push re-checked an unchanged file"; exit 1; fi
 out=$(BASE=0000000000000000000000000000000000000000 bash "$scratch/changed-files" 2>&1 || true)
 grep -q 'file=old.md' <<<"$out" && grep -q 'file=new.md' <<<"$out"
+out=$(BASE=$first ARGS="--fail-on warning" bash "$scratch/action-check" 2>&1 && echo passed || echo failed)
+grep -q 'file=new.md' <<<"$out" && grep -q '^failed$' <<<"$out"
+if grep -q 'file=old.md' <<<"$out"; then echo "the action re-checked an unchanged file"; exit 1; fi
 # A changed brand file re-checks every file.
 second=$(git rev-parse HEAD)
 printf '<brand name="Acme"><prefer term="patient" instead-of="customer|client"/></brand>\n' > brand.xml
