@@ -101,6 +101,7 @@ void add_check(CLI::App& app, CommandLine& line) {
     text_option(check, "--baseline", "FILE", "report only findings the baseline does not hold", line.baseline);
     check.add_flag("--strict", line.strict, "exit 2 when any input was skipped (unreadable, too large, malformed, ...)");
     check.add_flag("-q,--quiet", line.quiet, "only the findings: no summary and no corpus tables");
+    check.add_flag("-w,--watch", line.watch, "check again whenever a file under the paths changes (Ctrl-C ends)");
     value_option(check, "--fail-on", "LEVEL", "exit 1 on a finding of this severity or above: error (default), warning or suggestion",
                  [&line](const std::string& level) {
                      auto severity = parse_severity(level);

@@ -25,6 +25,7 @@ struct CommandLine {
     bool dry_run = false;
     bool strict = false;  // a skipped input fails the run
     bool quiet = false;   // only the findings: no summary, no corpus tables
+    bool watch = false;   // check again whenever a file changes
     Severity fail_on = Severity::error;  // the least severe finding that makes the exit code 1
     std::optional<int> fail_under;       // an on-promise score below this makes it 1 too
     ServeOptions serve;

@@ -1,6 +1,7 @@
 // The touchpoint command: check, fix, baseline, serve, rules, version (README.md, docs/getting-started.md).
 #include "actions/baseline.hpp"
 #include "actions/init.hpp"
+#include "watch.hpp"
 #include "command_line.hpp"
 #include "config/brand_reader.hpp"
 #include "actions/fix.hpp"
@@ -50,8 +51,7 @@ Engine& lasting_engine(const CheckOptions& options) {
     return *engine;
 }
 
-int run_check(const CommandLine& line) {
-    Engine& engine = lasting_engine(line.check);
+int check_with(Engine& engine, const CommandLine& line) {
     if (line.check.output && line.baseline && FileIdentity(*line.check.output).is(*line.baseline))
         throw Failure("--output '" + *line.check.output + "' would replace the baseline '" + *line.baseline + "'; choose another file");
     std::optional<AtomicFile> file;  // created first: a folder that refuses it fails the run at once
@@ -97,6 +97,19 @@ int run_check(const CommandLine& line) {
         return 2;
     }
     return gate_fails(line, summary) ? 1 : 0;
+}
+
+int run_check(const CommandLine& line) {
+    if (!line.watch) return check_with(lasting_engine(line.check), line);
+    // Each check builds its engine afresh: an edited brand or project file counts, and
+    // corpus-wide rules observe the corpus as it is now.
+    std::vector<std::string> configuration;
+    if (line.check.config) configuration.push_back(*line.check.config);
+    if (line.check.brand) configuration.push_back(*line.check.brand);
+    return watch(line.check.paths, configuration, [&] {
+        Engine engine(line.check);
+        return check_with(engine, line);
+    });
 }
 
 int run_baseline(const CommandLine& line) {

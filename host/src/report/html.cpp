@@ -48,7 +48,8 @@ table{border-collapse:collapse;width:100%}th,td{padding:6px 8px;border-bottom:1p
 td.hit{text-align:center;font-weight:600}td.h0{background:#fde2e1}td.h1{background:#d1fadf}td.h2{background:#a6f4c5}td.h3{background:#6ce9a6}
 .file{margin:12px 0;border:1px solid #e4e7ec;border-radius:6px}.file summary{padding:8px 12px;cursor:pointer;font-weight:600}
 .rule{margin:4px 12px 12px}.rule h4{margin:8px 0 4px;font-size:14px;color:#475467}
-.finding{display:grid;grid-template-columns:70px 1fr 220px;gap:8px;padding:6px 0;border-top:1px dashed #e4e7ec}
+.finding{display:grid;grid-template-columns:70px minmax(0,1fr) minmax(0,220px);gap:8px;padding:6px 0;border-top:1px dashed #e4e7ec}
+.finding>span{overflow-wrap:anywhere}.rule h4 code{font-weight:400;color:#98a2b3;font-size:12px}
 .finding .where{color:#667085;font-family:monospace}.finding .line{font-family:Georgia,serif;color:#344054}
 mark{background:#fef0c7;padding:0 2px;border-radius:2px}.fix{color:#067647}.fix:before{content:"\2192  "}
 .filters{display:flex;gap:16px;align-items:center;flex-wrap:wrap;margin-bottom:8px}
@@ -162,7 +163,10 @@ private:
             std::map<std::string, std::vector<const ReportedFinding*>> by_rule;
             for (const ReportedFinding& finding : f.findings) by_rule[finding.rule].push_back(&finding);
             for (const auto& [rule, list] : by_rule) {
-                out_ << "<div class=\"rule\"><h4>" << escape(rule) << "</h4>\n";
+                // A rule's findings under what the rule is about, its id beside.
+                auto described = run_.rules.find(rule);
+                std::string heading = described != run_.rules.end() ? described->second : rule;
+                out_ << "<div class=\"rule\"><h4>" << escape(heading) << " <code>" << escape(rule) << "</code></h4>\n";
                 for (const ReportedFinding* x : list) {
                     out_ << "<div class=\"finding\" data-severity=\"" << to_string(x->severity) << "\" data-channel=\""
                          << escape(x->channel) << "\"><span class=\"where " << to_string(x->severity) << "\">"
