@@ -192,7 +192,7 @@ void refuse_unknown_command(const CLI::App& app, int argc, char** argv) {
     if (first.starts_with("-")) throw UsageError("unknown option '" + first + "'; see 'touchpoint --help'");
     for (const CLI::App* command : app.get_subcommands({}))
         if (command->get_name() == first) return;
-    throw UsageError("unknown command '" + first + "'; the commands are check, fix, baseline, init, serve, rules and version");
+    throw UsageError("unknown command '" + first + "'; the commands are check, fix, baseline, init, import, serve, rules and version");
 }
 
 }  // namespace
@@ -213,6 +213,12 @@ std::optional<CommandLine> parse_command_line(int argc, char** argv) {
     add_serve(app, line);
     CLI::App& init = *app.add_subcommand("init", "write a first brand.xml and touchpoint.xml from the content of DIR");
     init.add_option("paths", line.check.paths, "the content repository (default: the current folder)")->type_name("DIR")->expected(0, 1);
+    CLI::App& import = *app.add_subcommand("import", "turn another tool's vocabulary and rules into brand-file elements");
+    import.add_option("kind", line.import_kind, "the tool: vale")->required()->check(CLI::IsMember({"vale"}));
+    import.add_option("paths", line.check.paths, "a Vale style folder, a rule file, accept.txt or reject.txt")
+        ->type_name("PATH")
+        ->required()
+        ->expected(1);
     CLI::App& rules = *app.add_subcommand("rules", "list loaded plugins, their rule types and packs");
     text_option(rules, "--config", "FILE", "the project file (default: touchpoint.xml here or above)", line.check.config);
     rules.add_flag("--allow-project-plugins", line.check.allow_project_plugins, "also load the project file's plugin folders");

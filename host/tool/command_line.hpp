@@ -29,6 +29,7 @@ struct CommandLine {
     Severity fail_on = Severity::error;  // the least severe finding that makes the exit code 1
     std::optional<int> fail_under;       // an on-promise score below this makes it 1 too
     ServeOptions serve;
+    std::string import_kind;  // import vale PATH
 };
 
 // What the line asks for; nullopt when it asked for help, which was printed to standard

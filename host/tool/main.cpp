@@ -1,5 +1,6 @@
 // The touchpoint command: check, fix, baseline, serve, rules, version (README.md, docs/getting-started.md).
 #include "actions/baseline.hpp"
+#include "actions/import_vale.hpp"
 #include "actions/init.hpp"
 #include "watch.hpp"
 #include "command_line.hpp"
@@ -168,6 +169,17 @@ int run_init(const CommandLine& line) {
     return 0;
 }
 
+// The elements on standard output, to paste into brand.xml; what was left on standard error.
+int run_import(const CommandLine& line) {
+    ValeImport imported = import_vale(line.check.paths.front());
+    std::cout << "<!-- From Vale (" << line.check.paths.front() << "), by 'touchpoint import vale': paste into <brand>. -->\n"
+              << imported.elements;
+    for (const std::string& why : imported.left) std::cerr << "touchpoint: left " << why << '\n';
+    std::cerr << "touchpoint: converted " << imported.files << (imported.files == 1 ? " file" : " files") << "; left "
+              << imported.left.size() << '\n';
+    return 0;
+}
+
 int run_rules(const CommandLine& line) {
     std::optional<Project> project = load_project(line.check.config, {});
     PluginHost host;
@@ -199,6 +211,7 @@ int main(int argc, char** argv) {
         }
         if (line.command == "rules") return run_rules(line);
         if (line.command == "init") return run_init(line);
+        if (line.command == "import") return run_import(line);
         if (line.command == "baseline") return run_baseline(line);
         if (line.command == "fix") return run_fix(line);
         if (line.command == "__isolated") return run_isolated(line);

@@ -84,7 +84,7 @@ TEST_CASE("exit codes: 0 without error findings, 1 with, 2 when the run fails") 
     CHECK(misplaced.err == "touchpoint: error: --format goes with 'touchpoint check'\n");
     CHECK(run_touchpoint({"check", "--jobs"}, dir.path()).err == "touchpoint: error: option --jobs needs a value\n");
     CHECK(run_touchpoint({"chek"}, dir.path()).err ==
-          "touchpoint: error: unknown command 'chek'; the commands are check, fix, baseline, init, serve, rules and version\n");
+          "touchpoint: error: unknown command 'chek'; the commands are check, fix, baseline, init, import, serve, rules and version\n");
 
     // Every command takes --help, whatever else the line says, and lists its own options.
     std::map<std::string, std::string> own_option = {{"check", "--format FORMAT"}, {"fix", "--dry-run"},
@@ -421,4 +421,36 @@ TEST_CASE("getting-started's brand file reads, and its report example is what th
     size_t summary = guide.find("22 files checked");
     std::string last_lines = guide.substr(summary, guide.find("```", summary) - summary);
     CHECK(samples.out.ends_with(last_lines));
+}
+
+TEST_CASE("import vale turns a Vale style's rules and vocabulary into brand elements, and says what it left") {
+    auto imported = run_touchpoint({"import", "vale", "tests/data/vale"}, test::source_dir());
+    CHECK(imported.exit_code == 0);
+    const std::string& out = imported.out;
+    CHECK(out.find("<prefer term=\"patient\" instead-of=\"customer|client\" severity=\"warning\"/>  <!-- Vale: Acme/Terms.yml -->") !=
+          std::string::npos);
+    CHECK(out.find("<avoid pattern=\"\\b(?:(?:mobile|smart) ?phone)\\b\" suggest=\"phone\" severity=\"warning\"/>") != std::string::npos);
+    CHECK(out.find("<avoid term=\"guarantee\" severity=\"error\" reason=\"Don't use 'guarantee'.\" case=\"exact\"/>") != std::string::npos);
+    CHECK(out.find("reason=\"Don't use this wording.\"") != std::string::npos);
+    CHECK(out.find("<accept>telehealth</accept>") != std::string::npos);
+    CHECK(out.find("<avoid term=\"synergy\"/>") != std::string::npos);
+    CHECK(imported.err.find("left Acme/Spacing.yml: a Vale 'occurrence' rule has no brand-file counterpart") != std::string::npos);
+    CHECK(imported.err.find("left Acme/Terms.yml: 'robots?' -> 'bot(s)': the replacement is no word to suggest") != std::string::npos);
+    CHECK(imported.err.find("'[Oo]penAPI' is a regular expression") != std::string::npos);
+    CHECK(imported.err.find("converted 4 files; left 3") != std::string::npos);
+
+    // Pasted into a brand file, the elements work as the Vale rules did.
+    ScratchDir dir;
+    dir.write("brand.xml", "<brand name=\"Acme\">\n" + out + "</brand>\n");
+    dir.write("ad.md", "Our customer can log-in on a smart phone. We guarantee world-class synergy.\n");
+    auto check = run_touchpoint({"check", "--brand", "brand.xml", "ad.md", "--format", "json"}, dir.path());
+    CHECK(check.err.empty());
+    CHECK(check.exit_code == 1);
+    for (std::string match : {"customer", "log-in", "smart phone", "guarantee", "world-class", "synergy"})
+        CHECK(check.out.find("\"match\": \"" + match + "\"") != std::string::npos);
+
+    auto missing = run_touchpoint({"import", "vale", "nowhere"}, test::source_dir());
+    CHECK(missing.exit_code == 2);
+    CHECK(missing.err == "touchpoint: error: cannot read 'nowhere': no such file or folder\n");
+    CHECK(run_touchpoint({"import", "textlint", "x"}, test::source_dir()).exit_code == 2);
 }
