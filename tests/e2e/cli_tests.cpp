@@ -454,3 +454,12 @@ TEST_CASE("import vale turns a Vale style's rules and vocabulary into brand elem
     CHECK(missing.err == "touchpoint: error: cannot read 'nowhere': no such file or folder\n");
     CHECK(run_touchpoint({"import", "textlint", "x"}, test::source_dir()).exit_code == 2);
 }
+
+TEST_CASE("a corpus table follows --min-severity: a rule that reports nothing shows no table") {
+    auto all = run_touchpoint({"check", "samples/"}, test::source_dir());
+    CHECK(all.out.find("\nconsistency:\n") != std::string::npos);
+    auto errors = run_touchpoint({"check", "samples/", "--min-severity", "error"}, test::source_dir());
+    CHECK(errors.out.find("consistency:") == std::string::npos);
+    auto json = run_touchpoint({"check", "samples/", "--min-severity", "error", "--format", "json"}, test::source_dir());
+    CHECK(json.out.find("\"consistency\": [") == std::string::npos);
+}

@@ -202,14 +202,16 @@ TEST_CASE("isolation records: a stream that is not a report is refused, not misr
     CHECK_FALSE(read(altered("a.md ", "1 1 1 1 ", "1 1234567890123456789 1 1 ")));  // 19 digits
     CHECK_FALSE(read(altered("a.md ", "1 1 1 1 ", "1 2147483648 1 1 ")));  // past int
     CHECK_FALSE(read(whole.substr(0, whole.size() - 1) + "Z"));  // no end record
-    std::string exact_flag = "0 0 1 0 1 0 2 0 E";  // source offsets, exact, whole, fixable, pack, claim, also
+    std::string prose = "0: 0: 0: 0 0 ";  // the prose around the match: none
+    std::string exact_flag = "0 0 1 0 1 0 2 0 " + prose + "E";  // source offsets, exact, whole, fixable, pack, claim, also
     REQUIRE(whole.ends_with(exact_flag));
     std::string head = whole.substr(0, whole.size() - exact_flag.size());
     CHECK(read(head + exact_flag));
-    CHECK_FALSE(read(head + "0 0 2 0 1 0 2 0 E"));  // a flag that is neither 0 nor 1
-    CHECK_FALSE(read(head + "0 0 1 0 1 0 3 0 E"));  // a claim no finding has
-    CHECK_FALSE(read(head + "0 0 1 0 1 0 2 1048577 E"));  // more `also` than a finding has
-    CHECK_FALSE(read(head + "0 0 1 0 1 0 2 1 E"));  // an `also` the stream does not hold
+    CHECK_FALSE(read(head + "0 0 2 0 1 0 2 0 " + prose + "E"));  // a flag that is neither 0 nor 1
+    CHECK_FALSE(read(head + "0 0 1 0 1 0 3 0 " + prose + "E"));  // a claim no finding has
+    CHECK_FALSE(read(head + "0 0 1 0 1 0 2 1048577 " + prose + "E"));  // more `also` than a finding has
+    CHECK_FALSE(read(head + "0 0 1 0 1 0 2 1 " + prose + "E"));  // an `also` the stream does not hold
+    CHECK_FALSE(read(head + "0 0 1 0 1 0 2 0 0: 0: 0: 2 0 E"));  // a prose cut flag that is neither 0 nor 1
 }
 
 TEST_CASE("isolation records: the format goes with the report, and only a format there is", "[isolation]") {

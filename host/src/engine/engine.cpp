@@ -188,6 +188,20 @@ FileReport Engine::check_input(const Input& input, std::unique_ptr<Loaded> loade
     return report;
 }
 
+// Whether a plugin's check can report a finding in this run, with the project's overrides
+// and --min-severity: a corpus table of a rule that reports nothing is no part of the report.
+bool Engine::reports_anything(const CompiledCheck& compiled) const {
+    if (!compiled.pack_rule.empty() || !compiled.pack_rules.empty()) return true;
+    std::set<std::string> channels(std::begin(builtin_channels), std::end(builtin_channels));
+    for (const ChannelLimits& channel : brand_.channels) channels.insert(channel.id);
+    if (project_)
+        for (const ChannelGlobs& channel : project_->channels) channels.insert(channel.id);
+    for (const RuleInfo& rule : compiled.plugin->rules)
+        for (const std::string& channel : channels)
+            if (policy_.severity(compiled.plugin->name + "." + rule.name, channel, rule.default_severity)) return true;
+    return false;
+}
+
 bool Engine::names_a_rule(const std::string& name) const {
     auto names = [&](const std::string& rule) { return rule == name || rule.starts_with(name + "."); };
     for (const LoadedPlugin& plugin : host_.plugins()) {

@@ -91,6 +91,7 @@ private:
     // Warnings for directives that name no rule of this run: a typo silences nothing.
     void check_directive_rules(const Suppressions& suppressions, FileReport& report) const;
     bool names_a_rule(const std::string& name) const;
+    bool reports_anything(const CompiledCheck& compiled) const;
     const CompileContext& compile_context() const;
     void compile_packs();
     void combine_pack_checks(const std::vector<std::pair<const LoadedPlugin*, PackRule>>& compiled_rules);

@@ -24,6 +24,14 @@ struct Excerpt {
     bool cut_after = false;
 };
 
+// The prose around a match as a reader sees it (no markup, entities read), within its
+// line, at most `Prose::window` bytes either side: for the HTML report.
+struct Prose {
+    static constexpr size_t window = 120;
+    std::string before, match, after;
+    bool cut_before = false, cut_after = false;
+};
+
 // A finding as reported: its rule named in full, its place in the original file.
 struct ReportedFinding {
     std::string file;
@@ -50,6 +58,7 @@ struct ReportedFinding {
     bool from_pack = false;  // reported by a rule of a rule pack, not configured by the brand
     Claim claim = Claim::none;  // Finding::claim
     std::vector<std::string> also;  // other rules that reported the same mistake (settle)
+    Prose prose;  // empty for a finding not in the prose (a link's destination, the whole document)
 };
 
 struct SuppressedFinding {

@@ -116,6 +116,7 @@ void write_finding(RecordWriter& w, const ReportedFinding& f) {
     w.text(f.context).number(f.source_begin).number(f.source_end).number(f.exact).number(f.whole_document);
     w.number(f.fixable).number(f.from_pack).number(int(f.claim)).number((long long)f.also.size());
     for (const std::string& rule : f.also) w.text(rule);
+    w.text(f.prose.before).text(f.prose.match).text(f.prose.after).number(f.prose.cut_before).number(f.prose.cut_after);
 }
 
 long long within(RecordReader& r, long long max) {
@@ -147,6 +148,8 @@ ReportedFinding read_finding(RecordReader& r) {
     f.exact = small(r, 1), f.whole_document = small(r, 1), f.fixable = small(r, 1), f.from_pack = small(r, 1);
     f.claim = Claim(small(r, int(Claim::yields)));
     for (int n = small(r, 1 << 20); n > 0; --n) f.also.push_back(r.text());
+    f.prose.before = r.text(), f.prose.match = r.text(), f.prose.after = r.text();
+    f.prose.cut_before = small(r, 1), f.prose.cut_after = small(r, 1);
     return f;
 }
 

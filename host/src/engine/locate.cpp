@@ -104,6 +104,29 @@ Excerpt Locator::excerpt(uint32_t begin, uint32_t end, int column) const {
     return {std::string(line.substr(start, stop - start)), column - before, start > 0, stop < line.size()};
 }
 
+// The prose line around [begin, end), cut at code-point boundaries within the window.
+Prose prose_around(std::string_view text, size_t begin, size_t end) {
+    // Looked for within the window only: a finding on a line of megabytes costs no more.
+    size_t window_begin = begin - std::min(begin, Prose::window), window_end = std::min(text.size(), end + Prose::window);
+    size_t newline = begin == 0 ? std::string_view::npos : text.substr(window_begin, begin - window_begin).rfind('\n');
+    size_t line_begin = newline == std::string_view::npos ? window_begin : window_begin + newline + 1;
+    size_t after = end < window_end ? text.substr(end, window_end - end).find('\n') : std::string_view::npos;
+    size_t line_end = after == std::string_view::npos ? window_end : end + after;
+    bool longer_before = line_begin == window_begin && window_begin > 0 && text[window_begin - 1] != '\n';
+    bool longer_after = line_end == window_end && window_end < text.size() && text[window_end] != '\n';
+    size_t from = begin - std::min(begin - line_begin, Prose::window);
+    while (from > line_begin && utf8::is_continuation(static_cast<unsigned char>(text[from]))) --from;
+    size_t to = end + std::min(line_end - std::min(end, line_end), Prose::window);
+    while (to < line_end && utf8::is_continuation(static_cast<unsigned char>(text[to]))) ++to;
+    Prose prose;
+    prose.before = std::string(text.substr(from, begin - from));
+    prose.match = std::string(text.substr(begin, end - begin).substr(0, 4 * Prose::window));
+    prose.after = end < to ? std::string(text.substr(end, to - end)) : std::string();
+    prose.cut_before = from > line_begin || longer_before;
+    prose.cut_after = to < line_end || longer_after;
+    return prose;
+}
+
 bool within(const Finding& finding, const Document& document) {
     size_t limit = finding.anchor == Anchor::text ? document.text().size() : document.source().size();
     return finding.begin <= finding.end && finding.end <= limit;
@@ -134,6 +157,12 @@ void place(const Finding& finding, const Document& document, const std::vector<T
         for (const TextContext& context : contexts)
             if (finding.begin >= context.text_begin && finding.begin < context.text_end) out.context = context.label;
     out.excerpt = locate.excerpt(out.source_begin, out.source_end, out.begin.column);
+    // Kept only where the source line is not what a reader sees (markup, entities): the
+    // excerpt serves the rest, and memory stays one bounded line per finding.
+    if (in_text && finding.end > finding.begin) {
+        Prose prose = prose_around(text, finding.begin, finding.end);
+        if (out.excerpt.text.find(prose.before + prose.match + prose.after) == std::string::npos) out.prose = std::move(prose);
+    }
 }
 
 }  // namespace touchpoint

@@ -205,7 +205,8 @@ void Engine::run(const std::function<void(const FileReport&)>& on_file) {
     private:
         decltype(corpus_tables_)& tables_;
     } tables(corpus_tables_);
-    for (const CompiledCheck& compiled : checks_) compiled.check->summarize(tables);
+    for (const CompiledCheck& compiled : checks_)
+        if (reports_anything(compiled)) compiled.check->summarize(tables);
 }
 
 }  // namespace touchpoint

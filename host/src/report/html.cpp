@@ -36,6 +36,15 @@ std::string highlighted(const ReportedFinding& f) {
            (cut_after ? "\u2026" : "");
 }
 
+// The match in its prose as the reader sees it; in the source line when it is not in the
+// prose (a link's destination).
+std::string shown(const ReportedFinding& f) {
+    const Prose& p = f.prose;
+    if (p.match.empty()) return highlighted(f);
+    return (p.cut_before ? "\u2026" : "") + escape(p.before) + "<mark>" + escape(p.match) + "</mark>" + escape(p.after) +
+           (p.cut_after ? "\u2026" : "");
+}
+
 constexpr const char* style = R"(
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1f2933;background:#f5f7fa}
 header{background:#12355b;color:#fff;padding:24px 32px}header h1{margin:0;font-size:24px}
@@ -172,7 +181,7 @@ private:
                          << escape(x->channel) << "\"><span class=\"where " << to_string(x->severity) << "\">"
                          << x->begin.line << ":" << x->begin.column << "</span><span><span class=\"message\">"
                          << escape(x->message) << "</span>";
-                    if (!x->whole_document) out_ << "<br><span class=\"line\">" << highlighted(*x) << "</span>";
+                    if (!x->whole_document) out_ << "<br><span class=\"line\">" << shown(*x) << "</span>";
                     if (!x->context.empty()) out_ << "<br><small>" << escape(x->context) << "</small>";
                     out_ << "</span><span>";
                     if (!x->suggestions.empty()) out_ << "<span class=\"fix\">" << escape(x->suggestions.front()) << "</span>";
