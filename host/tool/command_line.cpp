@@ -225,7 +225,12 @@ std::optional<CommandLine> parse_command_line(int argc, char** argv) {
     app.add_subcommand("version", "print the version");
     // The child of --isolate: one file, its report as a record stream. Not for people.
     add_input_options(*app.add_subcommand("__isolated")->group(""), line);
-    for (CLI::App* command : app.get_subcommands({})) command->allow_extras();
+    for (CLI::App* command : app.get_subcommands({})) {
+        command->allow_extras();
+        if (command->get_name() != "check") command->footer("");  // exit codes 0/1/2 are check's
+    }
+    app.get_subcommand("check")->footer("exit codes: 0 nothing fails the gate, 1 an error finding (or what --fail-on and "
+                                        "--fail-under set), 2 the run failed");
 
     refuse_unknown_command(app, argc, argv);
     if (argc == 2 && std::string_view(argv[1]) == "--version") {

@@ -34,7 +34,10 @@ struct Failure : std::runtime_error {
 bool gate_fails(const CommandLine& line, const Summary& summary) {
     size_t failing = summary.errors + (line.fail_on <= Severity::warning ? summary.warnings : 0) +
                      (line.fail_on == Severity::suggestion ? summary.suggestions : 0);
-    return failing > 0 || (line.fail_under && summary.score() < *line.fail_under);
+    if (failing > 0) return true;
+    if (!line.fail_under || summary.score() >= *line.fail_under) return false;
+    std::cerr << "touchpoint: the on-promise score " << summary.score() << " is below --fail-under " << *line.fail_under << '\n';
+    return true;
 }
 
 bool use_color(const CommandLine& line, bool to_terminal) {
@@ -166,6 +169,7 @@ int run_init(const CommandLine& line) {
     std::cerr << "touchpoint: wrote " << result.written[0].string() << " and " << result.written[1].string() << " from "
               << result.files_read << (result.files_read == 1 ? " file" : " files")
               << "; keep the proposals that are true of your brand, then run 'touchpoint check'\n";
+    for (const std::string& note : result.notes) std::cerr << "touchpoint: note: " << note << '\n';
     return 0;
 }
 

@@ -136,7 +136,9 @@ TEST_CASE("the gate: --fail-on, --fail-under and the score; --quiet; --exclude")
     CHECK(run({"warned.md", "--fail-on", "warning"}).exit_code == 1);
     CHECK(run({"warned.md", "--fail-on", "suggestion"}).exit_code == 1);
     CHECK(run({"warned.md", "--fail-under", "95"}).exit_code == 0);
-    CHECK(run({"warned.md", "--fail-under", "96"}).exit_code == 1);
+    auto under = run({"warned.md", "--fail-under", "96"});
+    CHECK(under.exit_code == 1);
+    CHECK(under.err == "touchpoint: the on-promise score 95 is below --fail-under 96\n");
     CHECK(run({"warned.md", "--fail-under", "101"}).err ==
           "touchpoint: error: --fail-under takes a score from 0 to 100, not '101'\n");
     CHECK(run({"warned.md", "--fail-on", "never"}).exit_code == 2);
@@ -373,9 +375,12 @@ TEST_CASE("init writes a first brand and project file from the content, and chec
     dir.write("site/news.md", "Acme Care opens a clinic. AcmeCare app is new. Acme Care again.\n");
     dir.write("signage/lobby.md", "Welcome to Acme Care\n");
     dir.write("call-scripts/intake.txt", "Staff: Thank you for calling Acme Care.\n");
+    dir.write("scripts/triage.txt", "Staff: Acme Care, how can I help?\n");
+    dir.write("my signs/door.md", "Acme Care entrance\n");
     auto init = run_touchpoint({"init"}, dir.path());
     CHECK(init.exit_code == 0);
-    CHECK(init.err.find("wrote ./brand.xml and ./touchpoint.xml from 4 files") != std::string::npos);
+    CHECK(init.err.find("wrote ./brand.xml and ./touchpoint.xml from 6 files") != std::string::npos);
+    CHECK(init.err.find("note: the folder 'my signs' looks like signage, but a glob cannot name it") != std::string::npos);
     std::string brand = test::read_file(dir.path() / "brand.xml");
     CHECK(brand.find("<brand name=\"Acme Care\"") != std::string::npos);
     CHECK(brand.find("<name canonical=\"Acme Care\">") != std::string::npos);
@@ -385,12 +390,12 @@ TEST_CASE("init writes a first brand and project file from the content, and chec
     CHECK(brand.find("kind=\"url\" value=\"www.acmecare.org\"") != std::string::npos);
     std::string project = test::read_file(dir.path() / "touchpoint.xml");
     CHECK(project.find("<channel id=\"signage\" include=\"signage/**\"/>") != std::string::npos);
-    CHECK(project.find("<channel id=\"script\" include=\"call-scripts/**\"/>") != std::string::npos);
+    CHECK(project.find("<channel id=\"script\" include=\"call-scripts/** scripts/**\"/>") != std::string::npos);
 
     auto check = run_touchpoint({"check"}, dir.path());
     CHECK(check.exit_code == 0);
     CHECK(check.err.empty());
-    CHECK(check.out.find("4 files checked") != std::string::npos);
+    CHECK(check.out.find("6 files checked") != std::string::npos);
     CHECK(check.out.find("'AcmeCare'") != std::string::npos);  // the variant is now a finding
 
     auto again = run_touchpoint({"init"}, dir.path());

@@ -57,7 +57,9 @@ ValeRule parse_rule(const std::string& yaml) {
     ValeRule rule;
     std::istringstream lines(yaml);
     std::string block;  // the top-level key whose block the indented lines belong to
+    size_t block_indent = 0;  // its entries' indentation: deeper lines are a nested value, not read
     for (std::string line; std::getline(lines, line);) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
         if (size_t hash = line.find(" #"); hash != std::string::npos && line.find_first_of("'\"") > hash) line.erase(hash);
         std::string content = trim(line);
         if (content.empty() || content[0] == '#') continue;
@@ -66,10 +68,14 @@ ValeRule parse_rule(const std::string& yaml) {
             auto [key, value] = key_value(content);
             block = value.empty() ? key : "";
             if (!value.empty()) rule.values[key] = value;
-        } else if (!block.empty() && content.starts_with("- ")) {
-            rule.lists[block].push_back(unquoted(content.substr(2)));
+            if (value == "|" || value == ">" || value == "|-" || value == ">-") block = "";  // a block scalar: its lines are text
+            block_indent = 0;
         } else if (!block.empty()) {
-            rule.maps[block].push_back(key_value(content));
+            size_t indent = line.find_first_not_of(" \t");
+            if (block_indent == 0) block_indent = indent;
+            if (indent > block_indent) continue;  // a nested value, not read
+            if (content.starts_with("- ")) rule.lists[block].push_back(unquoted(content.substr(2)));
+            else rule.maps[block].push_back(key_value(content));
         }
     }
     return rule;
@@ -100,7 +106,21 @@ public:
         ValeRule rule = parse_rule(read(file));
         std::string kind = rule.values["extends"];
         std::string severity = rule.values.count("level") ? rule.values["level"] : "warning";
-        if (severity != "error" && severity != "warning" && severity != "suggestion") severity = "warning";
+        if (severity != "error" && severity != "warning" && severity != "suggestion") {
+            result.left.push_back(name + ": level '" + severity + "' is none of error, warning, suggestion; warning is used");
+            severity = "warning";
+        }
+        // What changes a rule's meaning and has no brand-file counterpart is said, not dropped.
+        for (const char* key : {"scope", "exceptions", "nonword", "raw", "tokens", "swap"}) {
+            auto value = rule.values.find(key);
+            bool flow = value != rule.values.end() && std::string_view("[{&*|>").find(value->second.front()) != std::string_view::npos;
+            if (flow)
+                result.left.push_back(name + ": '" + key + ": " + value->second +
+                                      "' is not read (flow style, an anchor or a block scalar); write one item a line");
+            else if (value != rule.values.end() || rule.lists.count(key) || rule.maps.count(key))
+                if (std::string_view(key) != "tokens" && std::string_view(key) != "swap")
+                    result.left.push_back(name + ": '" + key + "' is not converted: Touchpoint's rules apply to all the prose, as written");
+        }
         // Vale matches in the declared case unless told to ignore it; Touchpoint, the other way round.
         std::string exact = rule.values["ignorecase"] == "true" ? "" : " case=\"exact\"";
         std::string message = rule.values["message"];
@@ -137,6 +157,15 @@ public:
 private:
     void substitution(const std::string& name, const std::string& from, const std::string& to, const std::string& severity,
                       const std::string& exact) {
+        if (to.empty() || from.empty()) {
+            result.left.push_back(name + ": '" + from + "' has no replacement on its line (a nested map?); not converted");
+            return;
+        }
+        // A swap of letter case only ("github: GitHub") is a name, written exactly so.
+        if (plain_words(from) && plain_words(to) && phrase_keys(from) == phrase_keys(to)) {
+            if (claim(to, name)) element("<name canonical=\"" + xml(to) + "\" severity=\"" + severity + "\"/>", name);
+            return;
+        }
         if (!plain_words(to)) {
             result.left.push_back(name + ": '" + from + "' -> '" + to + "': the replacement is no word to suggest");
             return;

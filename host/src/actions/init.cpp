@@ -177,8 +177,10 @@ std::string project_file(const std::map<std::string, std::string>& folder_channe
     std::string out = "<!-- touchpoint.xml, written by `touchpoint init`: which files are which touchpoint\n"
                       "     (the first matching channel wins), and the rule packs to use. -->\n<touchpoint>\n"
                       "  <brand file=\"brand.xml\"/>\n";
-    for (const auto& [folder, channel] : folder_channels)
-        out += "  <channel id=\"" + channel + "\" include=\"" + xml_text(folder) + "/**\"/>\n";
+    std::map<std::string, std::string> globs;  // channel -> its folders' globs, one element each
+    for (const auto& [folder, channel] : folder_channels) globs[channel] += (globs[channel].empty() ? "" : " ") + folder + "/**";
+    for (const auto& [channel, include] : globs)
+        out += "  <channel id=\"" + channel + "\" include=\"" + xml_text(include) + "\"/>\n";
     out += "  <channel id=\"marketing\" include=\"**\"/>\n"
            "  <!-- rule packs (docs/rule-packs.md), for example:\n"
            "  <pack id=\"plain-language\"/> -->\n</touchpoint>\n";
@@ -188,7 +190,8 @@ std::string project_file(const std::map<std::string, std::string>& folder_channe
 }  // namespace
 
 InitResult init_project(const fs::path& folder) {
-    if (!is_folder(folder)) throw RunError("cannot read '" + folder.string() + "': no such folder");
+    if (!is_folder(folder))
+        throw RunError("cannot read '" + folder.string() + "': " + (fs::exists(folder) ? "not a folder" : "no such folder"));
     fs::path brand = folder / "brand.xml", project = folder / "touchpoint.xml";
     for (const fs::path& file : {brand, project})
         if (fs::exists(file)) throw RunError(file.string() + " already exists; init writes nothing over it");
@@ -206,7 +209,13 @@ InitResult init_project(const fs::path& folder) {
         fs::path relative = input.path.lexically_relative(base);
         if (std::distance(relative.begin(), relative.end()) > 1) {
             std::string top = relative.begin()->string();
-            if (std::string channel = channel_of_folder(top); !channel.empty()) {
+            std::string channel = channel_of_folder(top);
+            // A glob cannot name a folder with a space or glob characters in its name.
+            bool nameable = top.find_first_of(" \t[]*?{}\\") == std::string::npos;
+            if (!channel.empty() && !nameable && folder_channels.emplace(top, "").second)
+                result.notes.push_back("the folder '" + top + "' looks like " + channel +
+                                       ", but a glob cannot name it (a space or glob character): its files are marketing");
+            if (!channel.empty() && nameable) {
                 folder_channels.emplace(top, channel);
                 seen.top_folders.insert(channel);
             }
@@ -220,6 +229,7 @@ InitResult init_project(const fs::path& folder) {
     if (name.empty()) name = "Your brand";
     write_file_safely(brand.string(), brand_file(name, seen, result.files_read));
     result.written.push_back(brand);
+    std::erase_if(folder_channels, [](const auto& entry) { return entry.second.empty(); });
     write_file_safely(project.string(), project_file(folder_channels));
     result.written.push_back(project);
     return result;

@@ -11,6 +11,7 @@ namespace touchpoint {
 struct InitResult {
     std::vector<std::filesystem::path> written;
     size_t files_read = 0;
+    std::vector<std::string> notes;  // what init could not propose, and why
 };
 
 // Reads the content under `folder` and writes brand.xml and touchpoint.xml there, each

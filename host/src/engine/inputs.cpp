@@ -251,7 +251,11 @@ std::vector<Input> collect_inputs(const CheckOptions& options, const Project* pr
     if (paths.empty()) paths.push_back(".");
     for (const std::string& path : paths) {
         if (path == "-") {
-            inputs.push_back({fs::path(), options.stdin_name, options.stdin_name, {}, {}, {}});
+            // Named with --stdin-filename, standard input is that file: ignored as it is.
+            std::string relative = options.stdin_name == "<stdin>" ? options.stdin_name
+                                                                   : relative_to((cwd / options.stdin_name).lexically_normal(), base);
+            if (options.stdin_name == "<stdin>" || !left_out(relative, options.stdin_name))
+                inputs.push_back({fs::path(), options.stdin_name, relative, {}, {}, {}});
             continue;
         }
         std::error_code error;
