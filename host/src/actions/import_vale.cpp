@@ -81,17 +81,6 @@ ValeRule parse_rule(const std::string& yaml) {
     return rule;
 }
 
-std::string xml(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        if (c == '&') out += "&amp;";
-        else if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else if (c == '"') out += "&quot;";
-        else out += c;
-    }
-    return out;
-}
 
 // Words as a brand term: letters, digits, spaces, hyphens, apostrophes, dots.
 bool plain_words(std::string_view text) {
@@ -146,8 +135,8 @@ public:
                                       (accept ? "an <accept> takes one word: list its spellings" : "write it as an <avoid pattern>"));
                 continue;
             }
-            if (accept) element("<accept>" + xml(word) + "</accept>", name);
-            else if (claim(word, name)) element("<avoid term=\"" + xml(word) + "\"/>", name);
+            if (accept) element("<accept>" + escape_xml(word, false) + "</accept>", name);
+            else if (claim(word, name)) element("<avoid term=\"" + escape_xml(word, false) + "\"/>", name);
         }
         ++result.files;
     }
@@ -163,7 +152,7 @@ private:
         }
         // A swap of letter case only ("github: GitHub") is a name, written exactly so.
         if (plain_words(from) && plain_words(to) && phrase_keys(from) == phrase_keys(to)) {
-            if (claim(to, name)) element("<name canonical=\"" + xml(to) + "\" severity=\"" + severity + "\"/>", name);
+            if (claim(to, name)) element("<name canonical=\"" + escape_xml(to, false) + "\" severity=\"" + severity + "\"/>", name);
             return;
         }
         if (!plain_words(to)) {
@@ -178,10 +167,10 @@ private:
                 if (phrase_keys(alternative) != phrase_keys(to) && claim(alternative, name))
                     kept += (kept.empty() ? "" : "|") + alternative;
             if (!kept.empty())
-                element("<prefer term=\"" + xml(to) + "\" instead-of=\"" + xml(kept) + "\" severity=\"" + severity + "\"" + exact + "/>", name);
+                element("<prefer term=\"" + escape_xml(to, false) + "\" instead-of=\"" + escape_xml(kept, false) + "\" severity=\"" + severity + "\"" + exact + "/>", name);
             return;
         }
-        element("<avoid pattern=\"" + xml("\\b(?:" + from + ")\\b") + "\" suggest=\"" + xml(to) + "\" severity=\"" + severity +
+        element("<avoid pattern=\"" + escape_xml("\\b(?:" + from + ")\\b", false) + "\" suggest=\"" + escape_xml(to, false) + "\" severity=\"" + severity +
                     "\"" + exact + "/>",
                 name);
     }
@@ -194,12 +183,12 @@ private:
             for (size_t at = message.find("'%s'"); at != std::string::npos; at = message.find("'%s'", at + 1)) message.replace(at, 4, "%s");
         for (size_t at = message.find("%s"); at != std::string::npos; at = message.find("%s", at + 1))
             message.replace(at, 2, plain ? token : "this wording");
-        std::string reason = message.empty() ? "" : " reason=\"" + xml(message) + "\"";
+        std::string reason = message.empty() ? "" : " reason=\"" + escape_xml(message, false) + "\"";
         if (plain) {
             if (claim(token, name))
-                element("<avoid term=\"" + xml(token) + "\" severity=\"" + severity + "\"" + reason + exact + "/>", name);
+                element("<avoid term=\"" + escape_xml(token, false) + "\" severity=\"" + severity + "\"" + reason + exact + "/>", name);
         } else {
-            element("<avoid pattern=\"" + xml("\\b(?:" + token + ")\\b") + "\" severity=\"" + severity + "\"" + reason + exact + "/>",
+            element("<avoid pattern=\"" + escape_xml("\\b(?:" + token + ")\\b", false) + "\" severity=\"" + severity + "\"" + reason + exact + "/>",
                     name);
         }
     }
@@ -214,7 +203,7 @@ private:
     }
 
     void element(const std::string& text, const std::string& source) {
-        result.elements += "  " + text + "  <!-- Vale: " + xml(source) + " -->\n";
+        result.elements += "  " + text + "  <!-- Vale: " + escape_xml(source, false) + " -->\n";
     }
 
     static std::string read(const fs::path& file) {

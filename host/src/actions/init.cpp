@@ -2,6 +2,7 @@
 
 #include "actions/safe_write.hpp"
 #include "base/fs_util.hpp"
+#include "base/strings.hpp"
 #include "engine/inputs.hpp"
 #include "engine/loading.hpp"
 
@@ -73,17 +74,6 @@ struct Observations {
     }
 };
 
-std::string xml_text(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        if (c == '&') out += "&amp;";
-        else if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else if (c == '"') out += "&quot;";
-        else out += c;
-    }
-    return out;
-}
 
 std::string times(int n) { return n == 1 ? "once" : std::to_string(n) + " times"; }
 
@@ -139,7 +129,7 @@ std::string brand_file(const std::string& name, const Observations& seen, size_t
                       (files == 1 ? " file" : " files") +
                       ". Each proposal below was found in the content:\n     keep what is true of your brand, "
                       "delete the rest. docs/brand-file.md describes every element. -->\n";
-    out += "<brand name=\"" + xml_text(name) + "\" locale=\"en-US\">\n";
+    out += "<brand name=\"" + escape_xml(name, false) + "\" locale=\"en-US\">\n";
     out += "  <promise>Write the promise every touchpoint keeps, in one sentence.</promise>\n\n";
     out += "  <!-- Pillars: themes of the promise; a touchpoint carries one when one of its terms occurs.\n"
            "  <pillar id=\"care\" label=\"Compassionate care\"><term>compassion</term><term>listen</term></pillar> -->\n\n";
@@ -150,8 +140,8 @@ std::string brand_file(const std::string& name, const Observations& seen, size_t
         std::set<std::vector<std::string>> listed{phrase_keys(name.form)};  // one variant per way of writing it
         for (const auto& [form, n] : seen.names.at(name.key))
             if (listed.insert(phrase_keys(form)).second)
-                variants += "    <variant>" + xml_text(form) + "</variant>  <!-- " + times(n) + " -->\n";
-        out += "  <name canonical=\"" + xml_text(name.form) + "\">  <!-- " + times(name.total) + " -->\n" + variants + "  </name>\n";
+                variants += "    <variant>" + escape_xml(form, false) + "</variant>  <!-- " + times(n) + " -->\n";
+        out += "  <name canonical=\"" + escape_xml(name.form, false) + "\">  <!-- " + times(name.total) + " -->\n" + variants + "  </name>\n";
     }
     out += "\n  <!-- Preferred words and words to avoid, for example:\n"
            "  <prefer term=\"patient\" instead-of=\"customer|client\"/>\n"
@@ -159,13 +149,13 @@ std::string brand_file(const std::string& name, const Observations& seen, size_t
     out += "  <!-- Facts found: every touchpoint must state them the same way. Keep the right ones. -->\n";
     int n = 0;
     for (const auto& [phone, count] : top(seen.phones, 3, 1))
-        out += "  <fact id=\"phone-" + std::to_string(++n) + "\" kind=\"phone\" value=\"" + xml_text(phone) + "\"/>  <!-- " + times(count) + " -->\n";
+        out += "  <fact id=\"phone-" + std::to_string(++n) + "\" kind=\"phone\" value=\"" + escape_xml(phone, false) + "\"/>  <!-- " + times(count) + " -->\n";
     n = 0;
     for (const auto& [email, count] : top(seen.emails, 3, 1))
-        out += "  <fact id=\"email-" + std::to_string(++n) + "\" kind=\"email\" value=\"" + xml_text(email) + "\"/>  <!-- " + times(count) + " -->\n";
+        out += "  <fact id=\"email-" + std::to_string(++n) + "\" kind=\"email\" value=\"" + escape_xml(email, false) + "\"/>  <!-- " + times(count) + " -->\n";
     n = 0;
     for (const auto& [host, count] : top(seen.hosts, 2, 1))
-        out += "  <fact id=\"website-" + std::to_string(++n) + "\" kind=\"url\" value=\"" + xml_text(host) + "\"/>  <!-- " + times(count) + " -->\n";
+        out += "  <fact id=\"website-" + std::to_string(++n) + "\" kind=\"url\" value=\"" + escape_xml(host, false) + "\"/>  <!-- " + times(count) + " -->\n";
     out += "\n  <!-- Channel limits (docs/brand-file.md): -->\n"
            "  <channel id=\"marketing\" max-grade=\"8\"/>\n";
     if (seen.top_folders.count("signage")) out += "  <channel id=\"signage\" max-words=\"12\"/>\n";
@@ -180,7 +170,7 @@ std::string project_file(const std::map<std::string, std::string>& folder_channe
     std::map<std::string, std::string> globs;  // channel -> its folders' globs, one element each
     for (const auto& [folder, channel] : folder_channels) globs[channel] += (globs[channel].empty() ? "" : " ") + folder + "/**";
     for (const auto& [channel, include] : globs)
-        out += "  <channel id=\"" + channel + "\" include=\"" + xml_text(include) + "\"/>\n";
+        out += "  <channel id=\"" + channel + "\" include=\"" + escape_xml(include, false) + "\"/>\n";
     out += "  <channel id=\"marketing\" include=\"**\"/>\n"
            "  <!-- rule packs (docs/rule-packs.md), for example:\n"
            "  <pack id=\"plain-language\"/> -->\n</touchpoint>\n";

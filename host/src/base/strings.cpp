@@ -43,4 +43,25 @@ std::vector<std::string> split_each(std::string_view text, char separator) {
     return parts;
 }
 
+std::string escape_xml(std::string_view text, bool apostrophes) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += apostrophes ? "&apos;" : "'"; break;
+        case '\n': out += "&#10;"; break;
+        case '\r': out += "&#13;"; break;
+        case '\t': out += "&#9;"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) break;  // not allowed in XML 1.0
+            out += c;
+        }
+    }
+    return out;
+}
+
 }  // namespace touchpoint

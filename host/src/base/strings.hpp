@@ -17,4 +17,8 @@ std::vector<std::string> split_list(std::string_view text, std::string_view sepa
 // "a||b" is a mistake to report).
 std::vector<std::string> split_each(std::string_view text, char separator);
 
+// Text made safe inside XML and HTML elements and attribute values (double-quoted ones,
+// when `apostrophes` is false: a file people read keeps its "don't").
+std::string escape_xml(std::string_view text, bool apostrophes = true);
+
 }  // namespace touchpoint

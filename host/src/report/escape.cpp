@@ -30,26 +30,6 @@ void json_string(std::ostream& out, std::string_view text) {
     out << '"';
 }
 
-std::string escape_xml(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&apos;"; break;
-        case '\n': out += "&#10;"; break;
-        case '\r': out += "&#13;"; break;
-        case '\t': out += "&#9;"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) break;  // not allowed in XML 1.0
-            out += c;
-        }
-    }
-    return out;
-}
 
 std::string json_quoted(std::string_view text) {
     std::ostringstream out;

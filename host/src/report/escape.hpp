@@ -1,6 +1,8 @@
 // Text made safe in the report formats: JSON strings and XML (and HTML) text.
 #pragma once
 
+#include "base/strings.hpp"
+
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -11,7 +13,5 @@ namespace touchpoint {
 void json_string(std::ostream& out, std::string_view text);
 // The same, as a string.
 std::string json_quoted(std::string_view text);
-// Text made safe inside XML and HTML elements and attribute values.
-std::string escape_xml(std::string_view text);
 
 }  // namespace touchpoint
