@@ -148,8 +148,26 @@ std::string brand_file(const std::string& name, const Observations& seen, size_t
            "  <avoid term=\"guarantee\" severity=\"error\" reason=\"Outcomes cannot be guaranteed.\"/> -->\n\n";
     out += "  <!-- Facts found: every touchpoint must state them the same way. Keep the right ones. -->\n";
     int n = 0;
-    for (const auto& [phone, count] : top(seen.phones, 3, 1))
-        out += "  <fact id=\"phone-" + std::to_string(++n) + "\" kind=\"phone\" value=\"" + escape_xml(phone, false) + "\"/>  <!-- " + times(count) + " -->\n";
+    // One fact per number, in its most frequent form; the others are how it is also written.
+    std::map<std::string, std::map<std::string, int>> numbers;  // digits -> form -> count
+    for (const auto& [phone, count] : seen.phones) {
+        std::string digits;
+        for (char c : phone)
+            if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
+        numbers[digits][phone] += count;
+    }
+    std::map<std::string, int> totals;
+    for (const auto& [digits, forms] : numbers)
+        for (const auto& [form, count] : forms) totals[digits] += count;
+    for (const auto& [digits, count] : top(totals, 3, 1)) {
+        const auto& forms = numbers[digits];
+        auto most = std::max_element(forms.begin(), forms.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+        std::string also;
+        for (const auto& [form, times_written] : forms)
+            if (form != most->first) also += (also.empty() ? "; also written " : ", ") + form;
+        out += "  <fact id=\"phone-" + std::to_string(++n) + "\" kind=\"phone\" value=\"" + escape_xml(most->first, false) +
+               "\"/>  <!-- " + times(count) + also + " -->\n";
+    }
     n = 0;
     for (const auto& [email, count] : top(seen.emails, 3, 1))
         out += "  <fact id=\"email-" + std::to_string(++n) + "\" kind=\"email\" value=\"" + escape_xml(email, false) + "\"/>  <!-- " + times(count) + " -->\n";

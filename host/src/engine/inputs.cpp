@@ -91,7 +91,12 @@ std::string git(const std::vector<std::string>& args, const fs::path& folder) {
 }
 
 // Absolute paths of the files changed since a revision, and of new untracked ones.
-std::set<fs::path> changed_since(const std::string& revision) {
+struct Changes {
+    fs::path top;  // the repository's top folder
+    std::set<fs::path> files;
+};
+
+Changes changed_since(const std::string& revision) {
     if (revision.empty() || revision.starts_with('-'))
         throw RunError("--changed-since takes a git revision, not '" + revision + "'");
     fs::path top = fs::path(git({"rev-parse", "--show-toplevel"}, fs::current_path()).substr(0)).lexically_normal();
@@ -109,7 +114,7 @@ std::set<fs::path> changed_since(const std::string& revision) {
     };
     add(git({"diff", "--name-only", "-z", revision, "--"}, top));
     add(git({"ls-files", "--others", "--exclude-standard", "-z"}, top));
-    return files;
+    return {top, files};
 }
 
 bool is_hidden(const fs::path& path) {
@@ -272,7 +277,11 @@ std::vector<Input> collect_inputs(const CheckOptions& options, const Project* pr
     }
     if (options.changed_since) {
         // A folder that could not be read may hold changed files: its warning stays.
-        std::set<fs::path> changed = changed_since(*options.changed_since);
+        auto [top, changed] = changed_since(*options.changed_since);
+        // A file outside the repository git was asked about has no history there: named, not dropped.
+        for (Input& input : inputs)
+            if (!input.path.empty() && input.skipped_because.empty() && !is_within(input.path, top))
+                input.skipped_because = "it is outside the git repository at " + top.string() + " (--changed-since)";
         // A changed brand, project file or pack changes what every file is checked against.
         auto configuration = std::find_if(changed.begin(), changed.end(), [&](const fs::path& file) {
             return own_names.count(file.filename()) && own.count(fs::weakly_canonical(file));
