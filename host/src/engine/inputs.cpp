@@ -277,7 +277,9 @@ std::vector<Input> collect_inputs(const CheckOptions& options, const Project* pr
     }
     if (options.changed_since) {
         // A folder that could not be read may hold changed files: its warning stays.
-        auto [top, changed] = changed_since(*options.changed_since);
+        Changes changes = changed_since(*options.changed_since);  // not a structured binding: lambdas below use it (clang 14)
+        const fs::path& top = changes.top;
+        const std::set<fs::path>& changed = changes.files;
         // A file outside the repository git was asked about has no history there: named, not dropped.
         for (Input& input : inputs)
             if (!input.path.empty() && input.skipped_because.empty() && !is_within(input.path, top))
