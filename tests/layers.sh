@@ -3,7 +3,7 @@
 # this order: an include that runs back up fails, naming the file and the line.
 set -euo pipefail
 src=$1/host/src
-layers=(base api formats config engine actions report server)
+layers=(base api formats config engine actions report server lsp)
 status=0
 for i in "${!layers[@]}"; do
   layer=${layers[$i]}

@@ -192,7 +192,7 @@ void refuse_unknown_command(const CLI::App& app, int argc, char** argv) {
     if (first.starts_with("-")) throw UsageError("unknown option '" + first + "'; see 'touchpoint --help'");
     for (const CLI::App* command : app.get_subcommands({}))
         if (command->get_name() == first) return;
-    throw UsageError("unknown command '" + first + "'; the commands are check, fix, baseline, init, import, serve, rules and version");
+    throw UsageError("unknown command '" + first + "'; the commands are check, fix, baseline, init, import, serve, lsp, rules and version");
 }
 
 }  // namespace
@@ -211,6 +211,13 @@ std::optional<CommandLine> parse_command_line(int argc, char** argv) {
     add_input_options(baseline, line);
     text_option(baseline, "--output", "FILE", "where to write them (default touchpoint-baseline.json)", line.check.output);
     add_serve(app, line);
+    CLI::App& lsp = *app.add_subcommand("lsp", "a Language Server Protocol server on standard input and output, for editors "
+                                               "(docs/editors.md)");
+    lsp.add_flag_function("--stdio", [](int64_t) {}, "talk over standard input and output (the only way; accepted for clients that pass it)");
+    lsp.add_flag("--allow-project-plugins", line.check.allow_project_plugins, "load the project file's <plugins dir> (code from the repository)");
+    value_option(lsp, "-j,--jobs", "N", "check workers (default: all cores)", [&line](const std::string& count) {
+        line.check.jobs = whole_number(count, "--jobs", 1, 1024, "a whole number from 1 to 1024");
+    });
     CLI::App& init = *app.add_subcommand("init", "write a first brand.xml and touchpoint.xml from the content of DIR");
     init.add_option("paths", line.check.paths, "the content repository (default: the current folder)")->type_name("DIR")->expected(0, 1);
     CLI::App& import = *app.add_subcommand("import", "turn another tool's vocabulary and rules into brand-file elements");

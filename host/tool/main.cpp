@@ -8,6 +8,7 @@
 #include "actions/fix.hpp"
 #include "engine/isolation.hpp"
 #include "server/server.hpp"
+#include "lsp/server.hpp"
 #include "engine/engine.hpp"
 #include "report/report.hpp"
 #include "actions/safe_write.hpp"
@@ -219,6 +220,12 @@ int main(int argc, char** argv) {
         if (line.command == "baseline") return run_baseline(line);
         if (line.command == "fix") return run_fix(line);
         if (line.command == "__isolated") return run_isolated(line);
+        if (line.command == "lsp") {
+            std::ios::sync_with_stdio(false);
+            int code = lsp::serve(std::cin, std::cout, {line.check.allow_project_plugins, line.check.jobs}, TOUCHPOINT_VERSION);
+            std::cout.flush();
+            std::_Exit(code);  // the reader may be in a read, a runaway rule's thread may still run
+        }
         if (line.command == "serve") {
             Engine engine(line.check);
             ServeOptions options = line.serve;

@@ -20,12 +20,15 @@ bool has_one_fix(const ReportedFinding& f) {
     return f.suggestions.size() == 1 && !f.whole_document && f.suggestions.front() != f.match;
 }
 
+// A finding fix does not apply, named with the reason: none is left in silence.
+void leave_as_is(std::vector<std::string>* left, const ReportedFinding& f, const std::string& why) {
+    if (left) left->push_back(place_of(f) + " as it is: " + why);
+}
+
 }  // namespace
 
 std::optional<PlannedFix> plan_fix(const FileReport& report, std::vector<std::string>* left) {
-    auto leave = [&](const ReportedFinding& f, const std::string& why) {
-        if (left) left->push_back(place_of(f) + " as it is: " + why);
-    };
+    auto leave = [left](const ReportedFinding& f, const std::string& why) { leave_as_is(left, f, why); };
     const std::optional<Format>& format = report.format;
     if (!format || !info(*format).fixable) {
         for (const ReportedFinding& f : report.findings)
@@ -37,7 +40,12 @@ std::optional<PlannedFix> plan_fix(const FileReport& report, std::vector<std::st
     if (!in) return std::nullopt;
     std::ostringstream buffer;
     buffer << in.rdbuf();
-    PlannedFix plan{report.path, buffer.str(), {}, {}, 0};
+    return plan_fix_text(report, buffer.str(), left);
+}
+
+std::optional<PlannedFix> plan_fix_text(const FileReport& report, std::string text, std::vector<std::string>* left) {
+    auto leave = [left](const ReportedFinding& f, const std::string& why) { leave_as_is(left, f, why); };
+    PlannedFix plan{report.path, std::move(text), {}, {}, 0};
     const std::string& original = plan.original;
     if (original.starts_with("\xFF\xFE") || original.starts_with("\xFE\xFF")) {  // UTF-16: left alone
         for (const ReportedFinding& f : report.findings)

@@ -34,6 +34,10 @@ struct PlannedFix {
 // file fix does not rewrite) is named with the reason in `left`: none is left in silence.
 std::optional<PlannedFix> plan_fix(const FileReport& report, std::vector<std::string>* left = nullptr);
 
+// plan_fix on `text`, the file as checked (an editor's buffer), for any format: the
+// caller decides what may be rewritten.
+std::optional<PlannedFix> plan_fix_text(const FileReport& report, std::string text, std::vector<std::string>* left = nullptr);
+
 // Writes the planned text over the file with the safe writer (safe_write.hpp), only if
 // the file still holds exactly what plan_fix read. Throws WriteError, the file untouched,
 // when it cannot: changed since, read-only, not the user's to write, a failed write.

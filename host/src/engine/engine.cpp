@@ -1,6 +1,7 @@
 #include "engine/engine.hpp"
 
 #include "engine/locate.hpp"
+#include "engine/document_cache.hpp"
 #include "engine/brand_elements.hpp"
 #include "config/brand_reader.hpp"
 #include "base/fs_util.hpp"
@@ -238,7 +239,7 @@ void Engine::run_check(const CompiledCheck& compiled, const Document& document, 
         log_error(compiled.label + " failed on " + document.path() + ": " + why);
         ++rule_faults_;
     };
-    if (!compiled.applies_to(document.channel())) return;
+    if (!compiled.applies_to(document.channel()) || is_given_up(compiled)) return;
     CollectingReporter reporter(report);
     WatchedCheck watched(compiled);
     try {
@@ -304,9 +305,67 @@ void Engine::run_check(const CompiledCheck& compiled, const Document& document, 
     }
 }
 
-FileReport Engine::check_text(std::string text, const std::string& name, const std::optional<std::string>& channel) {
+FileReport Engine::check_text(std::string text, const std::string& name, const std::optional<std::string>& channel,
+                              Watch* watch) {
     Input input{fs::path(), name, name, std::move(text), channel, {}};
+    Watch* outer = current_watch_;
+    current_watch_ = watch ? watch : outer;
+    struct Restore {
+        Watch* outer;
+        ~Restore() { current_watch_ = outer; }
+    } restore{outer};
     return check_input(input);
+}
+
+std::string Engine::give_up(const Watch& watch) {
+    const CompiledCheck* check = watch.check;
+    if (!check || watch.since == 0) return "";
+    std::lock_guard lock(given_up_mutex_);
+    if (given_up_.insert(check).second) ++given_up_count_;
+    return check->label;
+}
+
+void Engine::give_up(std::string_view label) {
+    std::lock_guard lock(given_up_mutex_);
+    for (const CompiledCheck& compiled : checks_)
+        if (compiled.label == label && given_up_.insert(&compiled).second) ++given_up_count_;
+}
+
+bool Engine::is_given_up(const CompiledCheck& compiled) const {
+    if (given_up_count_ == 0) return false;  // a batch run: no lock per rule and document
+    std::lock_guard lock(given_up_mutex_);
+    return given_up_.count(&compiled) > 0;
+}
+
+bool Engine::has_corpus_checks() const {
+    return std::any_of(checks_.begin(), checks_.end(), [](const CompiledCheck& c) { return c.check->observation_passes() > 0; });
+}
+
+void Engine::observe_inputs(const std::map<fs::path, std::string>& open) {
+    if (!has_corpus_checks()) return;
+    std::vector<Input> inputs = collect_inputs(options_, project_ ? &*project_ : nullptr, brand_.file);
+    std::set<fs::path> seen;
+    for (Input& input : inputs) {
+        auto buffer = open.find(input.path);
+        if (buffer == open.end()) continue;
+        input.text = buffer->second;
+        seen.insert(input.path);
+    }
+    fs::path root = project_ ? project_->dir : fs::current_path();
+    for (const auto& [path, text] : open) {
+        std::string relative = path.lexically_relative(root).generic_string();
+        if (seen.count(path) || relative.empty() || relative.starts_with("..")) continue;
+        if (project_ && project_->ignored(relative)) continue;
+        inputs.push_back({path, display_path(path), relative, text, std::nullopt, {}});
+    }
+    DocumentCache cache(inputs.size(), DocumentCache::default_budget);
+    observe(inputs, cache);
+}
+
+std::optional<std::pair<std::string, std::string>> Engine::pack_rule_source(const std::string& rule) const {
+    auto found = pack_sources_.find(rule);
+    if (found == pack_sources_.end()) return std::nullopt;
+    return found->second;
 }
 
 

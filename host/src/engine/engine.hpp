@@ -17,6 +17,8 @@
 #include <atomic>
 #include <functional>
 #include <map>
+#include <mutex>
+#include <set>
 #include <memory>
 #include <unordered_set>
 #include <optional>
@@ -54,9 +56,35 @@ public:
     // workers go on. Faults of rules are written to standard error and counted.
     void run(const std::function<void(const FileReport&)>& on_file);
 
-    // Checks a text given whole (touchpoint serve), read as a file of that name; the
-    // channel is the given one, else the project's for that name. Thread-safe.
-    FileReport check_text(std::string text, const std::string& name, const std::optional<std::string>& channel);
+    // What a thread checking a text is doing: which check, since when (0: none). A caller
+    // that times checks itself (touchpoint lsp) gives one to check_text and watches it.
+    struct Watch {
+        std::atomic<int64_t> since{0};  // steady-clock nanoseconds
+        std::atomic<const CompiledCheck*> check{nullptr};
+        std::atomic<size_t> input{0};
+        std::atomic<bool> abandoned{false};
+    };
+
+    // Checks a text given whole (touchpoint serve, touchpoint lsp), read as a file of that
+    // name (relative to the project folder, for its channel globs); the channel is the
+    // given one, else the project's for that name. Thread-safe.
+    FileReport check_text(std::string text, const std::string& name, const std::optional<std::string>& channel,
+                          Watch* watch = nullptr);
+
+    // Gives up the check `watch` is in for the engine's life: later checks skip it. Returns
+    // its label ("plugin 'x' (rule x.y)"), or "" when the watch is in no check.
+    std::string give_up(const Watch& watch);
+    // Gives up the check of that label, as a session gave it up in an engine before this one.
+    void give_up(std::string_view label);
+
+    // Corpus-wide checks observe the inputs of the options' paths, with `open` texts in
+    // place of what the files hold (an editor's unsaved buffers; a path not on disk is
+    // observed too). Once, before check_text; run() observes by itself.
+    void observe_inputs(const std::map<std::filesystem::path, std::string>& open);
+    bool has_corpus_checks() const;
+
+    // For a rule of a rule pack (PACK.RULE): the pack file and where its wording comes from.
+    std::optional<std::pair<std::string, std::string>> pack_rule_source(const std::string& rule) const;
 
     size_t rule_faults() const { return rule_faults_; }
     // Rules given up after the time limit; their threads still run, so the process must
@@ -73,7 +101,6 @@ public:
     const Brand& brand() const { return brand_; }
 
 private:
-    struct Watch;
     // While it lives, the watchdog times `check` on this worker's file (scheduler.cpp).
     struct WatchedCheck {
         explicit WatchedCheck(const CompiledCheck& check);
@@ -92,6 +119,7 @@ private:
     void check_directive_rules(const Suppressions& suppressions, FileReport& report) const;
     bool names_a_rule(const std::string& name) const;
     bool reports_anything(const CompiledCheck& compiled) const;
+    bool is_given_up(const CompiledCheck& compiled) const;
     const CompileContext& compile_context() const;
     void compile_packs();
     void combine_pack_checks(const std::vector<std::pair<const LoadedPlugin*, PackRule>>& compiled_rules);
@@ -113,6 +141,10 @@ private:
     std::vector<CompiledCheck> checks_;
     std::atomic<size_t> rule_faults_{0};
     std::map<std::string, std::vector<std::vector<std::pair<std::string, double>>>> corpus_tables_;
+    std::map<std::string, std::pair<std::string, std::string>> pack_sources_;  // PACK.RULE -> file, source
+    mutable std::mutex given_up_mutex_;
+    std::set<const CompiledCheck*> given_up_;
+    std::atomic<size_t> given_up_count_{0};
 };
 
 // Loads the plugins the options and project file name (for `touchpoint rules`).

@@ -66,6 +66,7 @@ void Engine::compile_packs() {
             CompiledCheck compiled{plugin, std::move(check), {}, full, rule.channels,
                                    "rule '" + full + "' (plugin " + definition.plugin + ")", {}};
             verify_examples(definition, compiled);
+            pack_sources_[full] = {ref.file.string(), definition.source};
             checks_.push_back(std::move(compiled));
             compiled_rules.emplace_back(plugin, rule);
         }

@@ -111,4 +111,8 @@ fs::path installed_rules_folder() {
     return (executable_folder() / ".." / "share" / "touchpoint" / "rules").lexically_normal();
 }
 
+fs::path installed_docs_folder() {
+    return (executable_folder() / ".." / "share" / "doc" / "touchpoint").lexically_normal();
+}
+
 }  // namespace touchpoint

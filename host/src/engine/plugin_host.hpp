@@ -54,5 +54,7 @@ std::vector<std::filesystem::path> default_plugin_folders();
 
 // The folder of rule packs installed beside the executable (../share/touchpoint/rules).
 std::filesystem::path installed_rules_folder();
+// The installed documentation, with each plugin's as rules/PLUGIN.md.
+std::filesystem::path installed_docs_folder();
 
 }  // namespace touchpoint

@@ -31,14 +31,6 @@ int64_t now_ns() {
 }
 }  // namespace
 
-// What a worker is doing, for the watchdog: which check, on which input, since when.
-struct Engine::Watch {
-    std::atomic<int64_t> since{0};  // 0: not in a check
-    std::atomic<const CompiledCheck*> check{nullptr};
-    std::atomic<size_t> input{0};
-    std::atomic<bool> abandoned{false};
-};
-
 thread_local Engine::Watch* Engine::current_watch_ = nullptr;
 
 Engine::WatchedCheck::WatchedCheck(const CompiledCheck& check) {

@@ -1,0 +1,66 @@
+#include "lsp/json_rpc.hpp"
+
+#include <Poco/JSON/Stringifier.h>
+
+#include <cctype>
+#include <sstream>
+
+namespace touchpoint::lsp {
+
+namespace {
+
+bool starts_with_field(const std::string& line, const std::string& name) {
+    if (line.size() <= name.size() || line[name.size()] != ':') return false;
+    for (size_t i = 0; i < name.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(line[i])) != std::tolower(static_cast<unsigned char>(name[i]))) return false;
+    return true;
+}
+
+}  // namespace
+
+std::optional<std::string> read_frame(std::istream& in, std::string& fault) {
+    fault.clear();
+    std::optional<size_t> length;
+    for (std::string line;;) {
+        if (!std::getline(in, line)) return std::nullopt;  // the stream ended (inside a header, maybe)
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty()) break;
+        if (!starts_with_field(line, "Content-Length")) continue;  // Content-Type and others
+        size_t digits = line.find_first_not_of(' ', 15);
+        if (digits == std::string::npos || line.find_first_not_of("0123456789", digits) != std::string::npos ||
+            line.size() - digits > 12) {
+            fault = "the Content-Length header is not a number: '" + line + "'";
+            continue;
+        }
+        length = std::stoull(line.substr(digits));
+    }
+    if (!length) {
+        if (fault.empty()) fault = "a message came without a Content-Length header";
+        return std::string();
+    }
+    if (*length > max_message_bytes) {
+        fault = "a message of " + std::to_string(*length) + " bytes is over the limit of " +
+                std::to_string(max_message_bytes >> 20) + " MiB";
+        in.ignore(std::streamsize(*length));
+        return in ? std::optional<std::string>(std::string()) : std::nullopt;
+    }
+    std::string body(*length, '\0');
+    in.read(body.data(), std::streamsize(*length));
+    if (size_t(in.gcount()) != *length) return std::nullopt;  // cut off: the stream ended
+    return body;
+}
+
+std::string to_json(const Poco::JSON::Object& object) {
+    std::ostringstream text;
+    object.stringify(text);
+    return text.str();
+}
+
+void Writer::send(const Poco::JSON::Object& message) {
+    std::string body = to_json(message);
+    std::lock_guard lock(mutex_);
+    out_ << "Content-Length: " << body.size() << "\r\n\r\n" << body;
+    out_.flush();
+}
+
+}  // namespace touchpoint::lsp
