@@ -15,6 +15,7 @@
 #include "config/xml_file.hpp"
 
 #include <charconv>
+#include <fcntl.h>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -221,7 +222,12 @@ int main(int argc, char** argv) {
         if (line.command == "fix") return run_fix(line);
         if (line.command == "__isolated") return run_isolated(line);
         if (line.command == "lsp") {
+            // A client may hand over non-blocking pipes (Node does): a full pipe would then
+            // fail a write, and the stream with it, losing every later message.
+            for (int fd : {STDIN_FILENO, STDOUT_FILENO})
+                if (int flags = fcntl(fd, F_GETFL); flags != -1 && (flags & O_NONBLOCK)) fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
             std::ios::sync_with_stdio(false);
+            std::cin.tie(nullptr);  // else each read flushes std::cout from the reader thread, racing the writer
             int code = lsp::serve(std::cin, std::cout, {line.check.allow_project_plugins, line.check.jobs}, TOUCHPOINT_VERSION);
             std::cout.flush();
             std::_Exit(code);  // the reader may be in a read, a runaway rule's thread may still run

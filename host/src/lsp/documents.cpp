@@ -6,7 +6,9 @@
 
 #include <Poco/JSON/Array.h>
 
+#include <fstream>
 #include <iostream>
+#include <iterator>
 #include <thread>
 
 namespace touchpoint::lsp {
@@ -37,6 +39,14 @@ std::string checked_name(const OpenDocument& document) {
     return relative.generic_string();
 }
 
+bool same_as_on_disk(const OpenDocument& document) {
+    if (document.path.empty()) return false;
+    std::ifstream in(document.path, std::ios::binary);
+    if (!in) return false;
+    std::string disk((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return disk == document.text;
+}
+
 }  // namespace
 
 OpenDocument& Session::document(const Object::Ptr& params) {
@@ -57,6 +67,11 @@ void Session::open(const Object::Ptr& params) {
     fs::path where = document.path.empty() ? (roots_.empty() ? fs::current_path() : roots_.front()) / "untitled" : document.path;
     document.workspace = workspace_for(where);
     document.due = Clock::now();
+    // Corpus-wide rules observed the file as it is on disk: a buffer that differs (or a
+    // new file) is observed again, with the other open buffers.
+    Workspace* workspace = document.workspace;
+    if (workspace && (!workspace->engine || workspace->engine->has_corpus_checks()) && !same_as_on_disk(document))
+        build(*workspace);
 }
 
 void Session::change(const Object::Ptr& params) {
@@ -97,7 +112,7 @@ void Session::close(const Object::Ptr& params) {
     if (!documents_.erase(uri) || pull_mode_) return;
     Object::Ptr clear = new Object;
     clear->set("uri", uri);
-    clear->set("diagnostics", new Array);
+    clear->set("diagnostics", Array::Ptr(new Array));
     notify("textDocument/publishDiagnostics", clear);
 }
 

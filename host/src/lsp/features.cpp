@@ -19,7 +19,7 @@ Object::Ptr Session::full_report(const OpenDocument& document) {
         report->set("resultId", std::to_string(document.report_generation) + ":" + std::to_string(document.report_version));
         report->set("items", diagnostics(*document.report, {*document.report_engine, encoding_}));
     } else {
-        report->set("items", new Array);  // nothing to check it with
+        report->set("items", Array::Ptr(new Array));  // nothing to check it with
     }
     return report;
 }
@@ -48,7 +48,7 @@ Var Session::pull_diagnostics(const Object::Ptr& params, const Var& id, bool& de
 Var Session::code_action(const Object::Ptr& params) {
     OpenDocument& document = this->document(params);
     Object::Ptr range = object_field(params, "range");
-    if (!up_to_date(document)) return new Array;  // the client asks again when diagnostics come
+    if (!up_to_date(document)) return Array::Ptr(new Array);  // the client asks again when diagnostics come
     std::optional<std::string> brand;
     if (settings_.allow_brand_edits) brand = fs::absolute(document.report_engine->brand().file).lexically_normal().string();
     Array::Ptr all = code_actions(*document.report, document.uri, document.text, position_field(range, "start"),

@@ -61,6 +61,13 @@ void Writer::send(const Poco::JSON::Object& message) {
     std::lock_guard lock(mutex_);
     out_ << "Content-Length: " << body.size() << "\r\n\r\n" << body;
     out_.flush();
+    broken_ = broken_ || !out_;
+    if (log_) *log_ << "-> " << body << std::endl;
+}
+
+void Writer::received(const std::string& body) {
+    std::lock_guard lock(mutex_);
+    if (log_) *log_ << "<- " << body << std::endl;
 }
 
 }  // namespace touchpoint::lsp

@@ -37,9 +37,16 @@ class Writer {
 public:
     explicit Writer(std::ostream& out) : out_(out) {}
     void send(const Poco::JSON::Object& message);
+    // Every message both ways, to `log` (TOUCHPOINT_LSP_LOG: what an editor's trace shows).
+    void trace(std::ostream* log) { log_ = log; }
+    void received(const std::string& body);
+    // The output failed (the client is gone): nothing more can be said.
+    bool broken() const { return broken_; }
 
 private:
     std::ostream& out_;
+    std::ostream* log_ = nullptr;
+    bool broken_ = false;
     std::mutex mutex_;
 };
 

@@ -6,6 +6,8 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 
+#include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <thread>
 
@@ -54,7 +56,12 @@ Position position_field(const Object::Ptr& json, const std::string& key) {
 
 Session::Session(std::ostream& out, const LspOptions& options, std::string version)
     : writer_(out), options_(options), version_(std::move(version)),
-      checks_(job_count(options.jobs), 64, 4 * job_count(options.jobs)) {}
+      checks_(job_count(options.jobs), 64, 4 * job_count(options.jobs)) {
+    if (const char* log = std::getenv("TOUCHPOINT_LSP_LOG")) {
+        trace_ = std::make_unique<std::ofstream>(log, std::ios::app);
+        writer_.trace(trace_.get());
+    }
+}
 
 int Session::run(std::istream& in) {
     std::thread reader([&in, events = events_] {
@@ -68,7 +75,7 @@ int Session::run(std::istream& in) {
         events->push(Event(Event::Kind::end));
     });
     reader.detach();  // it may be blocked in a read when the client exits
-    while (!exited_) {
+    while (!exited_ && !writer_.broken()) {
         std::optional<Event> event = events_->pop(next_wake());
         if (event) {
             if (event->kind == Event::Kind::end) return shut_down_ ? 0 : 1;
@@ -90,6 +97,7 @@ void Session::handle(Event& event) {
 }
 
 void Session::handle_message(const std::string& body, const std::string& fault) {
+    writer_.received(body);
     if (!fault.empty()) return reply_error(Var(), error_code::parse_error, fault);
     Object::Ptr message;
     try {

@@ -148,6 +148,7 @@ private:
     Poco::Dynamic::Var execute_command(const Object::Ptr& params);
     Object::Ptr full_report(const OpenDocument& document);
 
+    std::unique_ptr<std::ostream> trace_;  // TOUCHPOINT_LSP_LOG
     Writer writer_;
     LspOptions options_;
     std::string version_;
