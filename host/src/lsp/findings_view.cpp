@@ -159,7 +159,6 @@ Array::Ptr diagnostics(const FileReport& report, const ViewContext& context) {
 Array::Ptr code_actions(const FileReport& report, const std::string& uri, const std::string& text, Position begin,
                         Position end, const ViewContext& context, const std::optional<std::string>& accept_brand) {
     Array::Ptr actions = new Array;
-    bool any_fix = false;
     for (const ReportedFinding& f : report.findings) {
         if (!ranges_overlap(f, begin, end, context.encoding)) continue;
         bool replaceable = f.exact && f.fixable && !f.whole_document;
@@ -174,7 +173,6 @@ Array::Ptr code_actions(const FileReport& report, const std::string& uri, const 
             fix->set("diagnostics", about);
             if (f.suggestions.size() == 1) fix->set("isPreferred", true);
             actions->add(fix);
-            any_fix = true;
         }
         if (accept_brand && !f.whole_document && plugin_claims(context.engine, f.plugin, "accept")) {
             Object::Ptr accept = action("Add '" + f.match + "' to the brand's accept list", "quickfix");
@@ -190,7 +188,7 @@ Array::Ptr code_actions(const FileReport& report, const std::string& uri, const 
         }
     }
     std::optional<PlannedFix> all = plan_fix_text(report, text);
-    if (all && (any_fix || all->fixes > 1)) {
+    if (all) {
         Object::Ptr fix_all = action("Apply all Touchpoint fixes in this file (" + std::to_string(all->fixes) + ")",
                                      "source.fixAll.touchpoint");
         Array::Ptr edits = new Array;
