@@ -84,7 +84,7 @@ TEST_CASE("exit codes: 0 without error findings, 1 with, 2 when the run fails") 
     CHECK(misplaced.err == "touchpoint: error: --format goes with 'touchpoint check'\n");
     CHECK(run_touchpoint({"check", "--jobs"}, dir.path()).err == "touchpoint: error: option --jobs needs a value\n");
     CHECK(run_touchpoint({"chek"}, dir.path()).err ==
-          "touchpoint: error: unknown command 'chek'; the commands are check, fix, baseline, init, import, serve, rules and version\n");
+          "touchpoint: error: unknown command 'chek'; the commands are check, fix, baseline, init, import, serve, lsp, rules and version\n");
 
     // Every command takes --help, whatever else the line says, and lists its own options.
     std::map<std::string, std::string> own_option = {{"check", "--format FORMAT"}, {"fix", "--dry-run"},

@@ -34,6 +34,7 @@ function makeProject(dir) {
   <brand file="brand.xml"/>
   <channel id="signage" include="signage/**"/>
   <channel id="marketing" include="**"/>
+  <pack id="plain-language"/>
 </touchpoint>
 `);
   fs.writeFileSync(path.join(dir, 'web', 'a.md'), 'Send us an email today.\n');
@@ -286,7 +287,7 @@ async function pullSession(project) {
   check(init.capabilities.diagnosticProvider && init.capabilities.diagnosticProvider.interFileDependencies,
         'pull diagnostics declared for a client that supports them', init.capabilities.diagnosticProvider);
   const file = path.join(project, 'web', 'pull.md');
-  const text = 'Our customers like the telewellness programme.\n';
+  const text = 'Our customers like the telewellness programme. We screen for hypertension.\n';
   client.open(file, text);
   const first = await client.request(P.DocumentDiagnosticRequest.type, { textDocument: { uri: uri(file) } });
   check(first.kind === 'full' && codes(first.items).includes('terminology.prefer') && codes(first.items).includes('spelling.unknown-word'),
@@ -294,6 +295,14 @@ async function pullSession(project) {
   const again = await client.request(P.DocumentDiagnosticRequest.type, { textDocument: { uri: uri(file) }, previousResultId: first.resultId });
   check(again.kind === 'unchanged' && again.resultId === first.resultId, 'unchanged when asked again with the same resultId', again);
   check(!client.diagnostics.has(uri(file)), 'nothing is pushed to a client that pulls');
+
+  // A pack rule's hover names its pack and its source.
+  const jargon = first.items.find((d) => d.code === 'plain-language.medical-jargon');
+  check(jargon && /plain-language\.xml$/.test(jargon.codeDescription.href), "a pack rule's diagnostic links to its pack file", jargon);
+  const packHover = jargon && await client.request(P.HoverRequest.type, { textDocument: { uri: uri(file) }, position: jargon.range.start });
+  const packShown = packHover ? packHover.contents.value : '';
+  check(packShown.includes('plain-language.xml') && packShown.includes('CDC, Everyday Words for Public Health Communication'),
+        "hover on a pack rule's finding: its pack and source", packShown);
 
   // Add to the brand's accept list: allowed by the settings, written atomically.
   const unknown = first.items.find((d) => d.code === 'spelling.unknown-word');
