@@ -267,40 +267,27 @@ void Session::change_configuration(const Object::Ptr& params) {
     rebuild_all();
 }
 
-void Session::reply(const Var& id, const Var& result) {
+void Session::send(std::initializer_list<std::pair<const char*, Var>> fields) {
     Object message;
     message.set("jsonrpc", "2.0");
-    message.set("id", id);
-    message.set("result", result);
+    for (const auto& [key, value] : fields)
+        if (!value.isEmpty() || std::string_view(key) == "result" || std::string_view(key) == "id") message.set(key, value);
     writer_.send(message);
 }
+
+void Session::reply(const Var& id, const Var& result) { send({{"id", id}, {"result", result}}); }
 
 void Session::reply_error(const Var& id, int code, const std::string& text) {
-    Object error;
-    error.set("code", code);
-    error.set("message", text);
-    Object message;
-    message.set("jsonrpc", "2.0");
-    message.set("id", id);
-    message.set("error", error);
-    writer_.send(message);
+    Object::Ptr error = new Object;
+    error->set("code", code);
+    error->set("message", text);
+    send({{"id", id}, {"error", error}});
 }
 
-void Session::notify(const std::string& method, const Object::Ptr& params) {
-    Object message;
-    message.set("jsonrpc", "2.0");
-    message.set("method", method);
-    message.set("params", params);
-    writer_.send(message);
-}
+void Session::notify(const std::string& method, const Object::Ptr& params) { send({{"method", method}, {"params", params}}); }
 
 void Session::request(const std::string& method, const Object::Ptr& params) {
-    Object message;
-    message.set("jsonrpc", "2.0");
-    message.set("id", "touchpoint-" + std::to_string(next_request_++));
-    message.set("method", method);
-    if (params) message.set("params", params);
-    writer_.send(message);
+    send({{"id", "touchpoint-" + std::to_string(next_request_++)}, {"method", method}, {"params", params ? Var(params) : Var()}});
 }
 
 void Session::show_message(int type, const std::string& text) {

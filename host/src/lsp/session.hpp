@@ -17,6 +17,7 @@
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -113,6 +114,9 @@ private:
     Poco::Dynamic::Var initialize(const Object::Ptr& params);
     void initialized();
     void change_configuration(const Object::Ptr& params);
+    // A message with "jsonrpc": "2.0" and these fields (an empty one left out, but for
+    // "id" and "result", where null means something).
+    void send(std::initializer_list<std::pair<const char*, Poco::Dynamic::Var>> fields);
     void reply(const Poco::Dynamic::Var& id, const Poco::Dynamic::Var& result);
     void reply_error(const Poco::Dynamic::Var& id, int code, const std::string& message);
     void notify(const std::string& method, const Object::Ptr& params);
