@@ -232,9 +232,10 @@ async function pushSession(project) {
   // Configuration: minimum severity and the channel, as the editor's settings change.
   client.change(file, 6, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'Our customers. ' }]);
   check((await client.diagnosticsOf(file, 6)).length === 1, 'a warning before the settings change');
-  client.connection.sendNotification(P.DidChangeConfigurationNotification.type, { settings: { touchpoint: { minSeverity: 'error' } } });
+  client.connection.sendNotification(P.DidChangeConfigurationNotification.type, { settings: { touchpoint: { minSeverity: 'error', debounce: -1 } } });
   await client.until(() => { const d = client.diagnostics.get(uri(file)); return d && d.diagnostics.length === 0; }, 'minSeverity error');
-  check(true, "workspace/didChangeConfiguration minSeverity 'error' hides the warning");
+  check(client.messages.some((m) => m.message.includes("'debounce' must be between 0 and 10000")),
+        "workspace/didChangeConfiguration minSeverity 'error' hides the warning; a bad debounce beside it is named", client.messages);
   client.connection.sendNotification(P.DidChangeConfigurationNotification.type, { settings: { touchpoint: { minSeverity: 'suggestion', channel: 'nowhere' } } });
   await client.until(() => client.messages.some((m) => m.message.includes("unknown channel 'nowhere'")), 'unknown channel message');
   check(true, 'an unknown channel in the settings is shown as an error');

@@ -85,6 +85,8 @@ TEST_CASE("accept_word adds an <accept> line as the file indents, once") {
     CHECK(read_all(file) == "<brand name=\"A\">\n    <accept>telehealth</accept>\n    <accept>R&amp;D</accept>\n</brand>\n");
     CHECK_FALSE(accept_word(file, "R&D"));
     CHECK_THROWS_AS(accept_word(file, "two\nlines"), std::invalid_argument);
+    CHECK_THROWS_AS(accept_word(file, "\x01"), std::invalid_argument);  // escape_xml would drop it: an empty <accept>
+    CHECK_THROWS_AS(accept_word(file, "ctl\x7Fx"), std::invalid_argument);
     dir.write("broken.xml", "<brand name=\"A\">");
     CHECK_THROWS_AS(accept_word((dir.path() / "broken.xml").string(), "word"), ConfigError);
 }

@@ -4,15 +4,50 @@
 #include "base/strings.hpp"
 #include "config/config_error.hpp"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 
 namespace touchpoint {
 
+namespace {
+
+bool has_control_character(const std::string& word) {
+    for (unsigned char c : word)
+        if (c < 0x20 || c == 0x7F) return true;
+    return false;
+}
+
+// Held while the brand file is read and replaced: two servers accepting words into one
+// file at once take turns, so that neither write loses the other's word. An flock on
+// the file's folder, since the safe writer replaces the file itself.
+class FolderLock {
+public:
+    explicit FolderLock(const std::filesystem::path& folder) : fd_(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {
+        if (fd_ >= 0) ::flock(fd_, LOCK_EX);
+    }
+    ~FolderLock() {
+        if (fd_ >= 0) ::close(fd_);  // and the lock with it
+    }
+    FolderLock(const FolderLock&) = delete;
+    FolderLock& operator=(const FolderLock&) = delete;
+
+private:
+    int fd_;
+};
+
+}  // namespace
+
 bool accept_word(const std::string& brand_file, const std::string& word) {
-    if (trim(word).empty() || word.size() > 100 || word.find_first_of("\r\n") != std::string::npos)
-        throw std::invalid_argument("'" + word + "' is not a word to accept: it is empty, over 100 bytes or spans lines");
+    if (trim(word).empty() || word.size() > 100 || has_control_character(word))
+        throw std::invalid_argument("'" + escape_xml(word) + "' is not a word to accept: it is empty, over 100 bytes, or holds a line break or a control character");
+    std::filesystem::path folder = std::filesystem::absolute(brand_file).parent_path();
+    FolderLock lock(folder);
     std::ifstream in(brand_file, std::ios::binary);
     if (!in) throw std::invalid_argument("cannot read the brand file '" + brand_file + "'");
     std::ostringstream buffer;

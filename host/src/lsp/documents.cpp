@@ -8,6 +8,7 @@
 
 #include <fstream>
 #include <iostream>
+#include <malloc.h>
 #include <iterator>
 #include <thread>
 
@@ -79,16 +80,25 @@ void Session::change(const Object::Ptr& params) {
     Object::Ptr item = object_field(params, "textDocument");
     Array::Ptr changes = params->getArray("contentChanges");
     if (!changes) throw RequestError(error_code::invalid_params, "'contentChanges' must be an array");
+    // Every change read before any is applied: a bad one leaves the text as it was.
+    struct Edit {
+        std::optional<std::pair<Position, Position>> range;  // none: the whole text
+        std::string text;
+    };
+    std::vector<Edit> edits;
     for (const Poco::Dynamic::Var& entry : *changes) {
         if (entry.type() != typeid(Object::Ptr)) throw RequestError(error_code::invalid_params, "a content change must be an object");
         Object::Ptr change = entry.extract<Object::Ptr>();
-        std::string text = string_field(change, "text");
-        if (!change->has("range")) {
-            document.text = std::move(text);
-            continue;
+        Edit edit{std::nullopt, string_field(change, "text")};
+        if (change->has("range")) {
+            Object::Ptr range = object_field(change, "range");
+            edit.range = {position_field(range, "start"), position_field(range, "end")};
         }
-        Object::Ptr range = object_field(change, "range");
-        replace_range(document.text, position_field(range, "start"), position_field(range, "end"), text, encoding_);
+        edits.push_back(std::move(edit));
+    }
+    for (Edit& edit : edits) {
+        if (edit.range) replace_range(document.text, edit.range->first, edit.range->second, edit.text, encoding_);
+        else document.text = std::move(edit.text);
     }
     document.version = item->optValue<int>("version", document.version + 1);
     document.due = Clock::now() + std::chrono::milliseconds(settings_.debounce_ms);
@@ -109,7 +119,10 @@ void Session::save(const Object::Ptr& params) {
 
 void Session::close(const Object::Ptr& params) {
     std::string uri = string_field(object_field(params, "textDocument"), "uri");
-    if (!documents_.erase(uri) || pull_mode_) return;
+    auto found = documents_.find(uri);
+    if (found == documents_.end()) return;
+    documents_.erase(found);
+    if (pull_mode_) return;
     Object::Ptr clear = new Object;
     clear->set("uri", uri);
     clear->set("diagnostics", Array::Ptr(new Array));
@@ -232,6 +245,14 @@ void Session::recheck(Workspace& workspace) {
         if (document.workspace == &workspace) document.due = Clock::now();
 }
 
+void Session::reassign_workspaces() {
+    for (auto& [uri, document] : documents_) {
+        fs::path where = document.path.empty() ? (roots_.empty() ? fs::current_path() : roots_.front()) / "untitled" : document.path;
+        document.workspace = workspace_for(where);
+        document.due = Clock::now();
+    }
+}
+
 void Session::rebuild_all() {
     for (auto& [key, workspace] : workspaces_) build(*workspace);
 }
@@ -264,7 +285,15 @@ void Session::start_check(OpenDocument& document) {
     running.ticket = checks_.try_push([events = events_, done, engine = running.engine, watch = running.watch,
                                        text = document.text, name = checked_name(document)]() mutable {
         try {
-            done.report = std::make_shared<const FileReport>(engine->check_text(text, name, std::nullopt, watch.get()));
+            FileReport report = engine->check_text(text, name, std::nullopt, watch.get());
+            report.suppressed.clear();  // no editor shows them
+            if (report.findings.size() > max_diagnostics) {
+                done.hidden = report.findings.size() - max_diagnostics;
+                report.findings.resize(max_diagnostics);
+                report.findings.shrink_to_fit();
+            }
+            done.report = std::make_shared<const FileReport>(std::move(report));
+            if (done.hidden) malloc_trim(0);  // the findings' memory back to the system, not kept for the next check
         } catch (const std::exception& e) {
             done.error = e.what();
         }
@@ -300,6 +329,7 @@ void Session::checked(Event& event) {
     document.report = std::move(event.report);
     document.report_engine = std::move(engine);
     document.report_version = event.version;
+    document.hidden = event.hidden;
     document.report_generation = event.generation;
     publish(document);
 }
@@ -342,7 +372,7 @@ void Session::publish(OpenDocument& document) {
     Object::Ptr params = new Object;
     params->set("uri", document.uri);
     if (version_support_) params->set("version", document.version);
-    params->set("diagnostics", diagnostics(*document.report, {*document.report_engine, encoding_}));
+    params->set("diagnostics", document_diagnostics(document));
     notify("textDocument/publishDiagnostics", params);
 }
 

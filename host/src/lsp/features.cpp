@@ -12,12 +12,27 @@ namespace touchpoint::lsp {
 using Poco::Dynamic::Var;
 using Poco::JSON::Array;
 
+Array::Ptr Session::document_diagnostics(const OpenDocument& document) {
+    Array::Ptr list = diagnostics(*document.report, {*document.report_engine, encoding_});
+    if (document.hidden) {
+        Object::Ptr more = new Object;
+        more->set("range", json_range({}, {}));
+        more->set("severity", 3);
+        more->set("code", "touchpoint.more");
+        more->set("source", "touchpoint");
+        more->set("message", "Touchpoint shows the first " + std::to_string(max_diagnostics) + " findings of this document; " +
+                                 std::to_string(document.hidden) + " more are not shown (touchpoint check lists them all).");
+        list->add(more);
+    }
+    return list;
+}
+
 Object::Ptr Session::full_report(const OpenDocument& document) {
     Object::Ptr report = new Object;
     report->set("kind", "full");
     if (up_to_date(document)) {
         report->set("resultId", std::to_string(document.report_generation) + ":" + std::to_string(document.report_version));
-        report->set("items", diagnostics(*document.report, {*document.report_engine, encoding_}));
+        report->set("items", document_diagnostics(document));
     } else {
         report->set("items", Array::Ptr(new Array));  // nothing to check it with
     }

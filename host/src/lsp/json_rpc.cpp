@@ -16,6 +16,13 @@ bool starts_with_field(const std::string& line, const std::string& name) {
     return true;
 }
 
+// A header line as it may be quoted back: ASCII, whatever the client sent.
+std::string printable(const std::string& line) {
+    std::string text;
+    for (unsigned char c : line.substr(0, 100)) text += c >= 0x20 && c < 0x7F ? char(c) : '?';
+    return text;
+}
+
 }  // namespace
 
 std::optional<std::string> read_frame(std::istream& in, std::string& fault) {
@@ -29,7 +36,7 @@ std::optional<std::string> read_frame(std::istream& in, std::string& fault) {
         size_t digits = line.find_first_not_of(' ', 15);
         if (digits == std::string::npos || line.find_first_not_of("0123456789", digits) != std::string::npos ||
             line.size() - digits > 12) {
-            fault = "the Content-Length header is not a number: '" + line + "'";
+            fault = "the Content-Length header is not a number: '" + printable(line) + "'";
             continue;
         }
         length = std::stoull(line.substr(digits));

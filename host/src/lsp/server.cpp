@@ -24,11 +24,25 @@ void EventQueue::push(Event event) {
     ready_.notify_one();
 }
 
+void EventQueue::push_message(Event event) {
+    {
+        std::unique_lock lock(mutex_);
+        room_.wait(lock, [&] { return message_bytes_ < max_message_bytes; });
+        message_bytes_ += event.body.size();
+        events_.push_back(std::move(event));
+    }
+    ready_.notify_one();
+}
+
 std::optional<Event> EventQueue::pop(Clock::time_point until) {
     std::unique_lock lock(mutex_);
     if (!ready_.wait_until(lock, until, [&] { return !events_.empty(); })) return std::nullopt;
     Event event = std::move(events_.front());
     events_.pop_front();
+    if (event.kind == Event::Kind::message) {
+        message_bytes_ -= event.body.size();
+        room_.notify_one();
+    }
     return event;
 }
 
@@ -70,7 +84,7 @@ int Session::run(std::istream& in) {
             Event event;
             event.body = std::move(*body);
             event.fault = fault;
-            events->push(std::move(event));
+            events->push_message(std::move(event));
         }
         events->push(Event(Event::Kind::end));
     });
@@ -186,13 +200,8 @@ Var Session::initialize(const Object::Ptr& params) {
     } else if (params && params->has("rootUri") && params->get("rootUri").isString()) {
         if (auto path = uri_path(params->getValue<std::string>("rootUri"))) roots_.push_back(*path);
     }
-    if (Object::Ptr options = part(params, "initializationOptions")) {
-        try {
-            apply_settings(*options, settings_);
-        } catch (const std::invalid_argument& e) {
-            show_message(1, std::string("touchpoint: initializationOptions: ") + e.what());
-        }
-    }
+    if (Object::Ptr options = part(params, "initializationOptions"))
+        for (const std::string& fault : apply_settings(*options, settings_)) show_message(1, "touchpoint: initializationOptions: " + fault);
 
     Object::Ptr sync = new Object;
     sync->set("openClose", true);
@@ -257,13 +266,9 @@ void Session::initialized() {
 void Session::change_configuration(const Object::Ptr& params) {
     Object::Ptr settings = params ? params->getObject("settings") : nullptr;
     if (!settings) return;  // a client that wants to be asked (workspace/configuration): nothing sent
-    Settings next = settings_;
-    try {
-        apply_settings(*settings, next);
-    } catch (const std::invalid_argument& e) {
-        return show_message(1, std::string("touchpoint: settings: ") + e.what());
-    }
-    settings_ = next;
+    std::optional<std::string> config = settings_.config, brand = settings_.brand;
+    for (const std::string& fault : apply_settings(*settings, settings_)) show_message(1, "touchpoint: settings: " + fault);
+    if (settings_.config != config || settings_.brand != brand) reassign_workspaces();
     rebuild_all();
 }
 

@@ -50,6 +50,7 @@ struct Event {
     uint64_t generation = 0;
     uint64_t sequence = 0;
     std::shared_ptr<const FileReport> report;
+    size_t hidden = 0;                             // findings past max_diagnostics
     std::string error;                             // checked, built: why it failed
     fs::path workspace;                            // built
     std::shared_ptr<Engine> engine;
@@ -57,15 +58,26 @@ struct Event {
 
 class EventQueue {
 public:
+    // Messages read but not handled are held to this many bytes: past it the reader waits,
+    // so that a client sending faster than the server checks cannot fill the memory.
+    static constexpr size_t max_message_bytes = size_t(64) << 20;
+
     void push(Event event);
+    // The reader's push: waits while the messages held are over the bound.
+    void push_message(Event event);
     // The next event, or nullopt once `until` has passed.
     std::optional<Event> pop(Clock::time_point until);
 
 private:
     std::mutex mutex_;
-    std::condition_variable ready_;
+    std::condition_variable ready_, room_;
     std::deque<Event> events_;
+    size_t message_bytes_ = 0;
 };
+
+// Diagnostics kept and shown per document: a document with more findings says how many
+// more there are, instead of holding them all in memory and in the editor.
+constexpr size_t max_diagnostics = 1000;
 
 // The configuration a document is checked with: a project file, or a brand file alone.
 struct Workspace {
@@ -89,6 +101,7 @@ struct OpenDocument {
     bool checking = false;
     std::shared_ptr<const FileReport> report;  // of report_version, by report_generation's engine
     std::shared_ptr<Engine> report_engine;      // which made it: its rules, brand and measures
+    size_t hidden = 0;                          // findings past max_diagnostics, not kept
     int report_version = -1;
     uint64_t report_generation = 0;
     std::vector<Poco::Dynamic::Var> pulls;  // textDocument/diagnostic requests waiting for a check
@@ -140,6 +153,8 @@ private:
     void watch_checks();
     void recheck(Workspace& workspace);
     void rebuild_all();
+    // Each open document to the workspace the settings now give it.
+    void reassign_workspaces();
     void publish(OpenDocument& document);
     void answer_pulls(OpenDocument& document);
     bool up_to_date(const OpenDocument& document) const;
@@ -151,6 +166,7 @@ private:
     Poco::Dynamic::Var hover(const Object::Ptr& params);
     Poco::Dynamic::Var execute_command(const Object::Ptr& params);
     Object::Ptr full_report(const OpenDocument& document);
+    Poco::JSON::Array::Ptr document_diagnostics(const OpenDocument& document);
 
     std::unique_ptr<std::ostream> trace_;  // TOUCHPOINT_LSP_LOG
     Writer writer_;

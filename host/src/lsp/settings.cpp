@@ -1,5 +1,7 @@
 #include "lsp/settings.hpp"
 
+#include <cstdio>
+#include <functional>
 #include <stdexcept>
 
 namespace touchpoint::lsp {
@@ -21,31 +23,56 @@ std::optional<double> number(const Object& json, const std::string& key, double 
     const Poco::Dynamic::Var& value = json.get(key);
     if (!value.isNumeric()) throw std::invalid_argument("the setting '" + key + "' must be a number");
     double n = value.convert<double>();
-    if (!(n >= low && n <= high))
-        throw std::invalid_argument("the setting '" + key + "' must be between " + std::to_string(int(low)) + " and " +
-                                    std::to_string(int(high)));
+    if (!(n >= low && n <= high)) {
+        char range[64];
+        std::snprintf(range, sizeof range, "between %g and %g", low, high);
+        throw std::invalid_argument("the setting '" + key + "' must be " + range);
+    }
     return n;
 }
 
 }  // namespace
 
-void apply_settings(const Object& outer, Settings& settings) {
+std::vector<std::string> apply_settings(const Object& outer, Settings& settings) {
     Object::Ptr nested = outer.has("touchpoint") ? outer.getObject("touchpoint") : nullptr;
     const Object& json = nested ? *nested : outer;
-    if (json.has("channel")) settings.channel = text(json, "channel");
-    if (auto severity = text(json, "minSeverity")) {
-        std::optional<Severity> parsed = parse_severity(*severity);
-        if (!parsed) throw std::invalid_argument("the setting 'minSeverity' must be suggestion, warning or error, not '" + *severity + "'");
-        settings.min_severity = *parsed;
-    }
-    if (json.has("allowBrandEdits")) {
+    std::vector<std::string> faults;
+    // Each setting on its own: a bad one is named, and the others still apply.
+    auto apply = [&](const std::function<void()>& one) {
+        try {
+            one();
+        } catch (const std::invalid_argument& e) {
+            faults.push_back(e.what());
+        }
+    };
+    apply([&] {
+        if (json.has("channel")) settings.channel = text(json, "channel");
+    });
+    apply([&] {
+        if (auto severity = text(json, "minSeverity")) {
+            std::optional<Severity> parsed = parse_severity(*severity);
+            if (!parsed) throw std::invalid_argument("the setting 'minSeverity' must be suggestion, warning or error, not '" + *severity + "'");
+            settings.min_severity = *parsed;
+        }
+    });
+    apply([&] {
+        if (!json.has("allowBrandEdits")) return;
         if (!json.get("allowBrandEdits").isBoolean()) throw std::invalid_argument("the setting 'allowBrandEdits' must be true or false");
         settings.allow_brand_edits = json.getValue<bool>("allowBrandEdits");
-    }
-    if (auto ms = number(json, "debounce", 0, 10000)) settings.debounce_ms = int(*ms);
-    if (auto seconds = number(json, "ruleTimeout", 0.05, 3600)) settings.rule_seconds = *seconds;
-    if (json.has("config")) settings.config = text(json, "config");
-    if (json.has("brand")) settings.brand = text(json, "brand");
+    });
+    apply([&] {
+        if (auto ms = number(json, "debounce", 0, 10000)) settings.debounce_ms = int(*ms);
+    });
+    apply([&] {
+        if (auto seconds = number(json, "ruleTimeout", 0.05, 3600)) settings.rule_seconds = *seconds;
+    });
+    apply([&] {
+        if (json.has("config")) settings.config = text(json, "config");
+    });
+    apply([&] {
+        if (json.has("brand")) settings.brand = text(json, "brand");
+    });
+    return faults;
 }
 
 }  // namespace touchpoint::lsp

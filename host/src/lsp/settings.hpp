@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace touchpoint::lsp {
 
@@ -28,7 +29,7 @@ struct Settings {
 
 // Reads the settings an editor sends: {"touchpoint": {...}} or the object itself, keys as
 // docs/editors.md lists them. Unknown keys are ignored; a known key of the wrong type or
-// value throws std::invalid_argument naming it.
-void apply_settings(const Poco::JSON::Object& json, Settings& settings);
+// value is left as it was and named in the returned faults, the others applied.
+std::vector<std::string> apply_settings(const Poco::JSON::Object& json, Settings& settings);
 
 }  // namespace touchpoint::lsp
