@@ -69,6 +69,13 @@ TEST_CASE("frames are read by Content-Length, and a bad header is named") {
     CHECK(!read_frame(in, fault));  // cut off: the end of the stream
 }
 
+TEST_CASE("a lone surrogate escape becomes U+FFFD; pairs and other escapes stay") {
+    CHECK(replace_lone_surrogates(R"({"t":"a\ud800b"})") == R"({"t":"a\uFFFDb"})");
+    CHECK(replace_lone_surrogates(R"({"t":"\ud83d\ude00"})") == R"({"t":"\ud83d\ude00"})");
+    CHECK(replace_lone_surrogates(R"({"t":"\\ud800"})") == R"({"t":"\\ud800"})");  // an escaped backslash, then text
+    CHECK(replace_lone_surrogates(R"({"t":"\udc00\u00e9"})") == R"({"t":"\uFFFD\u00e9"})");
+}
+
 TEST_CASE("a message over the limit is skipped, not allocated") {
     std::istringstream in("Content-Length: 999999999999\r\n\r\n");
     std::string fault;

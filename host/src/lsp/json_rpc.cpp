@@ -57,6 +57,49 @@ std::optional<std::string> read_frame(std::istream& in, std::string& fault) {
     return body;
 }
 
+namespace {
+
+// The code unit of a \uXXXX escape at `at`, or -1.
+int escape_at(const std::string& text, size_t at) {
+    if (at + 6 > text.size() || text[at] != '\\' || text[at + 1] != 'u') return -1;
+    int unit = 0;
+    for (size_t i = at + 2; i < at + 6; ++i) {
+        int digit = std::isdigit(static_cast<unsigned char>(text[i])) ? text[i] - '0'
+                    : std::isxdigit(static_cast<unsigned char>(text[i])) ? (std::tolower(text[i]) - 'a' + 10) : -1;
+        if (digit < 0) return -1;
+        unit = unit * 16 + digit;
+    }
+    return unit;
+}
+
+}  // namespace
+
+std::string replace_lone_surrogates(const std::string& body) {
+    std::string out;
+    out.reserve(body.size());
+    for (size_t at = 0; at < body.size();) {
+        if (body[at] == '\\' && at + 1 < body.size() && body[at + 1] != 'u') {  // another escape: kept whole
+            out.append(body, at, 2);
+            at += 2;
+            continue;
+        }
+        int unit = escape_at(body, at);
+        if (unit < 0xD800 || unit > 0xDFFF) {
+            out += body[at++];
+            continue;
+        }
+        int next = escape_at(body, at + 6);
+        if (unit < 0xDC00 && next >= 0xDC00 && next <= 0xDFFF) {  // a pair
+            out.append(body, at, 12);
+            at += 12;
+            continue;
+        }
+        out += "\\uFFFD";
+        at += 6;
+    }
+    return out;
+}
+
 std::string to_json(const Poco::JSON::Object& object) {
     std::ostringstream text;
     object.stringify(text);

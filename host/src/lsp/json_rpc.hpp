@@ -50,6 +50,10 @@ private:
     std::mutex mutex_;
 };
 
+// The body with each \uD800-\uDFFF escape that is not half of a pair replaced by
+// \uFFFD: JSON allows them, UTF-8 cannot hold them, and the JSON reader refuses them.
+std::string replace_lone_surrogates(const std::string& body);
+
 // The JSON text of an object, as sent.
 std::string to_json(const Poco::JSON::Object& object);
 

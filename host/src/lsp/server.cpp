@@ -116,7 +116,8 @@ void Session::handle_message(const std::string& body, const std::string& fault) 
     Object::Ptr message;
     try {
         Poco::JSON::Parser parser;
-        message = parser.parse(body).extract<Object::Ptr>();
+        bool escapes = body.find("\\u") != std::string::npos || body.find("\\U") != std::string::npos;
+        message = parser.parse(escapes ? replace_lone_surrogates(body) : body).extract<Object::Ptr>();
     } catch (const Poco::BadCastException&) {
         return reply_error(Var(), error_code::invalid_request, "the message is not a JSON object");
     } catch (const Poco::Exception& e) {
