@@ -80,6 +80,11 @@ void Session::change(const Object::Ptr& params) {
     Object::Ptr item = object_field(params, "textDocument");
     Array::Ptr changes = params->getArray("contentChanges");
     if (!changes) throw RequestError(error_code::invalid_params, "'contentChanges' must be an array");
+    int version = document.version + 1;
+    if (item->has("version")) {
+        if (!item->get("version").isInteger()) throw RequestError(error_code::invalid_params, "'textDocument.version' must be an integer");
+        version = item->getValue<int>("version");
+    }
     // Every change read before any is applied: a bad one leaves the text as it was.
     struct Edit {
         std::optional<std::pair<Position, Position>> range;  // none: the whole text
@@ -100,7 +105,7 @@ void Session::change(const Object::Ptr& params) {
         if (edit.range) replace_range(document.text, edit.range->first, edit.range->second, edit.text, encoding_);
         else document.text = std::move(edit.text);
     }
-    document.version = item->optValue<int>("version", document.version + 1);
+    document.version = version;
     document.due = Clock::now() + std::chrono::milliseconds(settings_.debounce_ms);
 }
 
