@@ -113,4 +113,12 @@ CommandResult run_touchpoint(const std::vector<std::string>& args, const fs::pat
     return result;
 }
 
+FileReport checked_file(std::string path, std::string channel, std::vector<ReportedFinding> findings) {
+    FileReport report;
+    report.path = std::move(path);
+    report.channel = std::move(channel);
+    report.findings = std::move(findings);
+    return report;
+}
+
 }  // namespace touchpoint::test

@@ -1,6 +1,7 @@
 // Helpers shared by the tests: documents from strings, scratch folders, running the command.
 #pragma once
 
+#include "engine/findings.hpp"
 #include "formats/formats.hpp"
 
 #include <touchpoint/document.hpp>
@@ -16,6 +17,9 @@ namespace touchpoint::test {
 // A document from source text, extracted as the format says.
 Document make_document(const std::string& source, Format format = Format::plain_text,
                        const std::string& channel = "marketing");
+
+// A checked file's report, as the engine would give it, for the report writers and records.
+FileReport checked_file(std::string path, std::string channel, std::vector<ReportedFinding> findings = {});
 
 // Collects what a check reports.
 class CollectingReporter : public Reporter {

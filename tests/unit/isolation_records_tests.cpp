@@ -2,6 +2,7 @@
 // record back exactly (odd Unicode, NUL bytes, long lines, many findings, all enum values,
 // extreme numbers), and streams that are not a report refused, never misread.
 #include "engine/isolation.hpp"
+#include "support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -13,14 +14,7 @@ using namespace touchpoint;
 
 namespace {
 
-// A checked file's report with these findings (designated fields: FileReport grows).
-FileReport checked_file(std::string path, std::string channel, std::vector<ReportedFinding> findings = {}) {
-    FileReport report;
-    report.path = std::move(path);
-    report.channel = std::move(channel);
-    report.findings = std::move(findings);
-    return report;
-}
+using test::checked_file;
 
 // Every field of a finding in one line, so a failed comparison shows what differs.
 std::string describe(const ReportedFinding& f) {

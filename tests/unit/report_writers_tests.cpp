@@ -1,6 +1,7 @@
 // The report writers on reports built by hand: each format's real output, parsed back
 // where it is JSON or XML, so an escape that breaks the format fails here.
 #include "report/report.hpp"
+#include "support.hpp"
 
 #include <Poco/JSON/Parser.h>
 #include <catch2/catch.hpp>
@@ -18,14 +19,7 @@ namespace {
 // Everything a format has to escape somewhere: quotes, markup, a newline, é, an emoji.
 const std::string tricky = "Don't say \"guarantee\" <b> & co.\nReally: caf\u00e9 \U0001F600";
 
-// A checked file's report with these findings (designated fields: FileReport grows).
-FileReport checked_file(std::string path, std::string channel, std::vector<ReportedFinding> findings = {}) {
-    FileReport report;
-    report.path = std::move(path);
-    report.channel = std::move(channel);
-    report.findings = std::move(findings);
-    return report;
-}
+using test::checked_file;
 
 // "We guarantee it." with "guarantee" at 2:4-2:12, an error with one fixable suggestion.
 ReportedFinding guarantee() {
