@@ -40,8 +40,9 @@ const char* encoding_name(Encoding encoding) {
 
 size_t offset_of(std::string_view text, Position position, Encoding encoding) {
     size_t at = line_start(text, position.line);
-    size_t end = std::min(text.find('\n', at), text.size());
-    if (end > at && text[end - 1] == '\r') --end;  // a character past the line stops before its break
+    size_t newline = text.find('\n', at);
+    size_t end = std::min(newline, text.size());
+    if (newline != std::string_view::npos && end > at && text[end - 1] == '\r') --end;  // past the line: before its "\r\n"
     size_t units = 0;
     while (at < end) {
         size_t length = std::min(sequence_length(static_cast<unsigned char>(text[at])), end - at);
