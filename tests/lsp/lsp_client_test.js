@@ -363,13 +363,14 @@ async function outsideSession(root) {
   fs.mkdirSync(lonely, { recursive: true });
   const client = new Client('outside');
   await client.initialize(lonely, { textDocument: { diagnostic: {} } });
+  fs.mkdirSync(path.join(lonely, 'elsewhere'));
   client.open(path.join(lonely, 'one.md'), 'Our customers.\n');
-  client.open(path.join(lonely, 'two.md'), 'Our clients.\n');
-  const pulled = await client.request(P.DocumentDiagnosticRequest.type, { textDocument: { uri: uri(path.join(lonely, 'two.md')) } });
+  client.open(path.join(lonely, 'elsewhere', 'two.md'), 'Our clients.\n');
+  const pulled = await client.request(P.DocumentDiagnosticRequest.type, { textDocument: { uri: uri(path.join(lonely, 'elsewhere', 'two.md')) } });
   await client.until(() => client.messages.length > 0, 'the no-project message');
   await sleep(300);
   check(client.messages.length === 1 && client.messages[0].message.includes('no touchpoint.xml'),
-        'outside any project: one message naming the missing touchpoint.xml', client.messages);
+        'outside any project, in two folders: one message naming the missing touchpoint.xml', client.messages);
   check(pulled.kind === 'full' && pulled.items.length === 0, 'and empty diagnostics', pulled);
   check(await client.stop() === 0, 'outside session ends with 0');
 }

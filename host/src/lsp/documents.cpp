@@ -28,6 +28,11 @@ std::string seconds_text(double seconds) {
     return text;
 }
 
+bool within(const fs::path& path, const fs::path& folder) {
+    fs::path relative = path.lexically_relative(folder);
+    return !relative.empty() && *relative.begin() != "..";
+}
+
 // The name a document is checked under: relative to its project folder, for the
 // project's channel globs; its file name when it lies outside that folder.
 std::string checked_name(const OpenDocument& document) {
@@ -35,9 +40,8 @@ std::string checked_name(const OpenDocument& document) {
         std::string tail = document.uri.substr(document.uri.find_last_of("/:") + 1);
         return tail.empty() ? "untitled.md" : tail;
     }
-    fs::path relative = document.workspace ? document.path.lexically_relative(document.workspace->dir) : fs::path();
-    if (relative.empty() || *relative.begin() == "..") return document.path.filename().string();
-    return relative.generic_string();
+    if (!document.workspace || !within(document.path, document.workspace->dir)) return document.path.filename().string();
+    return document.path.lexically_relative(document.workspace->dir).generic_string();
 }
 
 bool same_as_on_disk(const OpenDocument& document) {
@@ -145,8 +149,8 @@ void Session::watched_files_changed(const Object::Ptr& params) {
         if (!path) continue;
         new_project |= path->filename() == "touchpoint.xml";
         for (auto& [key, workspace] : workspaces_) {
-            bool inside = !path->lexically_relative(workspace->dir).empty() && *path->lexically_relative(workspace->dir).begin() != "..";
-            if (workspace->own_files.count(*path) || (inside && workspace->engine && workspace->engine->has_corpus_checks()))
+            bool observed = within(*path, workspace->dir) && workspace->engine && workspace->engine->has_corpus_checks();
+            if (workspace->own_files.count(*path) || observed)
                 stale.insert(workspace.get());
         }
     }
@@ -166,9 +170,12 @@ Workspace* Session::workspace_for(const fs::path& path) {
     else if (auto found = find_project(path.parent_path())) key = fs::absolute(*found);
     else if (settings_.brand) key = fs::absolute(*settings_.brand), is_project = false;
     if (key.empty()) {
-        show_message_once(2, "touchpoint: no touchpoint.xml in " + path.parent_path().string() +
-                                 " or above it, so Touchpoint has no brand to check it against. Create one with "
-                                 "'touchpoint init', or set 'config' or 'brand' in the editor's settings for touchpoint lsp.");
+        if (!told_no_project_)  // once a session, not once a document
+            show_message(2, "touchpoint: no touchpoint.xml in " + path.parent_path().string() +
+                                " or above it, so Touchpoint has no brand to check it against (nor other documents outside a "
+                                "project). Create one with 'touchpoint init', or set 'config' or 'brand' in the editor's settings "
+                                "for touchpoint lsp.");
+        told_no_project_ = true;
         return nullptr;
     }
     key = key.lexically_normal();

@@ -187,6 +187,7 @@ private:
     std::map<std::string, RunningCheck> running_;  // by document URI
     std::set<std::string> given_up_;   // labels of rules given up by the watchdog
     std::set<std::string> shown_;      // messages shown once
+    bool told_no_project_ = false;     // that a document has no touchpoint.xml above it
     uint64_t next_request_ = 1;
     uint64_t next_check_ = 1;
 };
