@@ -1,5 +1,7 @@
 #include "support.hpp"
 
+#include <mutex>
+
 #include "engine/brand_elements.hpp"
 #include "config/brand_reader.hpp"
 #include "engine/plugin_host.hpp"
@@ -27,9 +29,17 @@ Document make_document(const std::string& source, Format format, const std::stri
                     std::move(extracted.links));
 }
 
-const Lexicon& TestContext::lexicon() const {
-    static Lexicon lexicon("en-US");
-    return lexicon;
+const Lexicon& TestContext::lexicon() const { return *lexicon(brand_.default_language()); }
+
+const Lexicon* TestContext::lexicon(std::string_view lang) const {
+    std::string locale = brand_.locale_of(lang);
+    if (locale.empty()) return nullptr;
+    static std::mutex mutex;
+    static std::map<std::string, std::unique_ptr<Lexicon>> loaded;
+    std::lock_guard lock(mutex);
+    auto& lexicon = loaded[locale];
+    if (!lexicon) lexicon = std::make_unique<Lexicon>(locale);
+    return lexicon.get();
 }
 
 const PluginHost& built_plugins() {

@@ -38,6 +38,8 @@ public:
     explicit TestContext(Brand brand) : brand_(std::move(brand)) {}
     const Brand& brand() const override { return brand_; }
     const Lexicon& lexicon() const override;
+    // The brand's languages' dictionaries (en-US and es-US are loaded once per test run).
+    const Lexicon* lexicon(std::string_view lang) const override;
 
 private:
     Brand brand_;

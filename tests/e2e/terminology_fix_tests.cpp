@@ -50,7 +50,7 @@ TEST_CASE("a span a brand rule and a pack rule both report is one finding, the b
     auto json = run_touchpoint({"check", "a.txt", "--format", "json"}, dir.path());
     CHECK(json.out.find("\"rule\": \"terminology.avoid\"") != std::string::npos);
     CHECK(json.out.find("\"rule\": \"healthcare-claims.guarantee\"") == std::string::npos);
-    CHECK(json.out.find("\"channel\": \"marketing\",\n      \"also\": [\"healthcare-claims.guarantee\"]") != std::string::npos);
+    CHECK(json.out.find("\"channel\": \"marketing\", \"lang\": \"en\",\n      \"also\": [\"healthcare-claims.guarantee\"]") != std::string::npos);
     CHECK(json.out.find("\"summary\": { \"files\": 1, \"findings\": 1,") != std::string::npos);
     auto text = run_touchpoint({"check", "a.txt"}, dir.path());
     CHECK(text.out.find("[terminology.avoid] (also: healthcare-claims.guarantee)") != std::string::npos);

@@ -107,7 +107,7 @@ TEST_CASE("brand file faults name the place and say what is wrong") {
           "brand.xml:1:20: locale 'english' is not a language tag like en-US");
     CHECK(brand_error("", R"(name="Acme" locale="en-us")") ==
           "brand.xml:1:20: locale 'en-us' is not a language tag like en-US");
-    CHECK(brand_error("", R"(title="Acme")") == "brand.xml:1:8: <brand> has no attribute 'title'; it takes: name, locale");
+    CHECK(brand_error("", R"(title="Acme")") == "brand.xml:1:8: <brand> has no attribute 'title'; it takes: name, locale, languages");
     CHECK(brand_error("<name canonical=\"Acme\"><variant>ACME Inc</variant><alias>x</alias></name>") ==
           "brand.xml:2:51: <name> takes <variant> elements, not <alias>");
 }

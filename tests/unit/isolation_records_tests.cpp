@@ -196,7 +196,7 @@ TEST_CASE("isolation records: a stream that is not a report is refused, not misr
     CHECK_FALSE(read(altered("a.md ", "1 1 1 1 ", "1 1234567890123456789 1 1 ")));  // 19 digits
     CHECK_FALSE(read(altered("a.md ", "1 1 1 1 ", "1 2147483648 1 1 ")));  // past int
     CHECK_FALSE(read(whole.substr(0, whole.size() - 1) + "Z"));  // no end record
-    std::string prose = "0: 0: 0: 0 0 ";  // the prose around the match: none
+    std::string prose = "0: 0: 0: 0 0 0: ";  // the prose around the match: none; no language
     std::string exact_flag = "0 0 1 0 1 0 2 0 " + prose + "E";  // source offsets, exact, whole, fixable, pack, claim, also
     REQUIRE(whole.ends_with(exact_flag));
     std::string head = whole.substr(0, whole.size() - exact_flag.size());

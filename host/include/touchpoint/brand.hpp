@@ -32,6 +32,8 @@ struct TOUCHPOINT_API ChannelFilter {
 
 struct ChannelLimits {
     std::string id;
+    // languages="en es": every sign of the channel carries text in each (primary subtags).
+    std::vector<std::string> languages;
     std::optional<int> min_pillars;
     std::optional<double> max_grade;
     std::optional<int> max_words;
@@ -53,6 +55,10 @@ struct TOUCHPOINT_API BrandElement {
     std::string text;                    // its own text (not its children's), trimmed
     std::vector<BrandElement> children;  // its child elements, in order
     SourceRef where;                     // its '<'
+    // The language the element belongs to, as a primary subtag ("es"): its `lang`
+    // attribute (checked by the host to be one of the brand's languages), else its
+    // parent's, else the brand's default. A plugin that takes `lang` lists it as allowed.
+    std::string lang;
 
     const BrandAttribute* attribute(std::string_view name) const;
     // The attribute's value, trimmed; empty when it is absent.
@@ -80,7 +86,7 @@ struct TOUCHPOINT_API BrandElement {
     std::optional<int> integer(std::string_view attribute, int minimum) const;
 
     // The attributes every element may carry, already checked by the host:
-    // severity="error|warning|suggestion" and channels="id id ...".
+    // severity="error|warning|suggestion", channels="id id ..." and lang (see `lang`).
     Severity severity(Severity fallback) const;
     ChannelFilter channels() const;
 };
@@ -112,17 +118,34 @@ struct BrandVocabulary {
     std::vector<std::string> accepted;    // words every dictionary lookup accepts
 };
 
+// "es-US" -> "es", "EN_us" -> "en": the part of a language tag that rules go by.
+TOUCHPOINT_API std::string primary_language(std::string_view tag);
+
 struct TOUCHPOINT_API Brand {
     std::string file;
     std::string name;
     std::string locale = "en-US";
-    std::string promise;
+    // The languages the brand writes in, as declared (`languages="en-US es-US"`); the
+    // first is `locale`, the default. Just `locale` when the brand declares none.
+    std::vector<std::string> languages = {"en-US"};
+    std::string promise;  // in the default language
+    struct Promise {
+        std::string lang;  // primary subtag
+        std::string text;
+    };
+    std::vector<Promise> promises;  // every <promise>, the default language's among them
     std::vector<ChannelLimits> channels;
     int pass_mark = 80;  // <report pass-mark="80"/>: the on-promise score a touchpoint needs
     std::vector<BrandElement> elements;  // the plugins' elements, in file order
     BrandVocabulary vocabulary;
 
     const ChannelLimits* channel(std::string_view id) const;
+    // The default language's primary subtag ("en").
+    std::string default_language() const { return primary_language(locale); }
+    // The declared tag of one of the brand's languages ("es" -> "es-US"), or empty.
+    std::string locale_of(std::string_view lang) const;
+    // The promise in a language, or the default language's where it has none.
+    const std::string& promise_in(std::string_view lang) const;
     // The elements of one name, in file order.
     std::vector<const BrandElement*> elements_named(std::string_view name) const;
 };

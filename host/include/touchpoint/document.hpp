@@ -20,6 +20,14 @@ struct Word {
     uint32_t key_begin = 0;  // into the document's key arena, see Document::key()
     uint32_t key_size = 0;
     bool in_literal = false;  // part of a URL or an e-mail address written in the prose
+    uint8_t language = 0;     // index into Document::languages()
+};
+
+// A run of the text in one language: [begin, end) byte offsets into Document::text().
+struct LanguageRun {
+    uint32_t begin = 0;
+    uint32_t end = 0;
+    uint8_t language = 0;  // index into Document::languages()
 };
 
 // A link destination (Markdown link, autolink, HTML href); not part of the prose text.
@@ -86,6 +94,21 @@ public:
     // (a list item's, a table cell's, a paragraph's).
     bool copies_line_break(uint32_t text_offset) const;
 
+    // The languages of the text as primary subtags ("en", "es"): the document's default
+    // first. Empty until the host sets them (a document a test builds): then every word's
+    // language is "", which a rule takes as the brand's default language.
+    std::span<const std::string> languages() const { return languages_; }
+    std::string_view language(const Word& word) const { return language_name(word.language); }
+    std::string_view language_name(uint8_t index) const {
+        return index < languages_.size() ? std::string_view(languages_[index]) : std::string_view();
+    }
+    // The language of a byte of text: its run's, else the default.
+    std::string_view language_at(uint32_t text_offset) const;
+    // Runs in text order, not overlapping; text outside them is in the default language.
+    std::span<const LanguageRun> language_runs() const { return language_runs_; }
+    // Sets the languages (at most 255) and runs, and so every word's language.
+    void set_languages(std::vector<std::string> languages, std::vector<LanguageRun> runs);
+
     // Byte offset in source() of a byte of text(); `end` picks the end of a replaced range.
     uint32_t source_offset(uint32_t text_offset, bool end = false) const;
     Location locate_source(uint32_t source_offset) const;
@@ -114,6 +137,8 @@ private:
     std::vector<Turn> turns_;
     std::vector<Word> words_;
     std::string keys_;
+    std::vector<std::string> languages_;
+    std::vector<LanguageRun> language_runs_;
     std::vector<uint32_t> line_starts_;
     std::vector<int> line_numbers_;  // empty: line index i is line i + 1
 };

@@ -19,7 +19,7 @@
 // TOUCHPOINT_PLUGIN exports it as the constant `touchpoint_plugin_api_version`, which the
 // host reads from the library's file before loading it: a library built for another
 // version is refused before any of its code (even a constructor) runs.
-#define TOUCHPOINT_API_VERSION 5
+#define TOUCHPOINT_API_VERSION 6
 
 namespace touchpoint {
 
@@ -108,6 +108,9 @@ public:
     virtual const Brand& brand() const = 0;
     // The brand locale's dictionary, loaded on first use. Throws when it is missing.
     virtual const Lexicon& lexicon() const = 0;
+    // The dictionary of one of the brand's languages ("es"), loaded on first use; nullptr
+    // for a language the brand does not write in. Throws when it is missing.
+    virtual const Lexicon* lexicon(std::string_view lang) const = 0;
 };
 
 class TOUCHPOINT_API Plugin {

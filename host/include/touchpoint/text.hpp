@@ -70,6 +70,9 @@ public:
     Lexicon& operator=(const Lexicon&) = delete;
 
     const std::string& locale() const { return locale_; }
+    // Why the dictionary for `locale` cannot be loaded ("no Hunspell dictionary ...;
+    // install Debian's hunspell-es package"), or empty when it is there.
+    static std::string missing_dictionary(std::string_view locale);
     bool knows(std::string_view word) const;
     std::vector<std::string> stems(std::string_view word) const;
     std::vector<std::string> suggestions(std::string_view word) const;

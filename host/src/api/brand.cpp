@@ -35,6 +35,27 @@ const ChannelLimits* Brand::channel(std::string_view id) const {
     return nullptr;
 }
 
+std::string primary_language(std::string_view tag) {
+    std::string out;
+    for (char c : tag) {
+        if (c == '-' || c == '_') break;
+        out += char(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return out;
+}
+
+std::string Brand::locale_of(std::string_view lang) const {
+    for (const std::string& tag : languages)
+        if (primary_language(tag) == primary_language(lang)) return tag;
+    return {};
+}
+
+const std::string& Brand::promise_in(std::string_view lang) const {
+    for (const Promise& p : promises)
+        if (p.lang == lang) return p.text;
+    return promise;
+}
+
 std::vector<const BrandElement*> Brand::elements_named(std::string_view name) const {
     std::vector<const BrandElement*> found;
     for (const BrandElement& element : elements)

@@ -84,6 +84,23 @@ void Document::index_words() {
     }
 }
 
+void Document::set_languages(std::vector<std::string> languages, std::vector<LanguageRun> runs) {
+    languages_ = std::move(languages);
+    language_runs_ = std::move(runs);
+    auto run = language_runs_.begin();
+    for (Word& word : words_) {
+        while (run != language_runs_.end() && run->end <= word.begin) ++run;
+        word.language = run != language_runs_.end() && run->begin <= word.begin ? run->language : 0;
+    }
+}
+
+std::string_view Document::language_at(uint32_t offset) const {
+    auto after = std::upper_bound(language_runs_.begin(), language_runs_.end(), offset,
+                                  [](uint32_t o, const LanguageRun& r) { return o < r.begin; });
+    if (after != language_runs_.begin() && offset < std::prev(after)->end) return language_name(std::prev(after)->language);
+    return language_name(0);
+}
+
 bool Document::copies_line_break(uint32_t text_offset) const {
     if (text_offset >= text_.size() || text_[text_offset] != '\n') return false;
     uint32_t source = source_offset(text_offset);

@@ -162,9 +162,31 @@ struct TOUCHPOINT_LOCAL Lexicon::Impl {
     }
 };
 
-Lexicon::Lexicon(std::string_view locale) : impl_(std::make_unique<Impl>()), locale_(locale) {
+namespace {
+
+// A locale's dictionary file name: es-US -> es_US; a bare language takes its usual
+// country (es -> es_ES, en -> en_US) or the first installed.
+std::string dictionary_name(std::string_view locale) {
     std::string dictionary(locale);
     std::replace(dictionary.begin(), dictionary.end(), '-', '_');
+    if (dictionary.find('_') != std::string::npos) return dictionary;
+    for (const char* usual : {"en_US", "es_ES", "fr_FR", "de_DE", "pt_BR", "it_IT"})
+        if (std::string_view(usual).starts_with(dictionary + "_")) return usual;
+    return dictionary;
+}
+
+}  // namespace
+
+std::string Lexicon::missing_dictionary(std::string_view locale) {
+    std::string dictionary = dictionary_name(locale);
+    for (const fs::path& dir : dictionary_dirs())
+        if (is_file(dir / (dictionary + ".aff")) && is_file(dir / (dictionary + ".dic"))) return {};
+    return "no Hunspell dictionary for locale '" + std::string(locale) + "' (" + dictionary +
+           ".aff in /usr/share/hunspell); install Debian's " + debian_package(dictionary) + " package";
+}
+
+Lexicon::Lexicon(std::string_view locale) : impl_(std::make_unique<Impl>()), locale_(locale) {
+    std::string dictionary = dictionary_name(locale);
     for (const fs::path& dir : dictionary_dirs()) {
         fs::path aff = dir / (dictionary + ".aff"), dic = dir / (dictionary + ".dic");
         if (!is_file(aff) || !is_file(dic)) continue;
@@ -180,9 +202,7 @@ Lexicon::Lexicon(std::string_view locale) : impl_(std::make_unique<Impl>()), loc
         impl_->hunspell = impl_->open(aff, false);
         return;
     }
-    throw std::runtime_error("no Hunspell dictionary for locale '" + std::string(locale) + "' (" + dictionary +
-                             ".aff in /usr/share/hunspell); install Debian's " + debian_package(dictionary) +
-                             " package");
+    throw std::runtime_error(missing_dictionary(locale));
 }
 
 Lexicon::~Lexicon() = default;

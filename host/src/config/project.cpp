@@ -18,6 +18,13 @@ std::string channel_for(const Project* project, std::string_view relative_path) 
     return std::string(default_channel);
 }
 
+std::string channel_language(const Project* project, std::string_view channel) {
+    if (project)
+        for (const ChannelGlobs& c : project->channels)
+            if (c.id == channel) return c.lang;
+    return {};
+}
+
 bool is_script_channel(const Project* project, std::string_view channel) {
     if (project)
         for (const ChannelGlobs& c : project->channels)
@@ -106,9 +113,15 @@ Project read_project(const fs::path& path, const fs::path& installed_rules) {
             if (!is_file(project.brand_file))
                 xml.fail(node, "file", "brand file '" + std::string(node.attribute("file").value()) + "' does not exist");
         } else if (name == "channel") {
-            xml.check_attributes(node, {"id", "include", "kind"}, {"id", "include"});
+            xml.check_attributes(node, {"id", "include", "kind", "lang"}, {"id", "include"});
             xml.check_leaf(node, false);
             ChannelGlobs channel{xml.channel_id(node), {}, false, xml.where(node)};
+            if (node.attribute("lang")) {
+                channel.lang = trim(node.attribute("lang").value());
+                channel.lang_where = xml.where(node, "lang");
+                if (!matches_whole("[a-z]{2,3}(-[A-Z]{2})?", channel.lang))
+                    xml.fail(node, "lang", "lang '" + channel.lang + "' is not a language tag like es or es-US");
+            }
             std::string kind = node.attribute("kind") ? trim(node.attribute("kind").value()) : std::string();
             if (!kind.empty() && kind != "script" && kind != "prose")
                 xml.fail(node, "kind", "channel kind '" + kind + "' is not one of prose, script");
@@ -157,10 +170,21 @@ Project read_project(const fs::path& path, const fs::path& installed_rules) {
                 xml.fail(node, "dir", "plugin folder '" + std::string(node.attribute("dir").value()) + "' does not exist");
             project.plugin_dirs.push_back({dir, xml.where(node, "dir")});
         } else if (name == "schedule") {
-            xml.check_attributes(node, {"message", "id", "location"});
+            // message-es="Spanish": a column of the sign's text in another language.
+            for (pugi::xml_attribute a : node.attributes()) {
+                std::string_view attribute = a.name();
+                if (attribute == "message" || attribute == "id" || attribute == "location") continue;
+                std::string lang(attribute.starts_with("message-") ? attribute.substr(8) : std::string_view());
+                if (!matches_whole("[a-z]{2,3}(-[A-Z]{2})?", lang))
+                    xml.fail(node, a.name(), "<schedule> has no attribute '" + std::string(attribute) +
+                                                 "'; it takes: message, id, location, message-LANG (message-es)");
+                if (trim(a.value()).empty()) xml.fail(node, a.name(), "'" + std::string(attribute) + "' is empty");
+                project.schedule.translations.emplace_back(lang, trim(a.value()));
+            }
             xml.check_leaf(node, false);
-            project.schedule = {trim(node.attribute("message").value()), trim(node.attribute("id").value()),
-                                trim(node.attribute("location").value())};
+            project.schedule.message = trim(node.attribute("message").value());
+            project.schedule.id = trim(node.attribute("id").value());
+            project.schedule.location = trim(node.attribute("location").value());
         } else if (name == "front-matter") {
             project.prose_keys = read_prose_keys(xml, node);
         } else if (name == "rule") {

@@ -23,6 +23,8 @@ struct ChannelGlobs {
     std::vector<std::string> include;
     bool script = false;  // kind="script" (the channel "script" is one by default)
     SourceRef where;
+    std::string lang;  // lang="es": the language of the channel's documents, unless they say
+    SourceRef lang_where;
 };
 
 // <rule id="spelling" enabled="false"/>, <rule id="terminology.prefer" severity="error" channels="signage"/>:
@@ -77,6 +79,8 @@ struct Project {
 // whether a channel holds staff scripts; project may be null (no project file).
 std::string channel_for(const Project* project, std::string_view relative_path);
 bool is_script_channel(const Project* project, std::string_view channel);
+// A channel's declared language (lang="es"), or empty.
+std::string channel_language(const Project* project, std::string_view channel);
 
 // Reads and validates a project file; throws ConfigError on a fault.
 // `installed_rules` is where packs named by id are looked for after the project's rules/.

@@ -45,20 +45,34 @@ private:
 
 class Engine::Context : public CompileContext {
 public:
-    explicit Context(const Brand& brand) : brand_(brand) {}
+    explicit Context(const Brand& brand) : brand_(brand), lexicons_(brand.languages.size()) {
+        for (size_t i = 0; i < brand.languages.size(); ++i) lexicons_[i].locale = brand.languages[i];
+    }
     const Brand& brand() const override { return brand_; }
-    const Lexicon& lexicon() const override {
-        std::call_once(once_, [this] {
-            lexicon_ = std::make_unique<Lexicon>(brand_.locale);
-            for (const std::string& word : brand_.vocabulary.accepted) lexicon_->accept(word);
-        });
-        return *lexicon_;
+    const Lexicon& lexicon() const override { return *lexicon(brand_.default_language()); }
+    const Lexicon* lexicon(std::string_view lang) const override {
+        for (size_t i = 0; i < brand_.languages.size(); ++i)
+            if (primary_language(brand_.languages[i]) == primary_language(lang)) return &lexicons_[i].get(brand_);
+        return nullptr;
     }
 
 private:
+    // One language's dictionary, loaded at its first use; the brand's accepted words are
+    // words in every language (a name, a product).
+    struct Lazy {
+        std::once_flag once;
+        std::unique_ptr<Lexicon> lexicon;
+        std::string locale;
+        const Lexicon& get(const Brand& brand) {
+            std::call_once(once, [&] {
+                lexicon = std::make_unique<Lexicon>(locale);
+                for (const std::string& word : brand.vocabulary.accepted) lexicon->accept(word);
+            });
+            return *lexicon;
+        }
+    };
     const Brand& brand_;
-    mutable std::once_flag once_;
-    mutable std::unique_ptr<Lexicon> lexicon_;
+    mutable std::vector<Lazy> lexicons_;
 };
 
 std::optional<Project> load_project(const std::optional<std::string>& config, const std::vector<std::string>& paths) {
@@ -115,7 +129,10 @@ Engine::Engine(const CheckOptions& options) : options_(options) {
                        " and TOUCHPOINT_PLUGIN_PATH)");
     hand_out_brand_elements(brand_, host_.plugins());
     check_channels();
+    check_dictionaries();
     context_ = std::make_unique<Context>(brand_);
+    for (const std::string& tag : brand_.languages) language_plan_.languages.push_back(primary_language(tag));
+    language_plan_.lexicon = [this](std::string_view lang) { return context_->lexicon(lang); };
     for (const LoadedPlugin& loaded : host_.plugins()) {
         if (policy_.disabled_everywhere(loaded.name)) continue;
         std::unique_ptr<Check> check;
@@ -150,6 +167,14 @@ Engine::~Engine() {
     checks_.clear();  // before the plugins that made them are unloaded
 }
 
+// Every language's dictionary is there before any document is read: a run does not
+// stop half way for a missing package.
+void Engine::check_dictionaries() const {
+    for (const std::string& tag : brand_.languages)
+        if (std::string missing = Lexicon::missing_dictionary(tag); !missing.empty())
+            throw RunError(brand_.file + ": the brand writes in " + tag + ", but " + missing);
+}
+
 void Engine::check_channels() const {
     std::set<std::string> known(std::begin(builtin_channels), std::end(builtin_channels));
     for (const ChannelLimits& channel : brand_.channels) known.insert(channel.id);
@@ -163,6 +188,11 @@ void Engine::check_channels() const {
         for (const BrandElement& child : element.children) check_filter(child);
     };
     for (const BrandElement& element : brand_.elements) check_filter(element);
+    if (project_)
+        for (const ChannelGlobs& channel : project_->channels)
+            if (!channel.lang.empty() && brand_.locale_of(channel.lang).empty())
+                fail_at(channel.lang_where, "channel '" + channel.id + "' is in " + channel.lang +
+                                                ", which is not one of the brand's languages; add it to languages=\"...\" on <brand>");
     if (options_.channel && !known.count(*options_.channel)) {
         std::string list;
         for (const std::string& id : known) list += (list.empty() ? "" : ", ") + id;

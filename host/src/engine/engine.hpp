@@ -115,6 +115,7 @@ private:
     std::atomic<size_t> abandoned_{0};
 
     void check_channels() const;
+    void check_dictionaries() const;
     // Warnings for directives that name no rule of this run: a typo silences nothing.
     void check_directive_rules(const Suppressions& suppressions, FileReport& report) const;
     bool names_a_rule(const std::string& name) const;
@@ -124,7 +125,10 @@ private:
     void compile_packs();
     void combine_pack_checks(const std::vector<std::pair<const LoadedPlugin*, PackRule>>& compiled_rules);
     void verify_examples(const PackRuleDefinition& definition, const CompiledCheck& compiled) const;
-    LoadSettings load_settings() const { return {options_.max_file_size, project_ ? &*project_ : nullptr, options_.channel}; }
+    LoadSettings load_settings() const {
+        return {options_.max_file_size, project_ ? &*project_ : nullptr, options_.channel, &language_plan_};
+    }
+    LanguagePlan language_plan_;
     void observe(const std::vector<Input>& inputs, DocumentCache& cache);
     // `loaded`: the input's document, when an observation pass kept it.
     FileReport check_input(const Input& input, std::unique_ptr<Loaded> loaded = nullptr);

@@ -44,6 +44,7 @@ struct ReportedFinding {
     std::string match;
     std::vector<std::string> suggestions;
     std::string channel;
+    std::string lang;  // the language of the text at the match ("es"), or the document's default
     // Columns in UTF-16 code units and in bytes; `end_*` stand just past the match.
     int begin_utf16 = 1, begin_byte = 1, end_utf16 = 1, end_byte = 1;
     Excerpt excerpt;  // the line around the match, for text and HTML reports and baselines

@@ -117,6 +117,7 @@ void write_finding(RecordWriter& w, const ReportedFinding& f) {
     w.number(f.fixable).number(f.from_pack).number(int(f.claim)).number((long long)f.also.size());
     for (const std::string& rule : f.also) w.text(rule);
     w.text(f.prose.before).text(f.prose.match).text(f.prose.after).number(f.prose.cut_before).number(f.prose.cut_after);
+    w.text(f.lang);
 }
 
 long long within(RecordReader& r, long long max) {
@@ -150,6 +151,7 @@ ReportedFinding read_finding(RecordReader& r) {
     for (int n = small(r, 1 << 20); n > 0; --n) f.also.push_back(r.text());
     f.prose.before = r.text(), f.prose.match = r.text(), f.prose.after = r.text();
     f.prose.cut_before = small(r, 1), f.prose.cut_after = small(r, 1);
+    f.lang = r.text();
     return f;
 }
 

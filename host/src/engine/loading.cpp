@@ -50,9 +50,12 @@ std::optional<Loaded> load_document(const Input& input, const LoadSettings& sett
         turns = find_turns(extracted.text, speakers);
     }
     Suppressions suppressions(std::move(directives), *source);
-    return Loaded{format, Document(input.display, channel, std::move(*source), std::move(extracted.text), std::move(extracted.runs),
-                           std::move(extracted.links), std::move(turns), std::move(extracted.line_numbers)),
-                  std::move(suppressions), std::move(extracted.contexts)};
+    Document document(input.display, channel, std::move(*source), std::move(extracted.text), std::move(extracted.runs),
+                      std::move(extracted.links), std::move(turns), std::move(extracted.line_numbers));
+    static const LanguagePlan default_plan{{"en"}, {}};
+    std::string language = !extracted.language.empty() ? extracted.language : channel_language(project, channel);
+    assign_languages(document, extracted.languages, language, settings.languages ? *settings.languages : default_plan);
+    return Loaded{format, std::move(document), std::move(suppressions), std::move(extracted.contexts)};
 }
 
 }  // namespace touchpoint

@@ -4,6 +4,7 @@
 
 #include "engine/inline_control.hpp"
 #include "engine/inputs.hpp"
+#include "engine/languages.hpp"
 #include "config/project.hpp"
 
 #include <touchpoint/document.hpp>
@@ -25,6 +26,7 @@ struct LoadSettings {
     uint64_t max_file_size = 64ull << 20;
     const Project* project = nullptr;      // channels, schedule columns, prose keys, speakers
     std::optional<std::string> channel;    // --channel: every input is this channel
+    const LanguagePlan* languages = nullptr;  // the brand's languages; none: all text in the default
 };
 
 // The input loaded, or nullopt with the reason ("skipped NAME: why") added to `warnings`

@@ -136,6 +136,7 @@ void place(const Finding& finding, const Document& document, const std::vector<T
            ReportedFinding& out) {
     std::string_view text = document.text(), source = document.source();
     bool in_text = finding.anchor == Anchor::text;
+    out.lang = in_text ? document.language_at(finding.begin) : document.language_name(0);
     uint32_t first = in_text ? document.source_offset(finding.begin) : finding.begin;
     uint32_t last = finding.end == finding.begin ? first
                     : in_text                    ? document.source_offset(finding.end - 1, true)

@@ -5,6 +5,7 @@
 #include <touchpoint/document.hpp>
 
 #include "formats/format_error.hpp"
+#include "formats/text_builder.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -56,6 +57,8 @@ struct ScheduleColumns {
     std::string message;
     std::string id;
     std::string location;
+    // Columns of the message in a declared language (message-es="Spanish"): lang, column.
+    std::vector<std::pair<std::string, std::string>> translations;
 };
 
 // The keys of Markdown front matter whose values are prose, checked like the page: by
@@ -90,6 +93,10 @@ struct Extracted {
     // Markdown: the source ranges of raw HTML, where alone an HTML comment is a comment (in
     // a code block or span it is text shown). Other formats: none, comments stand anywhere.
     std::optional<std::vector<std::pair<uint32_t, uint32_t>>> raw_html;
+    // The languages its elements declare (HTML lang, Word w:lang, a sign schedule's
+    // language column), and the document's own (front matter lang:); empty: undeclared.
+    std::vector<DeclaredLanguage> languages;
+    std::string language;
 };
 
 // Extracts prose from a decoded text file, or from a container's bytes. Throws

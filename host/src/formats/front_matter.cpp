@@ -76,6 +76,7 @@ private:
         if (value < lines_[i].end && !is_blank_char(source_[value])) return next;  // "a:b" is no key
         while (value < lines_[i].end && is_blank_char(source_[value])) ++value;
         if (key == "channel") result_.channel = channel(text({value, lines_[i].end}));
+        if (key == "lang" || key == "language") result_.language = channel(text({value, lines_[i].end}));
         if (std::find(keys_.begin(), keys_.end(), key) != keys_.end()) {
             builder_.paragraph_break();
             scalar(value, lines_[i].end, i + 1, next);
@@ -100,6 +101,7 @@ private:
         bool literal = rest.starts_with('\'') && !rest.starts_with("'''");
         if (!basic && !literal) return i + 1;
         if (key == "channel") result_.channel = channel(rest);
+        if (key == "lang" || key == "language") result_.language = channel(rest);
         if (std::find(keys_.begin(), keys_.end(), key) != keys_.end()) {
             builder_.paragraph_break();
             quoted(value, lines_[i].end, literal);

@@ -13,6 +13,7 @@ namespace touchpoint {
 struct FrontMatter {
     size_t end = 0;       // where the Markdown body begins; 0 when there is no front matter
     std::string channel;  // "channel: signage", else empty
+    std::string language;  // "lang: es" (or "language: es"), else empty
 };
 
 // Reads the front matter ("---" lines at the very top, or TOML between "+++" lines: its

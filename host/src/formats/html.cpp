@@ -209,6 +209,12 @@ bool is_block(GumboTag tag) {
     }
 }
 
+std::string trimmed(std::string_view text) {
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+    return std::string(text);
+}
+
 class HtmlExtractor {
 public:
     HtmlExtractor(std::string_view source, TextBuilder& builder, std::vector<Link>& links)
@@ -232,10 +238,12 @@ private:
         struct Item {
             GumboNode* node;
             bool leaving;
+            bool declares_language = false;
         };
         std::vector<Item> stack{{root, false}};
+        std::vector<std::string> languages;  // the lang attributes of the open elements
         while (!stack.empty()) {
-            auto [node, leaving] = stack.back();
+            auto [node, leaving, declares_language] = stack.back();
             stack.pop_back();
             if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
                 text(node->v.text.original_text);
@@ -245,9 +253,21 @@ private:
             GumboTag tag = node->v.element.tag;
             if (leaving) {
                 if (is_block(tag)) builder_.paragraph_break();
+                if (declares_language) {
+                    languages.pop_back();
+                    builder_.set_language(languages.empty() ? std::string() : languages.back());
+                }
                 continue;
             }
             if (skipped(tag)) continue;
+            // lang="es" on any element: its text, attributes included, is in that language.
+            GumboAttribute* lang = gumbo_get_attribute(&node->v.element.attributes, "lang");
+            if (!lang) lang = gumbo_get_attribute(&node->v.element.attributes, "xml:lang");
+            bool declares = lang != nullptr;
+            if (declares) {
+                languages.push_back(trimmed(lang->value));
+                builder_.set_language(languages.back());
+            }
             attributes(node);
             if (tag == GUMBO_TAG_HEAD) {
                 // Of the head, only the title and the meta description are read.
@@ -259,10 +279,11 @@ private:
                         meta(child);
                     }
                 }
+                stack.push_back({node, true, declares});
                 continue;
             }
             if (is_block(tag)) builder_.paragraph_break();
-            stack.push_back({node, true});
+            stack.push_back({node, true, declares});
             const GumboVector& children = node->v.element.children;
             for (unsigned i = children.length; i-- > 0;) stack.push_back({static_cast<GumboNode*>(children.data[i]), false});
         }
@@ -359,6 +380,7 @@ Extracted extract_html(std::string_view source) {
     out.text = builder.take_text();
     blank_template_tags(out.text);
     out.runs = builder.take_runs();
+    out.languages = builder.take_languages();
     return out;
 }
 

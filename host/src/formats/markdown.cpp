@@ -26,6 +26,7 @@ public:
     void run(Extracted& out, const ProseKeys& prose_keys) {
         FrontMatter front_matter = read_front_matter(source_, prose_keys, builder_);
         out.channel = front_matter.channel;
+        out.language = front_matter.language;
         MD_PARSER parser{};
         parser.flags = MD_DIALECT_GITHUB;
         parser.enter_block = [](MD_BLOCKTYPE type, void* detail, void* self) {
@@ -50,6 +51,7 @@ public:
         out.text = builder_.take_text();
         blank_template_tags(out.text);
         out.runs = builder_.take_runs();
+        out.languages = builder_.take_languages();
         out.links = std::move(links_);
         out.raw_html = std::move(raw_html_);
     }

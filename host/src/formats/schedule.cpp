@@ -41,7 +41,41 @@ bool one_of(const std::string& name, std::initializer_list<const char*> names) {
 struct Columns {
     int message = -1, id = -1, location = -1;
     bool header = false;
+    // Further columns of the message, each in a declared language; and the main
+    // column's declared language, if any.
+    std::vector<std::pair<int, std::string>> translations;
+    std::string message_language;
 };
+
+bool is_message_name(std::string_view name) {
+    for (const char* n : {"message", "text", "sign text", "copy", "wording", "content", "legend", "message text"})
+        if (name == n) return true;
+    return false;
+}
+
+// A header naming a message column in a language: "Message (es)", "Text ES", "message_es",
+// "Spanish", "Español", "English". Returns the language, or empty.
+std::string header_language(const std::string& name) {
+    static const std::pair<const char*, const char*> names[] = {
+        {"english", "en"}, {"ingles", "en"}, {"ingl\xC3\xA9s", "en"},  {"spanish", "es"}, {"espanol", "es"},
+        {"espa\xC3\xB1ol", "es"}, {"french", "fr"}, {"fran\xC3\xA7ais", "fr"}, {"mensaje", "es"}, {"texto", "es"}};
+    for (const auto& [known, lang] : names)
+        if (name == known) return lang;
+    size_t cut = name.find_last_of(" _-([");
+    if (cut == std::string::npos || cut + 1 >= name.size()) return {};
+    std::string tag = name.substr(cut + 1), base = name.substr(0, cut);
+    if (!tag.empty() && (tag.back() == ')' || tag.back() == ']')) tag.pop_back();
+    if (name[cut] == '-' && base.size() > 2 && base[base.size() - 3] == ' ') {  // "message (es-mx)"
+        tag = name.substr(base.size() - 2);
+        base = base.substr(0, base.size() - 3);
+        if (!tag.empty() && tag.back() == ')') tag.pop_back();
+    }
+    while (!base.empty() && (base.back() == ' ' || base.back() == '(' || base.back() == '[' || base.back() == '_')) base.pop_back();
+    if (!is_message_name(base)) return {};
+    bool letters = tag.size() >= 2 && tag.size() <= 5 &&
+                   std::all_of(tag.begin(), tag.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; });
+    return letters && tag.size() != 4 ? tag : std::string();
+}
 
 // A spreadsheet has at most 16,384 columns (A to XFD) and 1,048,576 rows.
 constexpr int max_columns = 16384;
@@ -99,11 +133,23 @@ Columns choose_columns(const std::vector<Row>& rows, const ScheduleColumns& conf
     const Row& first = rows.front();
     for (size_t i = 0; i < first.size(); ++i) {
         std::string name = lower(first[i].text);
-        if (one_of(name, {"message", "text", "sign text", "copy", "wording", "content", "legend", "message text"})) columns.message = int(i);
+        if (std::string lang = header_language(name); !lang.empty()) columns.translations.emplace_back(int(i), lang);
+        else if (is_message_name(name)) columns.message = int(i);
         else if (one_of(name, {"id", "sign id", "sign", "sign no", "sign number", "number", "no", "code", "sign code"})) columns.id = int(i);
         else if (one_of(name, {"location", "room", "place", "where", "area", "floor", "position"})) columns.location = int(i);
     }
-    columns.header = columns.message >= 0 || columns.id >= 0 || columns.location >= 0;
+    columns.header = columns.message >= 0 || columns.id >= 0 || columns.location >= 0 || !columns.translations.empty();
+    if (!configured.translations.empty()) {
+        columns.translations.clear();
+        for (const auto& [lang, wanted] : configured.translations) columns.translations.emplace_back(find_column(wanted, first), lang);
+    }
+    // Without a plain message column, the first language column is the main one.
+    if (columns.message < 0 && configured.message.empty() && !columns.translations.empty()) {
+        columns.message = columns.translations.front().first;
+        columns.message_language = columns.translations.front().second;
+        columns.translations.erase(columns.translations.begin());
+    }
+    std::erase_if(columns.translations, [&](const auto& t) { return t.first == columns.message; });
     if (!configured.message.empty()) columns.message = find_column(configured.message, first);
     if (!configured.id.empty()) columns.id = find_column(configured.id, first);
     if (!configured.location.empty()) columns.location = find_column(configured.location, first);
@@ -121,16 +167,19 @@ Columns choose_columns(const std::vector<Row>& rows, const ScheduleColumns& conf
 
 std::string cell(const Row& row, int column) { return column >= 0 && size_t(column) < row.size() ? row[size_t(column)].text : ""; }
 
-// Messages as paragraphs, each with its sign's id and location.
-Extracted signs(std::string_view source, const std::vector<Row>& rows, const Columns& columns) {
-    TextBuilder builder(source);
-    Extracted out;
-    for (size_t r = columns.header ? 1 : 0; r < rows.size(); ++r) {
-        const Row& row = rows[r];
-        if (columns.message < 0 || size_t(columns.message) >= row.size() || row[size_t(columns.message)].text.empty()) continue;
-        const Cell& message = row[size_t(columns.message)];
-        builder.paragraph_break();
-        uint32_t begin = uint32_t(builder.text().size());
+// The message columns of a row, the main one first, with their declared languages.
+std::vector<std::pair<const Cell*, std::string>> message_cells(const Row& row, const Columns& columns) {
+    std::vector<std::pair<const Cell*, std::string>> cells;
+    auto add = [&](int column, const std::string& lang) {
+        if (column >= 0 && size_t(column) < row.size() && !row[size_t(column)].text.empty())
+            cells.emplace_back(&row[size_t(column)], lang);
+    };
+    add(columns.message, columns.message_language);
+    for (const auto& [column, lang] : columns.translations) add(column, lang);
+    return cells;
+}
+
+void copy_cell(TextBuilder& builder, std::string_view source, const Cell& message) {
         if (message.quoted) {
             // "" stands for one quote inside a quoted CSV field.
             size_t done = 0;
@@ -144,6 +193,25 @@ Extracted signs(std::string_view source, const std::vector<Row>& rows, const Col
         } else {
             builder.verbatim(message.source_begin, message.source_size);
         }
+}
+
+// Messages as paragraphs, each with its sign's id and location; a row's messages in
+// several languages are the lines of one paragraph, each in its column's language.
+Extracted signs(std::string_view source, const std::vector<Row>& rows, const Columns& columns) {
+    TextBuilder builder(source);
+    Extracted out;
+    for (size_t r = columns.header ? 1 : 0; r < rows.size(); ++r) {
+        const Row& row = rows[r];
+        auto cells = message_cells(row, columns);
+        if (cells.empty()) continue;
+        builder.paragraph_break();
+        uint32_t begin = uint32_t(builder.text().size());
+        for (size_t c = 0; c < cells.size(); ++c) {
+            if (c > 0) builder.replaced("\n", cells[c].first->source_begin, 0);
+            builder.set_language(cells[c].second);
+            copy_cell(builder, source, *cells[c].first);
+            builder.set_language({});
+        }
         std::string id = cell(row, columns.id), location = cell(row, columns.location);
         std::string label = id.empty() ? "" : "sign " + id;
         if (!location.empty()) label += (label.empty() ? "at " : " at ") + location;
@@ -151,6 +219,7 @@ Extracted signs(std::string_view source, const std::vector<Row>& rows, const Col
     }
     out.text = builder.take_text();
     out.runs = builder.take_runs();
+    out.languages = builder.take_languages();
     return out;
 }
 
@@ -327,8 +396,14 @@ Extracted extract_xlsx(std::string_view bytes, const ScheduleColumns& columns) {
     Columns chosen = choose_columns(rows, columns);
     std::string source;
     for (Row& row : rows) {
-        if (chosen.message >= 0 && size_t(chosen.message) < row.size()) {
-            Cell& message = row[size_t(chosen.message)];
+        std::vector<int> message_columns{chosen.message};
+        for (const auto& [column, lang] : chosen.translations) message_columns.push_back(column);
+        bool first = true;
+        for (int column : message_columns) {
+            if (column < 0 || size_t(column) >= row.size() || row[size_t(column)].text.empty()) continue;
+            if (!first) source += " | ";  // a row's messages side by side on its line
+            first = false;
+            Cell& message = row[size_t(column)];
             message.source_begin = source.size();
             message.source_size = message.text.size();
             source += message.text;

@@ -28,13 +28,36 @@ void TextBuilder::replaced(std::string_view text, size_t source_begin, size_t so
     source_end_ = source_begin + source_size;
 }
 
+void TextBuilder::set_language(std::string_view tag) {
+    if (tag == language_) return;
+    if (!language_.empty() && text_.size() > language_begin_)
+        languages_.push_back({uint32_t(language_begin_), uint32_t(text_.size()), language_});
+    language_ = std::string(tag);
+    language_begin_ = text_.size();
+}
+
+std::vector<DeclaredLanguage> TextBuilder::take_languages() {
+    std::string open = language_;
+    set_language({});
+    set_language(open);
+    return std::move(languages_);
+}
+
+// The part's declared languages come along; its undeclared text stays undeclared.
 void TextBuilder::append(TextBuilder&& part, size_t source_shift) {
     if (part.text_.empty()) return;
+    std::string outer = language_;
+    set_language({});
+    uint32_t base = uint32_t(text_.size());
+    for (const DeclaredLanguage& declared : part.take_languages())
+        languages_.push_back({base + declared.text_begin, base + declared.text_end, declared.tag});
     for (const TextRun& run : part.runs_)
         runs_.push_back({uint32_t(text_.size() + run.text_begin), uint32_t(run.source_begin + source_shift), run.source_size,
                          run.verbatim});
     text_.append(part.text_);
     source_end_ = part.source_end_ + source_shift;
+    language_begin_ = text_.size();
+    language_ = outer;
 }
 
 void TextBuilder::trim_line_breaks() {

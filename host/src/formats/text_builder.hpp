@@ -9,6 +9,13 @@
 
 namespace touchpoint {
 
+// Text an element of the file declares the language of (HTML lang, Word w:lang).
+struct DeclaredLanguage {
+    uint32_t text_begin = 0;
+    uint32_t text_end = 0;
+    std::string tag;  // as written ("es-MX"); empty: undeclared
+};
+
 class TextBuilder {
 public:
     explicit TextBuilder(std::string_view source) : source_(source) {}
@@ -29,6 +36,9 @@ public:
     void append(TextBuilder&& part, size_t source_shift);
     // Drops the line breaks that end the text.
     void trim_line_breaks();
+    // Text appended from now on is in the language `tag` declares (empty: undeclared).
+    void set_language(std::string_view tag);
+    const std::string& language() const { return language_; }
 
     // What has been built so far, to go back to.
     struct Mark {
@@ -37,6 +47,9 @@ public:
     Mark mark() const { return {text_.size(), runs_.size(), source_end_}; }
     void rollback(const Mark& mark) {
         text_.resize(mark.text_size);
+        while (!languages_.empty() && languages_.back().text_begin >= mark.text_size) languages_.pop_back();
+        if (!languages_.empty() && languages_.back().text_end > mark.text_size) languages_.back().text_end = uint32_t(mark.text_size);
+        language_begin_ = std::min(language_begin_, mark.text_size);
         runs_.resize(mark.runs_size);
         source_end_ = mark.source_end;
     }
@@ -45,12 +58,17 @@ public:
     size_t source_end() const { return source_end_; }
     std::string take_text() { return std::move(text_); }
     std::vector<TextRun> take_runs() { return std::move(runs_); }
+    // The declared runs, in text order, none empty.
+    std::vector<DeclaredLanguage> take_languages();
 
 private:
     std::string_view source_;
     std::string text_;
     std::vector<TextRun> runs_;
     size_t source_end_ = 0;  // end of the last appended source range
+    std::vector<DeclaredLanguage> languages_;
+    std::string language_;
+    size_t language_begin_ = 0;  // where the text in `language_` began
 };
 
 // The character an HTML/XML character reference stands for ("&amp;" -> "&"); the

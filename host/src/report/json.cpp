@@ -43,6 +43,10 @@ public:
             if (!f.fixable) out_ << ", \"fixable\": false";
             out_ << ",\n      \"channel\": ";
             json_string(out_, f.channel);
+            if (!f.lang.empty()) {
+                out_ << ", \"lang\": ";
+                json_string(out_, f.lang);
+            }
             if (!f.also.empty()) {
                 out_ << ",\n      \"also\": [";
                 for (size_t i = 0; i < f.also.size(); ++i) {

@@ -51,7 +51,9 @@ public:
                     for (size_t i = 0; i < f.also.size(); ++i) r << (i ? ", " : "") << json_quoted(f.also[i]);
                     r << "], ";
                 }
-                r << "\"channel\": " << json_quoted(f.channel) << " }";
+                r << "\"channel\": " << json_quoted(f.channel);
+                if (!f.lang.empty()) r << ", \"lang\": " << json_quoted(f.lang);
+                r << " }";
             }
             r << "\n        }";
             results_.push_back(r.str());

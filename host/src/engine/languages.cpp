@@ -1,0 +1,179 @@
+#include "engine/languages.hpp"
+
+#include <touchpoint/brand.hpp>
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace touchpoint {
+namespace {
+
+// Closed-class words (articles, prepositions, pronouns, auxiliaries) that are frequent
+// in one language and not words of the other: "a", "no", "he" and "me" are in neither list.
+const std::unordered_map<std::string_view, std::unordered_set<std::string_view>>& stop_words() {
+    static const std::unordered_map<std::string_view, std::unordered_set<std::string_view>> words = {
+        {"en", {"the", "and", "of", "to", "in", "is", "are", "you", "your", "we", "our", "for", "with", "on", "at",
+                "by", "it", "this", "that", "be", "or", "from", "as", "an", "will", "can", "all", "have", "has",
+                "not", "do", "if", "please", "here", "they", "their", "us", "my", "was", "were", "what", "when",
+                "who", "how", "which", "there", "about", "into", "than", "would", "should", "may", "been", "its",
+                "these", "those", "only", "also", "any", "more", "out", "up", "room", "entrance", "exit"}},
+        {"es", {"el", "la", "los", "las", "de", "del", "y", "en", "que", "es", "un", "una", "unos", "unas", "por",
+                "para", "con", "su", "sus", "al", "lo", "le", "les", "se", "nos", "nuestro", "nuestra", "nuestros",
+                "nuestras", "usted", "ustedes", "este", "esta", "estos", "estas", "ese", "esa", "pero", "como",
+                "más", "sin", "sobre", "entre", "cuando", "donde", "dónde", "también", "muy", "todo", "todos",
+                "puede", "pueden", "está", "están", "son", "ser", "hay", "favor", "aquí", "sala", "salida",
+                "entrada", "ni", "o", "u", "e"}},
+    };
+    return words;
+}
+
+// Letters that English words do not carry.
+bool has_spanish_letter(std::string_view key) {
+    for (std::string_view letter : {"ñ", "á", "é", "í", "ó", "ú", "ü", "¿", "¡"})
+        if (key.find(letter) != std::string_view::npos) return true;
+    return false;
+}
+
+double word_score(std::string_view lang, std::string_view key, std::string_view written, const Lexicon* lexicon) {
+    double score = 0;
+    auto stops = stop_words().find(lang);
+    if (stops != stop_words().end() && stops->second.count(key)) score += 3;
+    if (lang == "es" && has_spanish_letter(key)) score += 2;
+    if (lexicon && key.size() > 1 && lexicon->knows(written)) score += 1;
+    return score;
+}
+
+}  // namespace
+
+int LanguageScores::best(double margin) const {
+    int top = -1;
+    double top_score = 0, second = 0;
+    for (size_t i = 0; i < scores.size(); ++i) {
+        if (top < 0 || scores[i] > top_score) {
+            second = top < 0 ? 0 : top_score;
+            top = int(i);
+            top_score = scores[i];
+        } else if (scores[i] > second) {
+            second = scores[i];
+        }
+    }
+    return top >= 0 && top_score - second >= margin ? top : -1;
+}
+
+LanguageScores score_languages(const Document& document, uint32_t begin, uint32_t end, const LanguagePlan& plan) {
+    LanguageScores result{std::vector<double>(plan.languages.size(), 0)};
+    std::vector<const Lexicon*> lexicons;
+    for (const std::string& lang : plan.languages) lexicons.push_back(plan.lexicon ? plan.lexicon(lang) : nullptr);
+    auto words = document.words();
+    auto first = std::lower_bound(words.begin(), words.end(), begin, [](const Word& w, uint32_t at) { return w.begin < at; });
+    for (auto w = first; w != words.end() && w->begin < end; ++w) {
+        if (w->in_literal) continue;
+        std::string_view key = document.key(*w), written = document.text().substr(w->begin, w->end - w->begin);
+        for (size_t l = 0; l < plan.languages.size(); ++l) result.scores[l] += word_score(plan.languages[l], key, written, lexicons[l]);
+    }
+    // Inverted marks open Spanish questions and exclamations.
+    std::string_view text = document.text().substr(begin, end - begin);
+    for (size_t l = 0; l < plan.languages.size(); ++l)
+        if (plan.languages[l] == "es" && (text.find("¿") != std::string_view::npos || text.find("¡") != std::string_view::npos))
+            result.scores[l] += 2;
+    return result;
+}
+
+int detect_language(std::string_view text, const LanguagePlan& plan) {
+    Document document("", "", std::string(text), std::string(text), {});
+    return score_languages(document, 0, uint32_t(text.size()), plan).best();
+}
+
+namespace {
+
+class Assigner {
+public:
+    Assigner(Document& document, const LanguagePlan& plan) : document_(document), plan_(plan), names_(plan.languages) {
+        if (names_.empty()) names_.push_back("en");
+    }
+
+    void run(const std::vector<DeclaredLanguage>& declared, const std::string& document_language) {
+        for (const DeclaredLanguage& d : declared)
+            if (d.text_end > d.text_begin && !d.tag.empty()) runs_.push_back({d.text_begin, d.text_end, index_of(d.tag)});
+        std::sort(runs_.begin(), runs_.end(), [](const LanguageRun& a, const LanguageRun& b) { return a.begin < b.begin; });
+        std::vector<LanguageRun> gaps = undeclared();
+        if (!document_language.empty()) {
+            uint8_t lang = index_of(document_language);
+            for (LanguageRun& gap : gaps) runs_.push_back({gap.begin, gap.end, lang});
+        } else if (plan_.languages.size() > 1) {
+            for (const LanguageRun& gap : gaps) detect(gap.begin, gap.end);
+        }
+        std::sort(runs_.begin(), runs_.end(), [](const LanguageRun& a, const LanguageRun& b) { return a.begin < b.begin; });
+        std::erase_if(runs_, [](const LanguageRun& r) { return r.language == 0; });
+        document_.set_languages(std::move(names_), std::move(runs_));
+    }
+
+private:
+    uint8_t index_of(const std::string& tag) {
+        std::string lang = primary_language(tag);
+        for (size_t i = 0; i < names_.size(); ++i)
+            if (names_[i] == lang) return uint8_t(i);
+        if (names_.size() >= 255 || lang.empty()) return 0;
+        names_.push_back(lang);
+        return uint8_t(names_.size() - 1);
+    }
+
+    // The text no declared run covers, paragraph by paragraph.
+    std::vector<LanguageRun> undeclared() const {
+        std::vector<LanguageRun> gaps;
+        auto run = runs_.begin();
+        for (auto [begin, end] : paragraphs(document_.text())) {
+            uint32_t at = begin;
+            while (run != runs_.end() && run->end <= at) ++run;
+            for (auto r = run; r != runs_.end() && r->begin < end; ++r) {
+                if (r->begin > at) gaps.push_back({at, r->begin, 0});
+                at = std::max(at, r->end);
+            }
+            if (at < end) gaps.push_back({at, end, 0});
+        }
+        return gaps;
+    }
+
+    // A paragraph in the language it reads as; a sign's lines ("Pharmacy" above
+    // "Farmacia") each in theirs where they read clearly as different languages.
+    void detect(uint32_t begin, uint32_t end) {
+        int whole = score_languages(document_, begin, end, plan_).best();
+        std::string_view text = document_.text();
+        std::vector<std::pair<uint32_t, uint32_t>> lines;
+        for (uint32_t at = begin; at < end;) {
+            size_t newline = text.find('\n', at);
+            uint32_t line_end = newline == std::string_view::npos || newline > end ? end : uint32_t(newline);
+            lines.emplace_back(at, line_end);
+            at = line_end + 1;
+        }
+        if (lines.size() > 1) {
+            std::vector<int> each;
+            for (auto [b, e] : lines) each.push_back(score_languages(document_, b, e, plan_).best(2));
+            bool differ = std::any_of(each.begin(), each.end(), [&](int l) { return l >= 0 && l != each.front(); }) ||
+                          std::any_of(each.begin(), each.end(), [&](int l) { return l >= 0 && l != whole; });
+            if (differ) {
+                for (size_t i = 0; i < lines.size(); ++i) {
+                    int lang = each[i] >= 0 ? each[i] : whole;
+                    if (lang > 0) runs_.push_back({lines[i].first, lines[i].second, uint8_t(lang)});
+                }
+                return;
+            }
+        }
+        if (whole > 0) runs_.push_back({begin, end, uint8_t(whole)});
+    }
+
+    Document& document_;
+    const LanguagePlan& plan_;
+    std::vector<std::string> names_;
+    std::vector<LanguageRun> runs_;
+};
+
+}  // namespace
+
+void assign_languages(Document& document, const std::vector<DeclaredLanguage>& declared,
+                      const std::string& document_language, const LanguagePlan& plan) {
+    Assigner(document, plan).run(declared, document_language);
+}
+
+}  // namespace touchpoint
