@@ -142,6 +142,8 @@ struct TOUCHPOINT_API Brand {
     const ChannelLimits* channel(std::string_view id) const;
     // The default language's primary subtag ("en").
     std::string default_language() const { return primary_language(locale); }
+    // The index in `languages` of the one `lang` names ("es" for "es-US"), or -1.
+    int language_index(std::string_view lang) const;
     // The declared tag of one of the brand's languages ("es" -> "es-US"), or empty.
     std::string locale_of(std::string_view lang) const;
     // The promise in a language, or the default language's where it has none.

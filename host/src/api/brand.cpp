@@ -44,10 +44,16 @@ std::string primary_language(std::string_view tag) {
     return out;
 }
 
+int Brand::language_index(std::string_view lang) const {
+    std::string wanted = primary_language(lang);
+    for (size_t i = 0; i < languages.size(); ++i)
+        if (primary_language(languages[i]) == wanted) return int(i);
+    return -1;
+}
+
 std::string Brand::locale_of(std::string_view lang) const {
-    for (const std::string& tag : languages)
-        if (primary_language(tag) == primary_language(lang)) return tag;
-    return {};
+    int index = language_index(lang);
+    return index < 0 ? std::string() : languages[size_t(index)];
 }
 
 const std::string& Brand::promise_in(std::string_view lang) const {

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
 #include <shared_mutex>
 #include <thread>
@@ -175,34 +176,42 @@ std::string dictionary_name(std::string_view locale) {
     return dictionary;
 }
 
+struct DictionaryFiles {
+    fs::path aff, dic;
+};
+
+// The first installed .aff/.dic pair of a dictionary, if any.
+std::optional<DictionaryFiles> find_dictionary(const std::string& dictionary) {
+    for (const fs::path& dir : dictionary_dirs()) {
+        fs::path aff = dir / (dictionary + ".aff"), dic = dir / (dictionary + ".dic");
+        if (is_file(aff) && is_file(dic)) return DictionaryFiles{aff, dic};
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::string Lexicon::missing_dictionary(std::string_view locale) {
     std::string dictionary = dictionary_name(locale);
-    for (const fs::path& dir : dictionary_dirs())
-        if (is_file(dir / (dictionary + ".aff")) && is_file(dir / (dictionary + ".dic"))) return {};
+    if (find_dictionary(dictionary)) return {};
     return "no Hunspell dictionary for locale '" + std::string(locale) + "' (" + dictionary +
            ".aff in /usr/share/hunspell); install Debian's " + debian_package(dictionary) + " package";
 }
 
 Lexicon::Lexicon(std::string_view locale) : impl_(std::make_unique<Impl>()), locale_(locale) {
     std::string dictionary = dictionary_name(locale);
-    for (const fs::path& dir : dictionary_dirs()) {
-        fs::path aff = dir / (dictionary + ".aff"), dic = dir / (dictionary + ".dic");
-        if (!is_file(aff) || !is_file(dic)) continue;
-        impl_->aff = aff;
-        impl_->dic = dic;
-        // English gains Debian's medical word list (hunspell-en-med) where installed.
-        if (dictionary.starts_with("en"))
-            for (const fs::path& extra_dir : dictionary_dirs())
-                if (is_file(extra_dir / "en_med_glut.dic")) {
-                    impl_->extra_dic = extra_dir / "en_med_glut.dic";
-                    break;
-                }
-        impl_->hunspell = impl_->open(aff, false);
-        return;
-    }
-    throw std::runtime_error(missing_dictionary(locale));
+    std::optional<DictionaryFiles> files = find_dictionary(dictionary);
+    if (!files) throw std::runtime_error(missing_dictionary(locale));
+    impl_->aff = files->aff;
+    impl_->dic = files->dic;
+    // English gains Debian's medical word list (hunspell-en-med) where installed.
+    if (dictionary.starts_with("en"))
+        for (const fs::path& extra_dir : dictionary_dirs())
+            if (is_file(extra_dir / "en_med_glut.dic")) {
+                impl_->extra_dic = extra_dir / "en_med_glut.dic";
+                break;
+            }
+    impl_->hunspell = impl_->open(files->aff, false);
 }
 
 Lexicon::~Lexicon() = default;

@@ -38,7 +38,7 @@ public:
 
 private:
     void check_tag(pugi::xml_node node, const char* attribute, const std::string& tag) {
-        if (!matches_whole("[a-z]{2,3}(-[A-Z]{2})?", tag))
+        if (!is_language_tag(tag))
             xml_.fail(node, attribute, std::string(attribute) + " '" + tag + "' is not a language tag like en-US");
         // (An unknown locale is left to the dictionary check, which names the package.)
         if (std::string_view(attribute) != "locale" && !known_language(tag))

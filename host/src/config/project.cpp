@@ -18,18 +18,25 @@ std::string channel_for(const Project* project, std::string_view relative_path) 
     return std::string(default_channel);
 }
 
-std::string channel_language(const Project* project, std::string_view channel) {
+namespace {
+
+const ChannelGlobs* project_channel(const Project* project, std::string_view id) {
     if (project)
         for (const ChannelGlobs& c : project->channels)
-            if (c.id == channel) return c.lang;
-    return {};
+            if (c.id == id) return &c;
+    return nullptr;
+}
+
+}  // namespace
+
+std::string channel_language(const Project* project, std::string_view channel) {
+    const ChannelGlobs* declared = project_channel(project, channel);
+    return declared ? declared->lang : std::string();
 }
 
 bool is_script_channel(const Project* project, std::string_view channel) {
-    if (project)
-        for (const ChannelGlobs& c : project->channels)
-            if (c.id == channel) return c.script;
-    return channel == default_script_channel;
+    const ChannelGlobs* declared = project_channel(project, channel);
+    return declared ? declared->script : channel == default_script_channel;
 }
 
 bool Project::ignored(std::string_view relative_path) const {
@@ -119,7 +126,7 @@ Project read_project(const fs::path& path, const fs::path& installed_rules) {
             if (node.attribute("lang")) {
                 channel.lang = trim(node.attribute("lang").value());
                 channel.lang_where = xml.where(node, "lang");
-                if (!matches_whole("[a-z]{2,3}(-[A-Z]{2})?", channel.lang))
+                if (!is_language_tag(channel.lang))
                     xml.fail(node, "lang", "lang '" + channel.lang + "' is not a language tag like es or es-US");
             }
             std::string kind = node.attribute("kind") ? trim(node.attribute("kind").value()) : std::string();
@@ -175,7 +182,7 @@ Project read_project(const fs::path& path, const fs::path& installed_rules) {
                 std::string_view attribute = a.name();
                 if (attribute == "message" || attribute == "id" || attribute == "location") continue;
                 std::string lang(attribute.starts_with("message-") ? attribute.substr(8) : std::string_view());
-                if (!matches_whole("[a-z]{2,3}(-[A-Z]{2})?", lang))
+                if (!is_language_tag(lang))
                     xml.fail(node, a.name(), "<schedule> has no attribute '" + std::string(attribute) +
                                                  "'; it takes: message, id, location, message-LANG (message-es)");
                 if (trim(a.value()).empty()) xml.fail(node, a.name(), "'" + std::string(attribute) + "' is empty");

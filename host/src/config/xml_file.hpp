@@ -63,5 +63,7 @@ private:
 
 // Whether the whole of text matches an ICU regular expression (a syntax check of a value).
 bool matches_whole(std::string_view pattern, std::string_view text);
+// A language tag as configuration files take it: "es", "en-US".
+inline bool is_language_tag(std::string_view text) { return matches_whole("[a-z]{2,3}(-[A-Z]{2})?", text); }
 
 }  // namespace touchpoint

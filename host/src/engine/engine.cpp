@@ -51,9 +51,8 @@ public:
     const Brand& brand() const override { return brand_; }
     const Lexicon& lexicon() const override { return *lexicon(brand_.default_language()); }
     const Lexicon* lexicon(std::string_view lang) const override {
-        for (size_t i = 0; i < brand_.languages.size(); ++i)
-            if (primary_language(brand_.languages[i]) == primary_language(lang)) return &lexicons_[i].get(brand_);
-        return nullptr;
+        int index = brand_.language_index(lang);
+        return index < 0 ? nullptr : &lexicons_[size_t(index)].get(brand_);
     }
 
 private:

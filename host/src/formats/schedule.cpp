@@ -47,10 +47,8 @@ struct Columns {
     std::string message_language;
 };
 
-bool is_message_name(std::string_view name) {
-    for (const char* n : {"message", "text", "sign text", "copy", "wording", "content", "legend", "message text"})
-        if (name == n) return true;
-    return false;
+bool is_message_name(const std::string& name) {
+    return one_of(name, {"message", "text", "sign text", "copy", "wording", "content", "legend", "message text"});
 }
 
 // A header naming a message column in a language: "Message (es)", "Text ES", "message_es",
@@ -58,7 +56,7 @@ bool is_message_name(std::string_view name) {
 std::string header_language(const std::string& name) {
     static const std::pair<const char*, const char*> names[] = {
         {"english", "en"}, {"ingles", "en"}, {"ingl\xC3\xA9s", "en"},  {"spanish", "es"}, {"espanol", "es"},
-        {"espa\xC3\xB1ol", "es"}, {"french", "fr"}, {"fran\xC3\xA7ais", "fr"}, {"mensaje", "es"}, {"texto", "es"}};
+        {"espa\xC3\xB1ol", "es"}, {"french", "fr"}, {"fran\xC3\xA7" "ais", "fr"}, {"mensaje", "es"}, {"texto", "es"}};
     for (const auto& [known, lang] : names)
         if (name == known) return lang;
     size_t cut = name.find_last_of(" _-([");
@@ -167,15 +165,19 @@ Columns choose_columns(const std::vector<Row>& rows, const ScheduleColumns& conf
 
 std::string cell(const Row& row, int column) { return column >= 0 && size_t(column) < row.size() ? row[size_t(column)].text : ""; }
 
-// The message columns of a row, the main one first, with their declared languages.
+// The message columns, the main one first, with their declared languages.
+std::vector<std::pair<int, std::string>> message_columns(const Columns& columns) {
+    std::vector<std::pair<int, std::string>> all{{columns.message, columns.message_language}};
+    all.insert(all.end(), columns.translations.begin(), columns.translations.end());
+    return all;
+}
+
+// A row's non-empty message cells, the main one first, with their declared languages.
 std::vector<std::pair<const Cell*, std::string>> message_cells(const Row& row, const Columns& columns) {
     std::vector<std::pair<const Cell*, std::string>> cells;
-    auto add = [&](int column, const std::string& lang) {
+    for (const auto& [column, lang] : message_columns(columns))
         if (column >= 0 && size_t(column) < row.size() && !row[size_t(column)].text.empty())
             cells.emplace_back(&row[size_t(column)], lang);
-    };
-    add(columns.message, columns.message_language);
-    for (const auto& [column, lang] : columns.translations) add(column, lang);
     return cells;
 }
 
@@ -395,11 +397,10 @@ Extracted extract_xlsx(std::string_view bytes, const ScheduleColumns& columns) {
     // rather than as empty lines.
     Columns chosen = choose_columns(rows, columns);
     std::string source;
+    std::vector<std::pair<int, std::string>> messages = message_columns(chosen);
     for (Row& row : rows) {
-        std::vector<int> message_columns{chosen.message};
-        for (const auto& [column, lang] : chosen.translations) message_columns.push_back(column);
         bool first = true;
-        for (int column : message_columns) {
+        for (const auto& [column, lang] : messages) {
             if (column < 0 || size_t(column) >= row.size() || row[size_t(column)].text.empty()) continue;
             if (!first) source += " | ";  // a row's messages side by side on its line
             first = false;

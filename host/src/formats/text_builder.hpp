@@ -38,7 +38,6 @@ public:
     void trim_line_breaks();
     // Text appended from now on is in the language `tag` declares (empty: undeclared).
     void set_language(std::string_view tag);
-    const std::string& language() const { return language_; }
 
     // What has been built so far, to go back to.
     struct Mark {
