@@ -13,18 +13,20 @@ struct Pillar {
     std::string id;
     std::string label;
     std::vector<std::string> terms;
+    std::vector<std::string> langs;  // by term: the language it is a term of
 };
 
 // <pillar id="compassion" label="Compassionate care"><term>compassion</term>...</pillar>
 Pillar read_pillar(const BrandElement& element) {
-    element.expect_attributes({"id", "label"}, {"id"});
-    Pillar pillar{element.value("id"), element.value("label"), {}};
+    element.expect_attributes({"id", "label", "lang"}, {"id"});
+    Pillar pillar{element.value("id"), element.value("label"), {}, {}};
     if (pillar.label.empty()) pillar.label = pillar.id;
     if (!element.text.empty()) element.fail("<pillar> takes <term> elements, not text");
     for (const BrandElement& child : element.children) {
         if (child.name != "term") child.fail("<pillar> takes <term> elements, not <" + child.name + ">");
-        child.expect_attributes({});
+        child.expect_attributes({"lang"});
         pillar.terms.push_back(child.require_words(child.required_text()));
+        pillar.langs.push_back(child.lang);
     }
     if (pillar.terms.empty()) element.fail("pillar '" + pillar.id + "' has no <term>");
     return pillar;
@@ -46,27 +48,38 @@ class PillarsCheck : public Check {
 public:
     PillarsCheck(const CompileContext& context, std::vector<Pillar> pillars)
         : brand_(context.brand()), pillars_(std::move(pillars)) {
+        // With several languages, coverage is also measured per language ("pillars.es").
+        if (brand_.languages.size() > 1)
+            for (const std::string& tag : brand_.languages) languages_.push_back(primary_language(tag));
         for (size_t p = 0; p < pillars_.size(); ++p)
-            for (const std::string& term : pillars_[p].terms) {
-                matcher_.add(term);
+            for (size_t t = 0; t < pillars_[p].terms.size(); ++t) {
+                matcher_.add(pillars_[p].terms[t], true, pillars_[p].langs[t]);
                 pillar_of_.push_back(p);
+                language_of_.push_back(language_index(pillars_[p].langs[t]));
             }
-        matcher_.build(&context.lexicon());
+        std::string default_language = brand_.default_language();
+        matcher_.build([&](std::string_view lang) { return lang == default_language ? &context.lexicon() : context.lexicon(lang); },
+                       default_language);
     }
 
     void check(const Document& document, Reporter& reporter) const override {
         std::vector<int> hits(pillars_.size(), 0);
+        // By language, then pillar.
+        std::vector<std::vector<int>> hits_in(languages_.size(), std::vector<int>(pillars_.size(), 0));
         int64_t covered_until = -1;
         matcher_.scan(document, [&](const TermMatcher::Match& match) {
             if (int64_t(match.first_word) <= covered_until) return;
             covered_until = match.last_word;
             ++hits[pillar_of_[match.entry]];
+            if (!languages_.empty()) ++hits_in[language_of_[match.entry]][pillar_of_[match.entry]];
         });
         size_t carried = 0;
         for (size_t p = 0; p < hits.size(); ++p) {
             reporter.measure("pillars", pillars_[p].id, hits[p]);
             carried += hits[p] > 0;
         }
+        for (size_t l = 0; l < languages_.size(); ++l)
+            for (size_t p = 0; p < pillars_.size(); ++p) reporter.measure("pillars." + languages_[l], pillars_[p].id, hits_in[l][p]);
         const ChannelLimits* limits = brand_.channel(document.channel());
         if (!limits || !limits->min_pillars || carried >= size_t(*limits->min_pillars)) return;
         reporter.report(shortfall(document.channel(), hits, carried, size_t(*limits->min_pillars)));
@@ -75,7 +88,13 @@ public:
     std::vector<MeasureInfo> measures() const override {
         MeasureInfo info{"pillars", "Pillars", {}};
         for (const Pillar& pillar : pillars_) info.keys.emplace_back(pillar.id, pillar.label);
-        return {info};
+        std::vector<MeasureInfo> all{info};
+        for (const std::string& lang : languages_) {
+            all.push_back(info);
+            all.back().group = "pillars." + lang;
+            all.back().label = "Pillars (" + lang + ")";
+        }
+        return all;
     }
 
 private:
@@ -103,10 +122,18 @@ private:
         return out;
     }
 
+    size_t language_index(const std::string& lang) const {
+        for (size_t l = 0; l < languages_.size(); ++l)
+            if (languages_[l] == lang) return l;
+        return 0;
+    }
+
     Brand brand_;
     std::vector<Pillar> pillars_;
+    std::vector<std::string> languages_;  // the brand's, when it has several
     TermMatcher matcher_;
-    std::vector<size_t> pillar_of_;  // per matcher entry
+    std::vector<size_t> pillar_of_;    // per matcher entry
+    std::vector<size_t> language_of_;  // per matcher entry: index into languages_
 };
 
 }  // namespace

@@ -4,6 +4,8 @@
 #include "spelling.hpp"
 
 #include <algorithm>
+#include <map>
+#include <memory>
 #include <mutex>
 #include <shared_mutex>
 #include <unordered_map>
@@ -29,47 +31,12 @@ bool skipped(std::string_view word) {
            });
 }
 
-class SpellingCheck : public Check {
+// One language's dictionary, with its verdicts and suggestions cached.
+class Speller {
 public:
-    explicit SpellingCheck(const CompileContext& context) : lexicon_(context.lexicon()) {
-        const Brand& brand = context.brand();
-        const BrandVocabulary& words = brand.vocabulary;
-        auto accept_phrase = [&](const std::string& phrase) {
-            for (const std::string& key : phrase_keys(phrase)) accepted_.insert(key);
-        };
-        accept_phrase(brand.name);
-        for (const std::string& word : words.accepted) accept_phrase(word);
-        for (const BrandVocabulary::Name& name : words.names) {
-            accept_phrase(name.canonical);
-            for (const std::string& variant : name.variants) accept_phrase(variant);
-        }
-        for (const std::string& term : words.themes) accept_phrase(term);
-        for (const std::string& term : words.preferred) accept_phrase(term);
-    }
+    explicit Speller(const Lexicon& lexicon) : lexicon_(lexicon) {}
 
-    void check(const Document& document, Reporter& reporter) const override {
-        for (const Word& word : document.words()) {
-            if (word.in_literal) continue;
-            std::string_view text = document.text().substr(word.begin, word.end - word.begin);
-            if (skipped(text) || accepted_.count(std::string(document.key(word))) || known(text)) continue;
-            Finding finding;
-            finding.rule = "unknown-word";
-            finding.severity = Severity::suggestion;
-            finding.begin = word.begin;
-            finding.end = word.end;
-            finding.message = "'" + std::string(text) + "' is not in the " + lexicon_.locale() + " dictionary.";
-            finding.suggestions = suggestions(text);
-            finding.claim = Claim::yields;
-            reporter.report(std::move(finding));
-        }
-    }
-
-private:
-    struct Verdict {
-        bool known = false;
-        bool suggested = false;
-        std::vector<std::string> suggestions;
-    };
+    const Lexicon& lexicon() const { return lexicon_; }
 
     bool known(std::string_view word) const {
         {
@@ -99,10 +66,71 @@ private:
         return found;
     }
 
+private:
+    struct Verdict {
+        bool known = false;
+        bool suggested = false;
+        std::vector<std::string> suggestions;
+    };
+
     const Lexicon& lexicon_;
-    std::unordered_set<std::string> accepted_;  // match keys of the brand's own words
     mutable std::shared_mutex mutex_;
     mutable std::unordered_map<std::string, Verdict> cache_;
+};
+
+class SpellingCheck : public Check {
+public:
+    explicit SpellingCheck(const CompileContext& context) {
+        const Brand& brand = context.brand();
+        default_language_ = brand.default_language();
+        spellers_.emplace(default_language_, std::make_unique<Speller>(context.lexicon()));
+        for (const std::string& tag : brand.languages)
+            if (const Lexicon* lexicon = context.lexicon(primary_language(tag)))
+                spellers_.emplace(primary_language(tag), std::make_unique<Speller>(*lexicon));
+        const BrandVocabulary& words = brand.vocabulary;
+        auto accept_phrase = [&](const std::string& phrase) {
+            for (const std::string& key : phrase_keys(phrase)) accepted_.insert(key);
+        };
+        accept_phrase(brand.name);
+        for (const std::string& word : words.accepted) accept_phrase(word);
+        for (const BrandVocabulary::Name& name : words.names) {
+            accept_phrase(name.canonical);
+            for (const std::string& variant : name.variants) accept_phrase(variant);
+        }
+        for (const std::string& term : words.themes) accept_phrase(term);
+        for (const std::string& term : words.preferred) accept_phrase(term);
+    }
+
+    // Each word by its own language's dictionary: "atencion" is no Spanish word, and
+    // "atención" no English one.
+    void check(const Document& document, Reporter& reporter) const override {
+        for (const Word& word : document.words()) {
+            if (word.in_literal) continue;
+            std::string_view text = document.text().substr(word.begin, word.end - word.begin);
+            if (skipped(text) || accepted_.count(std::string(document.key(word)))) continue;
+            const Speller& speller = speller_of(document.language(word));
+            if (speller.known(text)) continue;
+            Finding finding;
+            finding.rule = "unknown-word";
+            finding.severity = Severity::suggestion;
+            finding.begin = word.begin;
+            finding.end = word.end;
+            finding.message = "'" + std::string(text) + "' is not in the " + speller.lexicon().locale() + " dictionary.";
+            finding.suggestions = speller.suggestions(text);
+            finding.claim = Claim::yields;
+            reporter.report(std::move(finding));
+        }
+    }
+
+private:
+    const Speller& speller_of(std::string_view lang) const {
+        auto it = spellers_.find(lang.empty() ? default_language_ : std::string(lang));
+        return it != spellers_.end() ? *it->second : *spellers_.at(default_language_);
+    }
+
+    std::string default_language_;
+    std::map<std::string, std::unique_ptr<Speller>> spellers_;  // by language
+    std::unordered_set<std::string> accepted_;  // match keys of the brand's own words
 };
 
 }  // namespace
@@ -122,7 +150,7 @@ std::vector<std::string> SpellingPlugin::brand_elements() const { return {"accep
 // <accept>Riverbend</accept>: a word every dictionary lookup of the run accepts.
 void SpellingPlugin::read_brand(const std::vector<const BrandElement*>& elements, BrandVocabulary& vocabulary) const {
     for (const BrandElement* element : elements) {
-        element->expect_attributes({});
+        element->expect_attributes({"lang"});  // accepted in every language's look-ups
         vocabulary.accepted.push_back(element->required_text());
     }
 }

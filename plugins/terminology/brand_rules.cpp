@@ -65,31 +65,32 @@ private:
             element.fail("duplicate name '" + name.canonical + "'; the first is at line " + std::to_string(it->second));
         // A name is the brand's word as much as any rule's: no other rule may flag it, and
         // it is itself in one case only ("Riverbend Health", not also "riverbend health").
-        claim(name.canonical, element.where_is("canonical"));
+        claim(name.canonical, every_language, element.where_is("canonical"));
         if (!element.text.empty()) element.fail("<name> takes <variant> elements, not text");
         for (const BrandElement& child : element.children) {
             if (child.name != "variant") child.fail("<name> takes <variant> elements, not <" + child.name + ">");
             child.expect_attributes({});
             name.variants.push_back(child.require_words(child.required_text()));
-            claim(name.variants.back(), child.where);
+            claim(name.variants.back(), every_language, child.where);
         }
         rules_.names.push_back(std::move(name));
     }
 
     void read_prefer(const BrandElement& element) {
-        element.expect_attributes({"term", "instead-of", "severity", "channels", "case"}, {"term", "instead-of"});
+        element.expect_attributes({"term", "instead-of", "severity", "channels", "case", "lang"}, {"term", "instead-of"});
         element.expect_leaf(false);
         Prefer prefer;
+        prefer.lang = element.lang;
         prefer.exact_case = exact_case(element);
         prefer.term = element.require_words(element.value("term"), "term");
-        preferred_.emplace(key_of(prefer.term), element.where_is("term"));
-        if (auto it = avoided_.find(key_of(prefer.term)); it != avoided_.end())
+        preferred_.emplace(key_of(prefer.term, prefer.lang), element.where_is("term"));
+        if (auto it = avoided_.find(key_of(prefer.term, prefer.lang)); it != avoided_.end())
             contradiction(prefer.term, element.where_is("term"), it->second);
         for (const std::string& alternative : element.values("instead-of", '|')) {
             if (alternative.empty())
                 element.fail("instead-of", "'instead-of' has an empty alternative; separate words with a single '|'");
             prefer.instead_of.push_back(element.require_words(alternative, "instead-of"));
-            claim(alternative, element.where_is("instead-of"));
+            claim(alternative, prefer.lang, element.where_is("instead-of"));
             // With case="exact" letter case tells them apart: macOS instead of MacOS.
             if (prefer.exact_case ? normalize_form(alternative) == normalize_form(prefer.term)
                                   : phrase_keys(alternative) == phrase_keys(prefer.term))
@@ -101,18 +102,19 @@ private:
     }
 
     void read_avoid(const BrandElement& element) {
-        element.expect_attributes({"term", "pattern", "severity", "reason", "suggest", "channels", "case"});
+        element.expect_attributes({"term", "pattern", "severity", "reason", "suggest", "channels", "case", "lang"});
         element.expect_leaf(false);
         Avoid avoid;
+        avoid.lang = element.lang;
         avoid.exact_case = exact_case(element);
         bool has_term = element.attribute("term"), has_pattern = element.attribute("pattern");
         if (has_term && has_pattern) element.fail("<avoid> needs either a 'term' or a 'pattern' attribute, not both");
         if (!has_term && !has_pattern) element.fail("<avoid> needs a 'term' or a 'pattern' attribute");
         if (has_term) {
             avoid.term = element.require_words(element.value("term"), "term");
-            claim(avoid.term, element.where_is("term"));
-            avoided_.emplace(key_of(avoid.term), element.where_is("term"));
-            if (auto it = preferred_.find(key_of(avoid.term)); it != preferred_.end())
+            claim(avoid.term, avoid.lang, element.where_is("term"));
+            avoided_.emplace(key_of(avoid.term, avoid.lang), element.where_is("term"));
+            if (auto it = preferred_.find(key_of(avoid.term, avoid.lang)); it != preferred_.end())
                 contradiction(avoid.term, element.where_is("term"), it->second);
         } else {
             avoid.pattern = element.attribute("pattern")->value;
@@ -126,8 +128,9 @@ private:
         rules_.avoids.push_back(std::move(avoid));
     }
 
-    static std::string key_of(const std::string& term) {
-        std::string key;
+    // A term's words in a language: "client" is one word in English and another in Spanish.
+    static std::string key_of(const std::string& term, const std::string& lang) {
+        std::string key = lang + ":";
         for (const std::string& k : phrase_keys(term)) key += k + " ";
         return key;
     }
@@ -138,14 +141,18 @@ private:
                                    std::to_string(other.line) + "); keep one of the two");
     }
 
-    // One word or phrase may be flagged by one rule only.
-    void claim(const std::string& term, const SourceRef& here) {
-        std::string key = key_of(term);
-        auto [it, inserted] = claimed_.emplace(key, here);
-        if (!inserted)
-            throw BrandError(here, "'" + term + "' is already listed at line " + std::to_string(it->second.line) +
+    // One word or phrase may be flagged by one rule only in a language; a name's words
+    // are held in all of them.
+    void claim(const std::string& term, const std::string& lang, const SourceRef& here) {
+        auto earlier = claimed_.find(key_of(term, every_language));
+        if (earlier == claimed_.end()) earlier = claimed_.find(key_of(term, lang));
+        if (earlier == claimed_.end()) earlier = claimed_.emplace(key_of(term, lang), here).first;
+        else
+            throw BrandError(here, "'" + term + "' is already listed at line " + std::to_string(earlier->second.line) +
                                        "; a word may be flagged by one rule only");
     }
+
+    static inline const std::string every_language = "*";
 
     BrandRules rules_;
     std::map<std::string, int> name_lines_;

@@ -17,6 +17,7 @@ struct Name {
 };
 
 struct Prefer {
+    std::string lang;  // the language it applies in (a primary subtag)
     std::string term;
     std::vector<std::string> instead_of;
     Severity severity = Severity::warning;
@@ -25,6 +26,7 @@ struct Prefer {
 };
 
 struct Avoid {
+    std::string lang;     // the language it applies in (a primary subtag)
     std::string term;     // either term ...
     std::string pattern;  // ... or an ICU regular expression
     std::string reason;
@@ -41,7 +43,8 @@ struct BrandRules {
 };
 
 // Reads the elements in file order; throws BrandError at the first fault (a term without
-// a word, a bad pattern, a word two rules claim).
+// a word, a bad pattern, a word two rules of one language claim). Names hold their words
+// in every language.
 BrandRules read_brand_rules(const std::vector<const BrandElement*>& elements);
 
 // The words the rules declare, for every plugin: names, preferred, flagged, suggested.

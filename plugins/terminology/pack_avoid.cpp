@@ -11,14 +11,15 @@ namespace {
 struct Entry {
     size_t rule;  // index into the check's rules
     std::string suggestion;
+    const Lexicon* lexicon;  // its rule's language's, for the suggestion's inflection
 };
 
 class PackAvoidCheck : public Check {
 public:
     PackAvoidCheck(std::vector<PackRule> rules, const CompileContext& context)
-        : rules_(std::move(rules)), lexicon_(&context.lexicon()) {
-        for (size_t i = 0; i < rules_.size(); ++i) add_rule(i);
-        matcher_.build(lexicon_);
+        : rules_(std::move(rules)), default_language_(context.brand().default_language()) {
+        for (size_t i = 0; i < rules_.size(); ++i) add_rule(i, context);
+        matcher_.build([&](std::string_view lang) { return lexicon(lang, context); }, default_language_);
     }
 
     void check(const Document& document, Reporter& reporter) const override {
@@ -28,17 +29,25 @@ public:
             const Entry& entry = terms_[match.entry];
             if (int64_t(match.first_word) <= covered_until[entry.rule]) return;
             covered_until[entry.rule] = match.last_word;
-            report(document, match.begin, match.end, entry, match.inflection, reporter);
+            report(document, match.begin, match.end, entry, match.inflection, entry.lexicon, reporter);
         });
         if (patterns_.empty()) return;
         SearchText text(document.text());
         for (const auto& [pattern, entry] : patterns_)
-            for_each_match(*pattern, text,
-                           [&](uint32_t begin, uint32_t end) { report(document, begin, end, entry, Inflection::none, reporter); });
+            for_each_match(*pattern, text, [&](uint32_t begin, uint32_t end) {
+                if (document.language_at(begin, default_language_) != rules_[entry.rule].lang) return;
+                report(document, begin, end, entry, Inflection::none, nullptr, reporter);
+            });
     }
 
 private:
-    void add_rule(size_t index) {
+    const Lexicon* lexicon(std::string_view lang, const CompileContext& context) const {
+        const Lexicon* found = lang == default_language_ ? &context.lexicon() : context.lexicon(lang);
+        if (!found) throw std::runtime_error("its language '" + std::string(lang) + "' is not one the brand writes in");
+        return found;
+    }
+
+    void add_rule(size_t index, const CompileContext& context) {
         const PackRule& rule = rules_[index];
         size_t before = terms_.size() + patterns_.size();
         for (const ConfigNode& node : rule.data) {
@@ -46,10 +55,10 @@ private:
             for (const auto& [name, value] : node.attributes)
                 if (name != "suggest") throw std::runtime_error("<" + node.name + "> has no attribute '" + name + "'; it takes: suggest");
             if (node.text.empty()) throw std::runtime_error("<" + node.name + "> at line " + std::to_string(node.where.line) + " is empty");
-            Entry entry{index, suggest ? *suggest : ""};
+            Entry entry{index, suggest ? *suggest : "", lexicon(rule.lang, context)};
             if (node.name == "term") {
                 try {
-                    matcher_.add(node.text);
+                    matcher_.add(node.text, true, rule.lang);
                 } catch (const std::invalid_argument& e) {
                     throw std::runtime_error(e.what());
                 }
@@ -64,7 +73,7 @@ private:
     }
 
     void report(const Document& document, uint32_t begin, uint32_t end, const Entry& entry, Inflection inflection,
-                Reporter& reporter) const {
+                const Lexicon* lexicon, Reporter& reporter) const {
         const PackRule& rule = rules_[entry.rule];
         std::string_view written = document.text().substr(begin, end - begin);
         Finding finding;
@@ -72,7 +81,7 @@ private:
         finding.severity = rule.severity;
         finding.begin = begin;
         finding.end = end;
-        Shaped shaped = entry.suggestion.empty() ? Shaped{} : shape_replacement(written, inflection, entry.suggestion, lexicon_);
+        Shaped shaped = entry.suggestion.empty() ? Shaped{} : shape_replacement(written, inflection, entry.suggestion, lexicon);
         finding.message = fill_message(rule.message, written, shaped.text);
         if (!shaped.text.empty()) finding.suggestions.push_back(shaped.text);
         finding.fixable = shaped.inflected;
@@ -81,7 +90,7 @@ private:
     }
 
     std::vector<PackRule> rules_;
-    const Lexicon* lexicon_;
+    std::string default_language_;
     TermMatcher matcher_;
     std::vector<Entry> terms_;  // by matcher entry id
     std::vector<std::pair<std::shared_ptr<icu::RegexPattern>, Entry>> patterns_;

@@ -33,7 +33,9 @@ struct Term {
     PhraseShape declared;  // as written in the brand file, for case="exact"
     bool exact_case = false;
     bool acronym = false;  // declared in capitals ("ER", "ASAP"): its capitals are its spelling
+    const Lexicon* lexicon = nullptr;  // its language's, for the suggestion's inflection
 };
+
 
 // A run of words some rule, or a correctly written name, claims.
 struct Hit {
@@ -91,25 +93,29 @@ std::string written_form(std::string_view raw) {
 class TerminologyCheck : public Check {
 public:
     TerminologyCheck(const CompileContext& context, BrandRules rules)
-        : brand_(std::move(rules)), lexicon_(&context.lexicon()) {
+        : brand_(std::move(rules)), default_language_(context.brand().default_language()) {
         follow_preference_chains();
+        // Each rule's terms match in its language only, inflected by its dictionary; a
+        // name's variants in every language.
+        auto lexicon = [&](std::string_view lang) { return lang == default_language_ ? &context.lexicon() : context.lexicon(lang); };
         for (size_t i = 0; i < brand_.prefers.size(); ++i) {
             const Prefer& rule = brand_.prefers[i];
-            for (const std::string& alternative : rule.instead_of) add(alternative, Term::prefer, i, rule.exact_case);
-            add_shield(rule.term, i);
+            for (const std::string& alternative : rule.instead_of)
+                add(alternative, rule.lang, lexicon(rule.lang), Term::prefer, i, rule.exact_case);
+            add_shield(rule.term, rule.lang, lexicon(rule.lang), i);
         }
         for (size_t i = 0; i < brand_.avoids.size(); ++i) {
             const Avoid& rule = brand_.avoids[i];
-            if (!rule.term.empty()) add(rule.term, Term::avoid, i, rule.exact_case);
+            if (!rule.term.empty()) add(rule.term, rule.lang, lexicon(rule.lang), Term::avoid, i, rule.exact_case);
             else compile_pattern(i);
-            if (!rule.suggest.empty()) add_shield(rule.suggest, i);
+            if (!rule.suggest.empty()) add_shield(rule.suggest, rule.lang, lexicon(rule.lang), i);
         }
         for (size_t i = 0; i < brand_.names.size(); ++i) {
-            for (const std::string& variant : brand_.names[i].variants) add(variant, Term::variant, i, false);
+            for (const std::string& variant : brand_.names[i].variants) add(variant, {}, nullptr, Term::variant, i, false);
             add_name_keys(i);
         }
         collect_brand_words(context.brand().vocabulary);
-        matcher_.build(lexicon_);
+        matcher_.build(lexicon, default_language_);
     }
 
     void check(const Document& document, Reporter& reporter) const override {
@@ -125,9 +131,12 @@ private:
     // one run. In a loop of preferences each term keeps its declared form, whose shield
     // then holds the other rule's words: neither is flagged.
     void follow_preference_chains() {
-        std::unordered_map<std::string, size_t> replaced_by;  // an instead-of's key -> its rule
+        // An instead-of's language and key -> its rule: chains stay within a language.
+        std::unordered_map<std::string, size_t> replaced_by;
+        auto key = [](const Prefer& rule, const std::string& term) { return rule.lang + ":" + match_key(term); };
         for (size_t i = 0; i < brand_.prefers.size(); ++i)
-            for (const std::string& alternative : brand_.prefers[i].instead_of) replaced_by.emplace(match_key(alternative), i);
+            for (const std::string& alternative : brand_.prefers[i].instead_of)
+                replaced_by.emplace(key(brand_.prefers[i], alternative), i);
         // A step is taken only where the next rule applies in every channel this one does.
         auto covers = [](const ChannelFilter& next, const ChannelFilter& from) {
             return next.ids.empty() || (!from.ids.empty() && std::all_of(from.ids.begin(), from.ids.end(), [&](const std::string& id) {
@@ -138,7 +147,7 @@ private:
         for (const Prefer& rule : brand_.prefers) {
             std::string term = rule.term;
             for (size_t steps = 0; steps <= brand_.prefers.size(); ++steps) {
-                auto next = replaced_by.find(match_key(term));
+                auto next = replaced_by.find(key(rule, term));
                 if (next == replaced_by.end() || !covers(brand_.prefers[next->second].channels, rule.channels)) break;
                 if (steps == brand_.prefers.size()) term = rule.term;  // a loop
                 else term = brand_.prefers[next->second].term;
@@ -148,15 +157,16 @@ private:
         for (size_t i = 0; i < brand_.prefers.size(); ++i) brand_.prefers[i].term = std::move(final_terms[i]);
     }
 
-    void add(const std::string& term, Term::Kind kind, size_t rule, bool exact_case, bool inflect = true) {
-        matcher_.add(term, inflect);
-        terms_.push_back({kind, rule, exact_case ? phrase_shape(term) : PhraseShape{}, exact_case, all_upper(term)});
+    void add(const std::string& term, const std::string& lang, const Lexicon* lexicon, Term::Kind kind, size_t rule,
+             bool exact_case) {
+        matcher_.add(term, true, lang);
+        terms_.push_back({kind, rule, exact_case ? phrase_shape(term) : PhraseShape{}, exact_case, all_upper(term), lexicon});
     }
 
     // A replacement declared with a capital holds its words only as declared: "carelink"
     // is not the preferred "CareLink" (and may well be a misspelt name).
-    void add_shield(const std::string& replacement, size_t rule) {
-        add(replacement, Term::shield, rule, match_key(replacement) != normalize_form(replacement));
+    void add_shield(const std::string& replacement, const std::string& lang, const Lexicon* lexicon, size_t rule) {
+        add(replacement, lang, lexicon, Term::shield, rule, match_key(replacement) != normalize_form(replacement));
     }
 
     // A name is known by its words' keys joined, with the punctuation between them
@@ -411,6 +421,8 @@ private:
             unsigned char c = static_cast<unsigned char>(text[pos - 1]);
             if (c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '(' || c == '[' || c == '*' || c == '_') --pos;
             else if (c >= 0x80 && pos >= 3 && (text.substr(pos - 3, 3) == "\u201C" || text.substr(pos - 3, 3) == "\u2018")) pos -= 3;
+            // Spanish opens a question or an exclamation with its mark: "¿Cliente nuevo?"
+            else if (c >= 0x80 && pos >= 2 && (text.substr(pos - 2, 2) == "\u00BF" || text.substr(pos - 2, 2) == "\u00A1")) pos -= 2;
             else break;
         }
         if (pos == 0) return true;
@@ -509,7 +521,7 @@ private:
         auto known = [this](std::string_view word) { return brand_knows(word); };
         if (term.kind == Term::prefer) {
             const Prefer& rule = brand_.prefers[term.rule];
-            Shaped better = shape_replacement(written, inflection, rule.term, lexicon_, known);
+            Shaped better = shape_replacement(written, inflection, rule.term, term.lexicon, known);
             finding.rule = "prefer";
             finding.severity = rule.severity;
             // Its message names the suggestion as report_hits finishes it (case, full stop).
@@ -521,7 +533,7 @@ private:
             finding.severity = rule.severity;
             finding.message = rule.reason.empty() ? "Avoid " + quoted(written) + "." : rule.reason;
             if (!rule.suggest.empty()) {
-                Shaped better = shape_replacement(written, inflection, rule.suggest, lexicon_, known);
+                Shaped better = shape_replacement(written, inflection, rule.suggest, term.lexicon, known);
                 finding.suggestions.push_back(std::move(better.text));
                 finding.fixable = better.inflected;
             }
@@ -557,6 +569,7 @@ private:
             if (!text) text.emplace(prose);
             for_each_match(*pattern, *text, [&](uint32_t begin, uint32_t end) {
                 const Avoid& rule = brand_.avoids[avoid];
+                if (document.language_at(begin, default_language_) != rule.lang) return;
                 Finding finding;
                 finding.rule = "avoid";
                 finding.severity = rule.severity;
@@ -572,7 +585,7 @@ private:
     }
 
     BrandRules brand_;  // the brand's names, prefers and avoids
-    const Lexicon* lexicon_;
+    std::string default_language_;
     TermMatcher matcher_;
     std::vector<Term> terms_;
     std::vector<std::pair<size_t, std::shared_ptr<icu::RegexPattern>>> patterns_;

@@ -71,7 +71,7 @@ TEST_CASE("brand file faults name the place and say what is wrong") {
     CHECK(brand_error("<pilar id=\"x\"/>") ==
           "brand.xml:2:1: unknown element <pilar> in <brand>; expected promise, fact, pillar, accept, name, prefer, avoid, channel or report");
     CHECK(brand_error("  <avoid term=\"cheap\" sevrity=\"error\"/>") ==
-          "brand.xml:2:23: <avoid> has no attribute 'sevrity'; it takes: term, pattern, severity, reason, suggest, channels, case");
+          "brand.xml:2:23: <avoid> has no attribute 'sevrity'; it takes: term, pattern, severity, reason, suggest, channels, case, lang");
     CHECK(brand_error("<prefer term=\"patient\"/>") == "brand.xml:2:1: <prefer> needs a 'instead-of' attribute");
     CHECK(brand_error("<prefer term=\"patient\" instead-of=\"customer||client\"/>") ==
           "brand.xml:2:24: 'instead-of' has an empty alternative; separate words with a single '|'");
@@ -121,7 +121,7 @@ TEST_CASE("what pugixml would let pass is refused too, at its place") {
     CHECK(brand_error("", R"(name="A")", "</brand>\n<brand name=\"B\">") ==
           "brand.xml:4:1: a second root element <brand>; the file takes one");
     CHECK(brand_error("<avoid reason=\"a > b\" sevrity=\"error\" term=\"cheap\"/>") ==
-          "brand.xml:2:23: <avoid> has no attribute 'sevrity'; it takes: term, pattern, severity, reason, suggest, channels, case");
+          "brand.xml:2:23: <avoid> has no attribute 'sevrity'; it takes: term, pattern, severity, reason, suggest, channels, case, lang");
     CHECK(brand_error("<channel id=\"a b\"/>") == "brand.xml:2:10: channel id 'a b' is not a simple name: letters, digits, '-', '_' and '.'");
     CHECK(brand_error("<channel id=\"&lt;img&gt;\"/>").find("is not a simple name") != std::string::npos);
     ScratchDir dir;

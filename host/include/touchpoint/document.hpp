@@ -104,6 +104,11 @@ public:
     }
     // The language of a byte of text: its run's, else the default.
     std::string_view language_at(uint32_t text_offset) const;
+    // The same, with `fallback` (the brand's default) where the host has set no languages.
+    std::string_view language_at(uint32_t text_offset, std::string_view fallback) const {
+        std::string_view lang = language_at(text_offset);
+        return lang.empty() ? fallback : lang;
+    }
     // Runs in text order, not overlapping; text outside them is in the default language.
     std::span<const LanguageRun> language_runs() const { return language_runs_; }
     // Sets the languages (at most 255) and runs, and so every word's language.

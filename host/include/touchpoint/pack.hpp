@@ -34,6 +34,8 @@ struct PackRule {
     std::string type;  // the plugin rule type, without the plugin's name ("avoid")
     Severity severity = Severity::warning;
     ChannelFilter channels;
+    // The language it applies in, a primary subtag: the rule's or its pack's `lang`, else "en".
+    std::string lang = "en";
     // May hold {match} and {suggestion}, replaced per finding.
     std::string message;
     std::vector<ConfigNode> data;  // the <rule>'s children other than message, source, example

@@ -56,8 +56,12 @@ TOUCHPOINT_API std::vector<std::pair<uint32_t, uint32_t>> paragraphs(std::string
 // "etc", "e.g"; ICU's own list misses some at the start of a text).
 TOUCHPOINT_API bool is_abbreviation(std::string_view word);
 
-// Inflections a term matches in, and that a suggestion is given in.
-enum class Inflection : unsigned char { none, plural, past, progressive, comparative, superlative };
+// Inflections a term matches in, and that a suggestion is given in. English uses the
+// first six; Spanish plural, feminine and feminine_plural for nouns and adjectives, and
+// past (the participle), progressive (the gerund) and conjugated (any other form of a
+// verb, which no suggestion is shaped into) for verbs.
+enum class Inflection : unsigned char { none, plural, past, progressive, comparative, superlative,
+                                        feminine, feminine_plural, conjugated };
 
 // The brand locale's dictionary. Thread-safe.
 class TOUCHPOINT_API Lexicon {
@@ -89,6 +93,8 @@ public:
                                                 const std::function<bool(std::string_view)>& also_known = {}) const;
 
 private:
+    std::optional<std::string> known_spanish_inflection(std::string_view word, Inflection inflection,
+                                                        const std::function<bool(std::string_view)>& also_known) const;
     struct Impl;
     std::unique_ptr<Impl> impl_;
     std::string locale_;
@@ -133,10 +139,16 @@ public:
     // Adds a term; its inflected forms match too when a lexicon is given to build().
     // Punctuation in a term must be there in the text ("and/or", "Q&A", "24/7", "e.g.",
     // "C++", "rock 'n' roll"; spaces around it do not count) and such a term matches as
-    // written, uninflected. Returns the entry id reported in matches. Throws
-    // std::invalid_argument for a term without a word.
-    uint32_t add(std::string_view term, bool inflect = true);
+    // written, uninflected. A term of a language (`lang`, a primary subtag: "es") matches
+    // only where its first word is in that language; without one, in every language.
+    // Returns the entry id reported in matches. Throws std::invalid_argument for a term
+    // without a word.
+    uint32_t add(std::string_view term, bool inflect = true, std::string_view lang = {});
+    // Inflects every term by one dictionary.
     void build(const Lexicon* lexicon);
+    // Inflects each term by its language's dictionary, `lexicons(lang)`, a term of every
+    // language by `default_lang`'s. Text the host gave no language is in `default_lang`.
+    void build(const std::function<const Lexicon*(std::string_view lang)>& lexicons, std::string_view default_lang);
     size_t size() const;
 
     // Every match, at every start word, in text order (longer ones first at one start).

@@ -1,6 +1,7 @@
 #include <touchpoint/text.hpp>
 
 #include "api/english_inflection.hpp"
+#include "api/spanish_inflection.hpp"
 #include "base/fs_util.hpp"
 
 #include <hunspell/hunspell.hxx>
@@ -112,7 +113,9 @@ struct TOUCHPOINT_LOCAL Lexicon::Impl {
     std::unordered_map<std::string, Forms> inflections;
     std::shared_mutex inflections_mutex;
     uint64_t accepted_count = 0;  // an answer found before an accept() is not kept
+    bool spanish = false;  // the dictionary's language, for its inflection rules
     Forms find_inflections(const std::string& w);
+    Forms find_spanish_inflections(const std::string& w);
 
     bool spell(const std::string& word) {
         if (hunspell->spell(word)) return true;
@@ -202,6 +205,7 @@ Lexicon::Lexicon(std::string_view locale) : impl_(std::make_unique<Impl>()), loc
     std::string dictionary = dictionary_name(locale);
     std::optional<DictionaryFiles> files = find_dictionary(dictionary);
     if (!files) throw std::runtime_error(missing_dictionary(locale));
+    impl_->spanish = dictionary.starts_with("es_") || dictionary == "es";
     impl_->aff = files->aff;
     impl_->dic = files->dic;
     // English gains Debian's medical word list (hunspell-en-med) where installed.
@@ -268,6 +272,7 @@ std::vector<std::pair<std::string, Inflection>> Lexicon::inflections(std::string
 Lexicon::Impl::Forms Lexicon::Impl::find_inflections(const std::string& w) {
     Forms result;
     if (w.empty()) return result;
+    if (spanish) return find_spanish_inflections(w);
     // The dictionary confirms a spelling it knows (stopped, not stoped). Hunspell's stems
     // cannot serve here: it lists some forms as words of their own ("stopped"). The
     // language's own dictionary only: the medical list holds few inflected forms.
@@ -303,10 +308,28 @@ Lexicon::Impl::Forms Lexicon::Impl::find_inflections(const std::string& w) {
     return result;
 }
 
+// Spanish: every rule-made form the dictionary both knows and stems to the word itself
+// (garantizamos -> garantizar; "caso" is a word, but not a form of "casar" only).
+Lexicon::Impl::Forms Lexicon::Impl::find_spanish_inflections(const std::string& w) {
+    Forms result;
+    std::lock_guard lock(mutex);
+    if (!hunspell->spell(w)) {
+        std::string plural = spanish_plural(w);
+        if (plural != w) result.emplace_back(plural, Inflection::plural);
+        return result;
+    }
+    for (auto& [form, kind] : spanish_forms(w)) {
+        if (!hunspell->spell(form)) continue;
+        std::vector<std::string> stems = hunspell->stem(form);
+        if (std::find(stems.begin(), stems.end(), w) != stems.end()) result.emplace_back(std::move(form), kind);
+    }
+    return result;
+}
 
 std::optional<std::string> Lexicon::known_inflection(std::string_view word, Inflection inflection,
                                                      const std::function<bool(std::string_view)>& also_known) const {
     if (inflection == Inflection::none) return std::string(word);
+    if (impl_->spanish) return known_spanish_inflection(word, inflection, also_known);
     if (std::optional<std::string_view> irregular = irregular_form(word, inflection)) {
         if (irregular->empty()) return std::nullopt;
         return std::string(*irregular);
@@ -329,6 +352,25 @@ std::string Lexicon::inflect(std::string_view word, Inflection inflection) const
     for (auto& [form, kind] : inflections(word))
         if (kind == inflection) return form;
     return std::string(word);
+}
+
+// A conjugated verb names no person and tense a suggestion could be put in. A noun with
+// one form for both genders (paciente) is its own feminine.
+std::optional<std::string> Lexicon::known_spanish_inflection(std::string_view word, Inflection inflection,
+                                                             const std::function<bool(std::string_view)>& also_known) const {
+    if (inflection == Inflection::conjugated) return std::nullopt;
+    auto find = [&](Inflection kind) -> std::optional<std::string> {
+        for (auto& [form, k] : inflections(word))
+            if (k == kind) return form;
+        std::string plural = spanish_plural(std::string(word));
+        if (kind == Inflection::plural && also_known && also_known(plural)) return plural;
+        return std::nullopt;
+    };
+    std::optional<std::string> form = find(inflection);
+    bool gendered = word.ends_with('o') || word.ends_with("or");
+    if (!form && !gendered && inflection == Inflection::feminine) return std::string(word);
+    if (!form && !gendered && inflection == Inflection::feminine_plural) return find(Inflection::plural);
+    return form;
 }
 
 }  // namespace touchpoint

@@ -1,4 +1,5 @@
 #include <touchpoint/text.hpp>
+#include <touchpoint/brand.hpp>
 
 #include "base/unicode.hpp"
 #include "base/words.hpp"
@@ -86,6 +87,7 @@ struct TOUCHPOINT_LOCAL TermMatcher::Impl {
     struct Pending {
         PhraseShape shape;
         bool inflect;
+        std::string lang;
     };
     std::vector<Pending> pending_;
     struct Affixes {
@@ -94,6 +96,10 @@ struct TOUCHPOINT_LOCAL TermMatcher::Impl {
     };
     std::vector<Affixes> affixes_;  // by entry
     bool has_gaps_ = false;         // some term has punctuation between its words
+    std::vector<std::string> langs_;  // by entry: its language, or "" for every one
+    bool has_langs_ = false;          // some term is of one language
+    std::string default_lang_;
+    bool in_language(const Document& document, const Word& word, uint32_t entry) const;
     struct KeyHash {
         using is_transparent = void;
         size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
@@ -110,12 +116,12 @@ struct TOUCHPOINT_LOCAL TermMatcher::Impl {
     std::vector<Node> nodes_{Node{}};
     uint32_t entries_ = 0;
 
-    uint32_t add(std::string_view term, bool inflect);
-    void build(const Lexicon* lexicon);
+    uint32_t add(std::string_view term, bool inflect, std::string_view lang);
+    void build(const std::function<const Lexicon*(std::string_view)>& lexicons);
     void scan(const Document& document, const std::function<void(const Match&)>& on_match) const;
 };
 
-uint32_t TermMatcher::Impl::add(std::string_view term, bool inflect) {
+uint32_t TermMatcher::Impl::add(std::string_view term, bool inflect, std::string_view lang) {
     PhraseShape shape = phrase_shape(term);
     if (shape.keys.empty()) throw std::invalid_argument("the term '" + std::string(term) + "' has no word in it");
     // A term ending in a possessive ("St. Mary's") matches with it: the words without it
@@ -125,7 +131,9 @@ uint32_t TermMatcher::Impl::add(std::string_view term, bool inflect) {
     bool punctuated = shape.has_punctuation();
     has_gaps_ |= std::any_of(shape.gaps.begin(), shape.gaps.end(), [](const std::string& g) { return !g.empty(); });
     affixes_.push_back({shape.lead, shape.trail, punctuated ? marks_of(term) : std::string()});
-    pending_.push_back({std::move(shape), inflect && !punctuated});
+    pending_.push_back({std::move(shape), inflect && !punctuated, std::string(lang)});
+    langs_.emplace_back(lang);
+    has_langs_ |= !lang.empty();
     return entries_++;
 }
 
@@ -162,15 +170,20 @@ void TermMatcher::Impl::insert(const std::vector<std::string>& keys, Output outp
     nodes_[node].outputs.push_back(output);
 }
 
-void TermMatcher::Impl::build(const Lexicon* lexicon) {
+void TermMatcher::Impl::build(const std::function<const Lexicon*(std::string_view)>& lexicons) {
     uint32_t entry = uint32_t(entries_ - pending_.size());
-    for (auto& [shape, inflect] : pending_) {
+    for (auto& [shape, inflect, lang] : pending_) {
         std::vector<std::string> path = path_of(shape);
         insert(path, {entry, Inflection::none});
-        if (inflect && lexicon) {
-            // Only the last word inflects: "care team" -> "care teams".
-            for (auto& [form, inflection] : lexicon->inflections(shape.keys.back())) {
-                path.back() = form;
+        const Lexicon* lexicon = inflect ? lexicons(lang.empty() ? default_lang_ : lang) : nullptr;
+        if (lexicon) {
+            // Only the head inflects: in English the last word ("care team" -> "care
+            // teams"), in Spanish the first ("centro de salud" -> "centros de salud").
+            bool head_first = primary_language(lexicon->locale()) == "es";
+            std::string& head = head_first ? path.front() : path.back();
+            std::string base = head;
+            for (auto& [form, inflection] : lexicon->inflections(base)) {
+                head = form;
                 insert(path, {entry, inflection});
             }
         }
@@ -262,6 +275,7 @@ void TermMatcher::Impl::scan(const Document& document, const std::function<void(
                 if (!affixes.marks.empty() &&
                     (token_goes_on(text, begin, false, affixes.marks) || token_goes_on(text, end, true, affixes.marks)))
                     continue;
+                if (has_langs_ && !in_language(document, words[first], out.entry)) continue;
                 found.push_back({out.entry, uint32_t(first), uint32_t(last), out.inflection, begin, end});
             }
         }
@@ -269,13 +283,29 @@ void TermMatcher::Impl::scan(const Document& document, const std::function<void(
     }
 }
 
+bool TermMatcher::Impl::in_language(const Document& document, const Word& word, uint32_t entry) const {
+    const std::string& lang = langs_[entry];
+    if (lang.empty()) return true;
+    std::string_view written_in = document.language(word);
+    return (written_in.empty() ? std::string_view(default_lang_) : written_in) == lang;
+}
+
 TermMatcher::TermMatcher() : impl_(std::make_unique<Impl>()) {}
 TermMatcher::~TermMatcher() = default;
 TermMatcher::TermMatcher(TermMatcher&&) noexcept = default;
 TermMatcher& TermMatcher::operator=(TermMatcher&&) noexcept = default;
 
-uint32_t TermMatcher::add(std::string_view term, bool inflect) { return impl_->add(term, inflect); }
-void TermMatcher::build(const Lexicon* lexicon) { impl_->build(lexicon); }
+uint32_t TermMatcher::add(std::string_view term, bool inflect, std::string_view lang) {
+    return impl_->add(term, inflect, lang);
+}
+void TermMatcher::build(const Lexicon* lexicon) {
+    impl_->default_lang_ = lexicon ? primary_language(lexicon->locale()) : std::string();
+    impl_->build([lexicon](std::string_view) { return lexicon; });
+}
+void TermMatcher::build(const std::function<const Lexicon*(std::string_view)>& lexicons, std::string_view default_lang) {
+    impl_->default_lang_ = default_lang;
+    impl_->build(lexicons);
+}
 size_t TermMatcher::size() const { return impl_->entries_; }
 void TermMatcher::scan(const Document& document, const std::function<void(const Match&)>& on_match) const {
     impl_->scan(document, on_match);

@@ -1,5 +1,7 @@
 #include <touchpoint/text.hpp>
 
+#include <touchpoint/brand.hpp>
+
 #include "base/strings.hpp"
 #include "base/unicode.hpp"
 #include "base/words.hpp"
@@ -203,6 +205,16 @@ bool compound_noun(std::string_view phrase) {
 std::optional<std::string> inflected(std::string_view replacement, Inflection inflection, const Lexicon& lexicon,
                                      const std::function<bool(std::string_view)>& also_known) {
     std::string result(replacement);
+    if (primary_language(lexicon.locale()) == "es") {
+        // A Spanish phrase's head comes first: "centro de salud" -> "centros de salud",
+        // "dar de alta" -> "dado de alta".
+        size_t space = std::min(result.find(' '), result.size());
+        std::string word = result.substr(0, space);
+        if (match_key(word) != word) return std::nullopt;
+        std::optional<std::string> form = lexicon.known_inflection(word, inflection, also_known);
+        if (!form) return std::nullopt;
+        return *form + result.substr(space);
+    }
     if (std::count(result.begin(), result.end(), ' ') >= 2) {
         if (inflection != Inflection::plural || !compound_noun(result)) return std::nullopt;
         size_t last = result.rfind(' ') + 1;

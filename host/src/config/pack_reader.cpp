@@ -29,7 +29,8 @@ public:
         pugi::xml_node root = xml_.root();
         if (std::string_view(root.name()) != "pack")
             xml_.fail(root, "the root element is <" + std::string(root.name()) + ">; a rule pack's is <pack>");
-        xml_.check_attributes(root, {"id", "version", "description"}, {"id", "version"});
+        xml_.check_attributes(root, {"id", "version", "description", "lang"}, {"id", "version"});
+        lang_ = language(root, "en");
         pack_.id = trim(root.attribute("id").value());
         if (!matches_whole("[a-z0-9][a-z0-9-]*", pack_.id))
             xml_.fail(root, "id", "pack id '" + pack_.id + "' may hold only lower-case letters, digits and '-'");
@@ -48,10 +49,11 @@ public:
 
 private:
     void read_rule(pugi::xml_node node) {
-        xml_.check_attributes(node, {"id", "type", "severity", "channels"}, {"id", "type"});
+        xml_.check_attributes(node, {"id", "type", "severity", "channels", "lang"}, {"id", "type"});
         PackRuleDefinition definition;
         PackRule& rule = definition.rule;
         rule.pack = pack_.id;
+        rule.lang = language(node, lang_);
         rule.id = trim(node.attribute("id").value());
         rule.where = xml_.where(node);
         auto [it, inserted] = ids_.emplace(rule.id, rule.where.line);
@@ -109,8 +111,18 @@ private:
         definition.examples.push_back(std::move(example));
     }
 
+    // An element's lang="es", as its primary subtag, else `inherited`.
+    std::string language(pugi::xml_node node, const std::string& inherited) {
+        pugi::xml_attribute lang = node.attribute("lang");
+        if (!lang) return inherited;
+        std::string tag = trim(lang.value());
+        if (!is_language_tag(tag)) xml_.fail(node, "lang", "lang '" + tag + "' is not a language tag like es or es-US");
+        return primary_language(tag);
+    }
+
     XmlFile xml_;
     Pack pack_;
+    std::string lang_;  // the pack's
     std::map<std::string, int> ids_;
 };
 

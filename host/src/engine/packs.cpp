@@ -41,6 +41,9 @@ void Engine::compile_packs() {
             const PackRule& rule = definition.rule;
             std::string full = pack.id + "." + rule.id;
             if (policy_.disabled_everywhere(pack.id) || policy_.disabled_everywhere(full)) continue;
+            if (brand_.language_index(rule.lang) < 0)
+                fail_at(rule.where, "rule '" + rule.id + "' is for language '" + rule.lang + "', which the brand file " +
+                                        brand_.file + " does not write in; add it to the brand's languages or leave the pack out");
             const LoadedPlugin* plugin = nullptr;
             for (const LoadedPlugin& loaded : host_.plugins())
                 if (loaded.name == definition.plugin) plugin = &loaded;
@@ -104,6 +107,7 @@ void Engine::verify_examples(const PackRuleDefinition& definition, const Compile
         std::string text = example.text;
         Extracted extracted = extract_plain_text(text);
         Document document("example", channel, text, std::move(extracted.text), std::move(extracted.runs));
+        document.set_languages({definition.rule.lang}, {});  // an example is in its rule's language
         ExampleReporter reporter;
         try {
             if (compiled.check->observation_passes() > 0) {
