@@ -1,5 +1,7 @@
 #include "support.hpp"
 
+#include "engine/languages.hpp"
+
 #include <mutex>
 
 #include "engine/brand_elements.hpp"
@@ -27,6 +29,17 @@ Document make_document(const std::string& source, Format format, const std::stri
     Extracted extracted = extract(format, source);
     return Document("test", channel, source, std::move(extracted.text), std::move(extracted.runs),
                     std::move(extracted.links));
+}
+
+Document make_document(const std::string& source, Format format, const std::string& channel, const TestContext& context) {
+    Extracted extracted = extract(format, source);
+    Document document("test", channel, source, std::move(extracted.text), std::move(extracted.runs),
+                      std::move(extracted.links));
+    LanguagePlan plan;
+    for (const std::string& tag : context.brand().languages) plan.languages.push_back(primary_language(tag));
+    plan.lexicon = [&context](std::string_view lang) { return context.lexicon(lang); };
+    assign_languages(document, extracted.languages, extracted.language, plan);
+    return document;
 }
 
 const Lexicon& TestContext::lexicon() const { return *lexicon(brand_.default_language()); }

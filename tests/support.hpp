@@ -32,6 +32,11 @@ public:
     std::map<std::string, std::map<std::string, double>> measures;
 };
 
+class TestContext;
+// The same, with each word's language as a run gives it: what the file declares, else
+// detected among the context's brand languages.
+Document make_document(const std::string& source, Format format, const std::string& channel, const TestContext& context);
+
 // A brand for compiling a plugin's check, with the en-US lexicon.
 class TestContext : public CompileContext {
 public:

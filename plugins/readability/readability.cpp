@@ -1,11 +1,14 @@
-// readability: the channel limits of the brand file (docs/brand-file.md) — max-grade (Flesch–Kincaid grade of a
-// document of 30 words or more), max-words (words of each sign, a sign being a paragraph)
-// — and the max-sentence-words extension.
+// readability: the channel limits of the brand file (docs/brand-file.md) — max-grade (the
+// reading grade of a document's text in one language, 30 words or more, by the formula made
+// for it: Flesch–Kincaid for English, Crawford's for Spanish), max-words (words of each
+// sign, a sign being a paragraph, counted per language on a bilingual sign) — and the
+// max-sentence-words extension.
 #include "readability.hpp"
 
 #include "text_stats.hpp"
 
 #include <algorithm>
+#include <map>
 #include <cstdio>
 
 namespace touchpoint::readability {
@@ -26,26 +29,60 @@ std::string limit_text(double value) {
 
 class ReadabilityCheck : public Check {
 public:
-    explicit ReadabilityCheck(const Brand& brand) : brand_(brand), english_(brand.locale.starts_with("en")) {}
+    explicit ReadabilityCheck(const Brand& brand) : brand_(brand), default_language_(brand.default_language()) {}
 
     void check(const Document& document, Reporter& reporter) const override {
         std::vector<Sentence> all = sentences(document, brand_.locale);
-        Grade grade = flesch_kincaid(document, all, english_);
-        reporter.measure("readability", "words", double(grade.words));
-        reporter.measure("readability", "sentences", double(grade.sentences));
-        if (grade.words >= min_graded_words) reporter.measure("readability", "grade", round1(grade.grade));
+        std::vector<Part> parts = by_language(document, all);
+        size_t words = 0;
+        for (const Sentence& s : all) words += s.words();
+        reporter.measure("readability", "words", double(words));
+        reporter.measure("readability", "sentences", double(all.size()));
         const ChannelLimits* limits = brand_.channel(document.channel());
+        // Each language's text is graded on its own, by its own formula; "grade" is the
+        // main language's (the one with most words).
+        for (const Part& part : parts) {
+            Grade grade = grade_in(part.lang, document, part.sentences);
+            if (grade.words < min_graded_words) continue;
+            if (&part == &parts.front()) reporter.measure("readability", "grade", round1(grade.grade));
+            if (parts.size() > 1) reporter.measure("readability", "grade." + part.lang, round1(grade.grade));
+            if (limits && limits->max_grade && round1(grade.grade) > *limits->max_grade)
+                reporter.report(too_hard(document, part, grade, *limits->max_grade, parts.size() > 1));
+        }
         if (!limits) return;
-        if (limits->max_grade && grade.words >= min_graded_words && round1(grade.grade) > *limits->max_grade)
-            reporter.report(too_hard(document, all, grade, *limits->max_grade));
         if (limits->max_words) check_signs(document, *limits->max_words, reporter);
         if (limits->max_sentence_words) check_sentences(document, all, *limits->max_sentence_words, reporter);
     }
 
 private:
+    // A document's sentences in one language (a sentence's is its first word's).
+    struct Part {
+        std::string lang;
+        std::vector<Sentence> sentences;
+        size_t words = 0;
+    };
+
+    // The parts, the one with most words first.
+    std::vector<Part> by_language(const Document& document, const std::vector<Sentence>& all) const {
+        std::vector<Part> parts;
+        auto words = document.words();
+        for (const Sentence& s : all) {
+            std::string lang(document.language(words[s.first_word]));
+            if (lang.empty()) lang = default_language_;
+            auto part = std::find_if(parts.begin(), parts.end(), [&](const Part& p) { return p.lang == lang; });
+            if (part == parts.end()) part = parts.insert(parts.end(), Part{lang, {}, 0});
+            part->sentences.push_back(s);
+            part->words += s.words();
+        }
+        if (parts.empty()) parts.push_back({default_language_, {}, 0});
+        std::stable_sort(parts.begin(), parts.end(), [](const Part& a, const Part& b) { return a.words > b.words; });
+        return parts;
+    }
+
     static double round1(double value) { return double(int64_t(value * 10 + (value < 0 ? -0.5 : 0.5))) / 10; }
 
-    Finding too_hard(const Document& document, std::vector<Sentence> all, const Grade& grade, double max) const {
+    Finding too_hard(const Document& document, const Part& part, const Grade& grade, double max, bool several) const {
+        std::vector<Sentence> all = part.sentences;
         std::stable_sort(all.begin(), all.end(), [](const Sentence& a, const Sentence& b) { return a.words() > b.words(); });
         std::string longest;
         // Up to three sentences longer than the document's average, the longest first.
@@ -58,13 +95,24 @@ private:
         Finding finding;
         finding.rule = "grade";
         finding.anchor = Anchor::document;
-        finding.message = "Reading grade " + one_decimal(grade.grade) + " is above this " + document.channel() +
+        // A document in one language other than English names the formula; a bilingual one
+        // also says which language's text is graded.
+        std::string what = part.lang == "en" && !several ? "" : " (" + std::string(formula_in(part.lang)) + ", the " +
+                                                                    language_name(part.lang) + " text)";
+        finding.message = "Reading grade " + one_decimal(grade.grade) + what + " is above this " + document.channel() +
                           " channel's " + limit_text(max) + " (" + std::to_string(grade.words) + " words in " +
                           std::to_string(grade.sentences) + " sentences). Shorten the longest sentences: " + longest + ".";
         return finding;
     }
 
-    // Each paragraph (text between blank lines) is one sign.
+    static std::string language_name(std::string_view lang) {
+        if (lang == "en") return "English";
+        if (lang == "es") return "Spanish";
+        return std::string(lang);
+    }
+
+    // Each paragraph (text between blank lines) is one sign; a bilingual sign keeps to the
+    // limit in each of its languages.
     static void check_signs(const Document& document, int max, Reporter& reporter) {
         std::string_view text = document.text();
         auto words = document.words();
@@ -72,8 +120,12 @@ private:
         for (auto [begin, end] : paragraphs(text)) {
             while (w < words.size() && words[w].begin < begin) ++w;
             size_t first = w;
-            while (w < words.size() && words[w].begin < end) ++w;
-            size_t count = w - first;
+            std::map<uint8_t, size_t> per_language;
+            while (w < words.size() && words[w].begin < end) ++per_language[words[w++].language];
+            size_t count = 0;
+            uint8_t longest = 0;
+            for (auto [lang, n] : per_language)
+                if (n > count) count = n, longest = lang;
             if (count <= size_t(max)) continue;
             // The finding stands at the sign's first line.
             size_t line_end = std::min<size_t>(text.find('\n', begin), end);
@@ -82,8 +134,12 @@ private:
             finding.rule = "sign-words";
             finding.begin = words[first].begin;
             finding.end = uint32_t(line_end);
-            finding.message = "This sign has " + std::to_string(count) + " words; signs in the " + document.channel() +
-                              " channel keep to " + std::to_string(max) + ".";
+            finding.message = per_language.size() == 1
+                                  ? "This sign has " + std::to_string(count) + " words; signs in the " + document.channel() +
+                                        " channel keep to " + std::to_string(max) + "."
+                                  : "This sign has " + std::to_string(count) + " words in " +
+                                        language_name(document.language_name(longest)) + "; signs in the " +
+                                        document.channel() + " channel keep to " + std::to_string(max) + " in each language.";
             reporter.report(std::move(finding));
         }
     }
@@ -103,7 +159,7 @@ private:
     }
 
     Brand brand_;
-    bool english_;
+    std::string default_language_;
 };
 
 }  // namespace
@@ -116,8 +172,8 @@ std::string ReadabilityPlugin::description() const {
 
 std::vector<RuleInfo> ReadabilityPlugin::rules() const {
     return {
-        {"grade", "A document of 30 words or more above its channel's max-grade (Flesch-Kincaid).", Severity::warning},
-        {"sign-words", "A sign (a paragraph) with more words than its channel's max-words.", Severity::warning},
+        {"grade", "A document's text in one language, 30 words or more, above its channel's max-grade (Flesch-Kincaid; Crawford for Spanish).", Severity::warning},
+        {"sign-words", "A sign (a paragraph) with more words than its channel's max-words, in any one of its languages.", Severity::warning},
         {"sentence-words", "A sentence with more words than its channel's max-sentence-words.", Severity::warning},
     };
 }

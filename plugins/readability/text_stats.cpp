@@ -1,5 +1,7 @@
 #include "text_stats.hpp"
 
+#include "spanish_syllables.hpp"
+
 #include "english_syllables.hpp"
 
 #include <touchpoint/text.hpp>
@@ -123,5 +125,31 @@ Grade flesch_kincaid(const Document& document, const std::vector<Sentence>& all,
         g.grade = 0.39 * double(g.words) / double(g.sentences) + 11.8 * double(g.syllables) / double(g.words) - 15.59;
     return g;
 }
+
+Grade crawford(const Document& document, const std::vector<Sentence>& all) {
+    Grade g;
+    auto words = document.words();
+    for (const Sentence& s : all) {
+        ++g.sentences;
+        for (uint32_t i = s.first_word; i <= s.last_word; ++i) {
+            ++g.words;
+            const Word& word = words[i];
+            g.syllables += word.in_literal ? 1 : size_t(spanish_syllables(document.text().substr(word.begin, word.end - word.begin)));
+        }
+    }
+    if (g.words > 0) {
+        double sentences_per_100 = 100.0 * double(g.sentences) / double(g.words);
+        double syllables_per_100 = 100.0 * double(g.syllables) / double(g.words);
+        g.grade = -0.205 * sentences_per_100 + 0.049 * syllables_per_100 - 3.407;
+    }
+    return g;
+}
+
+Grade grade_in(std::string_view lang, const Document& document, const std::vector<Sentence>& sentences) {
+    if (lang == "es") return crawford(document, sentences);
+    return flesch_kincaid(document, sentences, lang == "en");
+}
+
+std::string_view formula_in(std::string_view lang) { return lang == "es" ? "Crawford" : "Flesch-Kincaid"; }
 
 }  // namespace touchpoint::readability

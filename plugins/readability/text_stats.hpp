@@ -28,9 +28,20 @@ struct Grade {
     size_t words = 0;
     size_t sentences = 0;
     size_t syllables = 0;
-    double grade = 0;  // Flesch–Kincaid: 0.39 words/sentence + 11.8 syllables/word - 15.59
+    double grade = 0;
 };
 
+// Flesch–Kincaid: 0.39 words/sentence + 11.8 syllables/word - 15.59.
 Grade flesch_kincaid(const Document& document, const std::vector<Sentence>& sentences, bool english);
+
+// Crawford's grade formula for Spanish (Crawford 1984): -0.205 sentences per 100 words
+// + 0.049 syllables per 100 words - 3.407, with Spanish syllables.
+Grade crawford(const Document& document, const std::vector<Sentence>& sentences);
+
+// The grade by the formula made for a language: Crawford's for Spanish ("es"),
+// Flesch–Kincaid otherwise (English syllables for "en", vowel groups for others).
+Grade grade_in(std::string_view lang, const Document& document, const std::vector<Sentence>& sentences);
+// The formula's name, for messages: "Flesch-Kincaid", "Crawford".
+std::string_view formula_in(std::string_view lang);
 
 }  // namespace touchpoint::readability

@@ -179,7 +179,7 @@ private:
     BrandElement capture(pugi::xml_node node, const std::string& inherited_lang = {}) {
         xml_.severity(node);
         xml_.channels(node);
-        BrandElement element{node.name(), {}, {}, {}, xml_.where(node)};
+        BrandElement element{node.name(), {}, {}, {}, xml_.where(node), {}};
         element.lang = lang_of(node, inherited_lang.empty() ? brand_.default_language() : inherited_lang);
         for (pugi::xml_attribute a : node.attributes())
             element.attributes.push_back({a.name(), a.value(), xml_.where(node, a.name())});

@@ -122,7 +122,7 @@ Project read_project(const fs::path& path, const fs::path& installed_rules) {
         } else if (name == "channel") {
             xml.check_attributes(node, {"id", "include", "kind", "lang"}, {"id", "include"});
             xml.check_leaf(node, false);
-            ChannelGlobs channel{xml.channel_id(node), {}, false, xml.where(node)};
+            ChannelGlobs channel{xml.channel_id(node), {}, false, xml.where(node), {}, {}};
             if (node.attribute("lang")) {
                 channel.lang = trim(node.attribute("lang").value());
                 channel.lang_where = xml.where(node, "lang");

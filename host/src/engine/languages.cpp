@@ -148,8 +148,11 @@ private:
             at = line_end + 1;
         }
         if (lines.size() > 1) {
+            // Lines decide with a clear lead; where the whole is undecided ("Pharmacy" above
+            // "Farmacia": one dictionary word each), with any lead.
+            double margin = whole < 0 ? 1 : 2;
             std::vector<int> each;
-            for (auto [b, e] : lines) each.push_back(score_languages(document_, b, e, plan_).best(2));
+            for (auto [b, e] : lines) each.push_back(score_languages(document_, b, e, plan_).best(margin));
             bool differ = std::any_of(each.begin(), each.end(), [&](int l) { return l >= 0 && l != each.front(); }) ||
                           std::any_of(each.begin(), each.end(), [&](int l) { return l >= 0 && l != whole; });
             if (differ) {

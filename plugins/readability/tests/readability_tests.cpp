@@ -1,5 +1,6 @@
 // Sentences, syllables, the grade and the channel limits.
 #include "../readability.hpp"
+#include "../spanish_syllables.hpp"
 #include "../text_stats.hpp"
 
 #include "support.hpp"
@@ -158,4 +159,80 @@ TEST_CASE("max-sentence-words flags each long sentence") {
     CHECK(r.findings[0].rule == "sentence-words");
     CHECK(r.findings[0].message == "This sentence has 17 words; sentences in the script channel keep to 12.");
     CHECK(r.findings[0].begin == 13);
+}
+
+// Syllables as a Spanish speaker divides them (RAE, Ortografía 2010, §1.7: diphthongs,
+// hiatus, the silent u of que and gui).
+TEST_CASE("Spanish syllables: diphthongs, hiatus, accented weak vowels and the silent u") {
+    const std::pair<const char*, int> words[] = {
+        {"atención", 3}, {"paciente", 3}, {"familia", 3}, {"compasiva", 4}, {"día", 2},     {"país", 2},
+        {"leer", 2},     {"hoy", 1},      {"muy", 1},     {"guía", 2},      {"que", 1},     {"quirófano", 4},
+        {"guerra", 2},   {"pingüino", 3}, {"ciudad", 2},  {"aeropuerto", 5}, {"búho", 2},   {"caos", 2},
+        {"oído", 3},     {"Uruguay", 3},  {"reír", 2},    {"y", 1},         {"Atención", 3}, {"médico", 3},
+        {"enfermera", 4}, {"cuidamos", 3}, {"averiguáis", 4}, {"SALUD", 2},  {"2024", 1}};
+    for (const auto& [word, expected] : words) {
+        INFO(word);
+        CHECK(spanish_syllables(word) == expected);
+    }
+}
+
+namespace {
+
+const char* bilingual_xml = R"(<brand name="Riverbend Health" locale="en-US" languages="en-US es-US">
+  <channel id="marketing" max-grade="8"/>
+  <channel id="signage" max-words="8" languages="en es"/>
+</brand>)";
+
+test::CollectingReporter check_bilingual(const std::string& text, const std::string& channel) {
+    test::TestContext context(test::brand_from_xml(bilingual_xml));
+    auto compiled = ReadabilityPlugin().compile(context);
+    test::CollectingReporter reporter;
+    compiled->check(test::make_document(text, Format::plain_text, channel, context), reporter);
+    return reporter;
+}
+
+const std::string easy_spanish =
+    "Lo cuidamos a usted. Nuestras enfermeras saben su nombre. Venga cuando nos necesite. Puede traer a su familia. "
+    "Estamos aquí todo el día y toda la noche. Llámenos en cualquier momento.";
+
+const std::string hard_spanish =
+    "No obstante la considerable complejidad institucional de la administración sanitaria contemporánea, la "
+    "metodología de coordinación interdepartamental multidisciplinaria de Riverbend Health prioriza sistemáticamente "
+    "intervenciones terapéuticas individualizadas y exhaustivas, facilitando resultados longitudinales óptimos para "
+    "las partes interesadas organizacionales y los beneficiarios de toda la región metropolitana.";
+
+}  // namespace
+
+TEST_CASE("Spanish text is graded by Crawford's formula; a hard Spanish page is a finding naming it") {
+    Document d = test::make_document(easy_spanish);
+    Grade g = crawford(d, sentences(d, "en-US"));
+    CHECK(g.words == 31);
+    CHECK(g.sentences == 6);
+    // -0.205 sentences per 100 words + 0.049 syllables per 100 words - 3.407.
+    double expected = -0.205 * 600.0 / 31 + 0.049 * 100.0 * double(g.syllables) / 31 - 3.407;
+    CHECK(g.grade == Approx(expected));
+    CHECK(g.syllables > 55);
+    CHECK(g.syllables < 70);
+
+    auto easy = check_bilingual(easy_spanish, "marketing");
+    CHECK(easy.findings.empty());
+    CHECK(easy.measures["readability"]["grade"] < 4);
+    auto hard = check_bilingual(hard_spanish, "marketing");
+    REQUIRE(hard.findings.size() == 1);
+    CHECK_THAT(hard.findings[0].message, Catch::Contains("(Crawford, the Spanish text) is above this marketing channel's 8"));
+}
+
+TEST_CASE("a bilingual page grades each language apart; a bilingual sign keeps to max-words in each") {
+    auto page = check_bilingual(hard + "\n\n" + easy_spanish, "marketing");
+    REQUIRE(page.findings.size() == 1);
+    CHECK_THAT(page.findings[0].message, Catch::Contains("(Flesch-Kincaid, the English text)"));
+    CHECK(page.measures["readability"].count("grade.en"));
+    CHECK(page.measures["readability"]["grade.es"] < 4);
+
+    CHECK(check_bilingual("Patient and family lounge, second floor\nSala para pacientes y familias, segundo piso\n", "signage")
+              .findings.empty());
+    auto long_sign = check_bilingual("Patient and family lounge and quiet room, second floor\nSala de espera\n", "signage");
+    REQUIRE(long_sign.findings.size() == 1);
+    CHECK(long_sign.findings[0].message ==
+          "This sign has 9 words in English; signs in the signage channel keep to 8 in each language.");
 }
