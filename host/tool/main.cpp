@@ -67,6 +67,8 @@ int check_with(Engine& engine, const CommandLine& line) {
     run.version = TOUCHPOINT_VERSION;
     run.brand = engine.brand().name;
     run.promise = engine.brand().promise;
+    for (const Brand::Promise& p : engine.brand().promises)
+        if (p.lang != engine.brand().default_language()) run.translated_promises.emplace_back(p.lang, p.text);
     run.pass_mark = engine.brand().pass_mark;
     run.measures = engine.measures();
     run.quiet = line.quiet;

@@ -78,11 +78,14 @@ public:
             reporter.measure("pillars", pillars_[p].id, hits[p]);
             carried += hits[p] > 0;
         }
+        // Per language, for the languages the document is written in.
+        std::vector<bool> present = languages_present(document);
         for (size_t l = 0; l < languages_.size(); ++l)
-            for (size_t p = 0; p < pillars_.size(); ++p) reporter.measure("pillars." + languages_[l], pillars_[p].id, hits_in[l][p]);
+            if (present[l])
+                for (size_t p = 0; p < pillars_.size(); ++p) reporter.measure("pillars." + languages_[l], pillars_[p].id, hits_in[l][p]);
         const ChannelLimits* limits = brand_.channel(document.channel());
         if (!limits || !limits->min_pillars || carried >= size_t(*limits->min_pillars)) return;
-        reporter.report(shortfall(document.channel(), hits, carried, size_t(*limits->min_pillars)));
+        reporter.report(shortfall(document, hits, carried, size_t(*limits->min_pillars)));
     }
 
     std::vector<MeasureInfo> measures() const override {
@@ -98,13 +101,30 @@ public:
     }
 
 private:
-    Finding shortfall(const std::string& channel, const std::vector<int>& hits, size_t carried, size_t needed) const {
+    // Which of the brand's languages the document has words in.
+    std::vector<bool> languages_present(const Document& document) const {
+        std::vector<bool> present(languages_.size(), false);
+        if (languages_.empty()) return present;  // one language: nothing per language
+        for (const Word& word : document.words()) {
+            std::string_view lang = document.language(word);
+            present[language_index(lang.empty() ? brand_.default_language() : std::string(lang))] = true;
+        }
+        return present;
+    }
+
+    // Names the missing pillars with their terms in the document's languages.
+    Finding shortfall(const Document& document, const std::vector<int>& hits, size_t carried, size_t needed) const {
+        const std::string& channel = document.channel();
+        std::vector<bool> present = languages_present(document);
         std::string missing;
         std::vector<std::string> suggestions;
         for (size_t p = 0; p < hits.size(); ++p) {
             if (hits[p] > 0) continue;
             const Pillar& pillar = pillars_[p];
-            missing += (missing.empty() ? "" : "; ") + pillar.label + " (" + join(pillar.terms) + ")";
+            std::vector<std::string> terms;
+            for (size_t t = 0; t < pillar.terms.size(); ++t)
+                if (languages_.empty() || present[language_index(pillar.langs[t])]) terms.push_back(pillar.terms[t]);
+            missing += (missing.empty() ? "" : "; ") + pillar.label + " (" + join(terms.empty() ? pillar.terms : terms) + ")";
             suggestions.push_back(pillar.label);
         }
         Finding finding;

@@ -425,7 +425,7 @@ TEST_CASE("getting-started's brand file reads, and its report example is what th
     std::string excerpt = guide.substr(shown, guide.find("\n", guide.find("= suggestion", shown)) + 1 - shown);
     auto samples = run_touchpoint({"check", "samples/"}, test::source_dir());
     CHECK(samples.out.find(excerpt) != std::string::npos);
-    size_t summary = guide.find("22 files checked");
+    size_t summary = guide.find("26 files checked");
     std::string last_lines = guide.substr(summary, guide.find("```", summary) - summary);
     CHECK(samples.out.ends_with(last_lines));
 }

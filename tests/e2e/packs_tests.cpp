@@ -173,3 +173,28 @@ TEST_CASE("an inline directive naming no rule of the run is a warning: a typo si
     CHECK(result.out.find("a.md:2:1: warning: Avoid 'cheap'.") != std::string::npos);  // not silenced
     CHECK(result.out.find("a.md:5:1") == std::string::npos);                            // silenced
 }
+
+TEST_CASE("a pack's lang: its rules match in their language's text only, and need a brand that writes it") {
+    ScratchDir dir;
+    dir.write("brand.xml", R"(<brand name="Acme Care" locale="en-US" languages="en-US es-US"/>)");
+    dir.write("touchpoint.xml", project(R"(<pack id="plain-language-es"/><pack id="person-first-es"/><pack id="plain-language"/>)"));
+    dir.write("es.md", "---\nlang: es\n---\n\nCon el fin de cuidar su salud, nuestras clases para diabéticos son gratis.\n");
+    dir.write("en.md", "We utilize plain words. Renal care and a fin de semana trip.\n");
+    auto result = run_touchpoint({"check", "es.md", "en.md", "--format", "json"}, dir.path());
+    CHECK(result.err.empty());
+    CHECK(result.out.find("\"rule\": \"plain-language-es.wordy\"") != std::string::npos);
+    // The pack's finding on a word the dictionary lacks keeps its suggestion (the spelling
+    // finding folds into it).
+    CHECK(result.out.find("\"suggestions\": [\"para personas con diabetes\"]") != std::string::npos);
+    CHECK(result.out.find("'diabéticos' is not in the") == std::string::npos);
+    CHECK(result.out.find("\"rule\": \"plain-language.wordy\"") != std::string::npos);
+    // "renal" and "a fin de" are Spanish rules' words too: in English text none fires.
+    auto english = run_touchpoint({"check", "en.md", "--format", "json"}, dir.path());
+    CHECK(english.out.find("\"rule\": \"plain-language.medical-jargon\"") != std::string::npos);  // renal
+    CHECK(english.out.find("-es.") == std::string::npos);
+
+    dir.write("brand.xml", R"(<brand name="Acme Care" locale="en-US"/>)");
+    auto refused = run_touchpoint({"check", "en.md"}, dir.path());
+    CHECK(refused.exit_code == 2);
+    CHECK_THAT(refused.err, Catch::Contains("is for language 'es', which the brand file"));
+}

@@ -185,3 +185,44 @@ TEST_CASE("serve: asked to stop while a rule runs away, the server ends cleanly 
     Poco::Process::requestTermination(server.process.id());  // SIGINT, as Ctrl-C
     CHECK(server.process.wait() == 0);
 }
+
+TEST_CASE("serve: LanguageTool's language is honoured, /v2/languages lists the brand's, /api/check takes lang") {
+    test::ScratchDir dir;
+    dir.write("brand.xml", R"(<brand name="Acme" locale="en-US" languages="en-US es-US">
+      <prefer term="patient" instead-of="client"/>
+      <prefer lang="es" term="paciente" instead-of="cliente"/>
+    </brand>)");
+    dir.write("touchpoint.xml", R"(<touchpoint><brand file="brand.xml"/><rule id="spelling" enabled="false"/></touchpoint>)");
+    Server server = start(dir.path());
+
+    auto [status, languages] = request(server.port, "GET", "/v2/languages");
+    CHECK(status == 200);
+    CHECK(languages == R"x([{"code":"en","longCode":"en-US","name":"English (US)"},{"code":"es","longCode":"es-US","name":"Spanish (US)"}])x");
+
+    // "cliente" is a Spanish word only in Spanish text: a short text says too little to
+    // detect, so the client's language decides.
+    auto form = [](const std::string& text, const std::string& language) {
+        Poco::Net::HTMLForm f;
+        f.set("text", text);
+        f.set("language", language);
+        std::ostringstream encoded;
+        f.write(encoded);
+        return encoded.str();
+    };
+    auto [es_status, es] = request(server.port, "POST", "/v2/check", form("cliente", "es-US"), "application/x-www-form-urlencoded");
+    CHECK(es_status == 200);
+    CHECK(es.find("\"replacements\":[{\"value\":\"paciente\"}]") != std::string::npos);
+    CHECK(es.find("\"code\":\"es-US\"") != std::string::npos);
+    auto [en_status, en] = request(server.port, "POST", "/v2/check", form("client", "en-US"), "application/x-www-form-urlencoded");
+    CHECK(en.find("\"replacements\":[{\"value\":\"patient\"}]") != std::string::npos);
+    auto [other_status, other] = request(server.port, "POST", "/v2/check", form("client", "fr"), "application/x-www-form-urlencoded");
+    CHECK(other_status == 400);
+    CHECK(other == R"x({"error":"language 'fr' is not one the brand writes in (en-US, es-US)"})x");
+
+    auto [api_status, api] = request(server.port, "POST", "/api/check", R"({"text": "cliente", "lang": "es"})");
+    CHECK(api_status == 200);
+    CHECK(api.find("\"lang\": \"es\"") != std::string::npos);
+    auto [brand_status, brand] = request(server.port, "GET", "/api/brand");
+    CHECK(brand.find("\"languages\":[\"en-US\",\"es-US\"]") != std::string::npos);
+    Poco::Process::kill(server.process);
+}

@@ -335,8 +335,8 @@ void Engine::run_check(const CompiledCheck& compiled, const Document& document, 
 }
 
 FileReport Engine::check_text(std::string text, const std::string& name, const std::optional<std::string>& channel,
-                              Watch* watch) {
-    Input input{fs::path(), name, name, std::move(text), channel, {}};
+                              const std::string& language, Watch* watch) {
+    Input input{fs::path(), name, name, std::move(text), channel, language, {}};
     Watch* outer = current_watch_;
     current_watch_ = watch ? watch : outer;
     struct Restore {

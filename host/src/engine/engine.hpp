@@ -67,9 +67,10 @@ public:
 
     // Checks a text given whole (touchpoint serve, touchpoint lsp), read as a file of that
     // name (relative to the project folder, for its channel globs); the channel is the
-    // given one, else the project's for that name. Thread-safe.
+    // given one, else the project's for that name; the language (a tag) is the text's,
+    // unless empty (then as for a file). Thread-safe.
     FileReport check_text(std::string text, const std::string& name, const std::optional<std::string>& channel,
-                          Watch* watch = nullptr);
+                          const std::string& language = {}, Watch* watch = nullptr);
 
     // Gives up the check `watch` is in for the engine's life: later checks skip it. Returns
     // its label ("plugin 'x' (rule x.y)"), or "" when the watch is in no check.

@@ -242,14 +242,14 @@ std::vector<Input> collect_inputs(const CheckOptions& options, const Project* pr
         if (own_names.count(absolute.filename()) && own.count(fs::weakly_canonical(absolute))) return;
         std::string relative = relative_to(absolute, base), display = display_path(absolute, cwd);
         if (left_out(relative, display) || is_touchpoint_report(absolute)) return;
-        inputs.push_back({absolute, display, relative, {}, {}, {}});
+        inputs.push_back({absolute, display, relative, {}, {}, {}, {}});
     };
     // What the walk leaves out is an input too, reported in path order as skipped.
     auto add_skipped = [&](const fs::path& path, std::string why) {
         fs::path absolute = (path.is_absolute() ? path : cwd / path).lexically_normal();
         std::string relative = relative_to(absolute, base), display = display_path(absolute, cwd);
         if (left_out(relative, display)) return;
-        inputs.push_back({absolute, display, relative, {}, {}, std::move(why)});
+        inputs.push_back({absolute, display, relative, {}, {}, {}, std::move(why)});
     };
 
     std::vector<std::string> paths = options.paths;
@@ -260,7 +260,7 @@ std::vector<Input> collect_inputs(const CheckOptions& options, const Project* pr
             std::string relative = options.stdin_name == "<stdin>" ? options.stdin_name
                                                                    : relative_to((cwd / options.stdin_name).lexically_normal(), base);
             if (options.stdin_name == "<stdin>" || !left_out(relative, options.stdin_name))
-                inputs.push_back({fs::path(), options.stdin_name, relative, {}, {}, {}});
+                inputs.push_back({fs::path(), options.stdin_name, relative, {}, {}, {}, {}});
             continue;
         }
         std::error_code error;

@@ -18,6 +18,7 @@ struct Input {
     std::string relative;        // relative to the project folder, for channel and ignore globs
     std::optional<std::string> text;     // a text given whole (touchpoint serve)
     std::optional<std::string> channel;  // and its channel
+    std::string language;                // and its language, when the client says (a tag: "es-US")
     std::string skipped_because;         // set when the walk could not or would not read it
 };
 

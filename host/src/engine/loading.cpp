@@ -53,7 +53,10 @@ std::optional<Loaded> load_document(const Input& input, const LoadSettings& sett
     Document document(input.display, channel, std::move(*source), std::move(extracted.text), std::move(extracted.runs),
                       std::move(extracted.links), std::move(turns), std::move(extracted.line_numbers));
     static const LanguagePlan default_plan{{"en"}, {}};
-    std::string language = !extracted.language.empty() ? extracted.language : channel_language(project, channel);
+    // A client's word (serve's language) before the file's own, before its channel's.
+    std::string language = !input.language.empty()     ? input.language
+                           : !extracted.language.empty() ? extracted.language
+                                                         : channel_language(project, channel);
     assign_languages(document, extracted.languages, language, settings.languages ? *settings.languages : default_plan);
     return Loaded{format, std::move(document), std::move(suppressions), std::move(extracted.contexts)};
 }

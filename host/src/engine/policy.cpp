@@ -95,7 +95,9 @@ void merge_shared_mistakes(std::vector<ReportedFinding>& findings) {
     fold(findings, any, any, [](const ReportedFinding& owner, const ReportedFinding& guest) {
         return owner.rule == guest.rule && within(guest, owner);
     });
-    fold(findings, [](const ReportedFinding& f) { return !f.from_pack; },
+    // A brand rule holds a pack rule's words; a finding that yields (an unknown word) does
+    // not: "diabéticos" is the pack's mistake, with its suggestion, not a misspelling.
+    fold(findings, [](const ReportedFinding& f) { return !f.from_pack && f.claim != Claim::yields; },
          [](const ReportedFinding& f) { return f.from_pack; },
          [](const ReportedFinding& owner, const ReportedFinding& pack) {
              return same_span(owner, pack) || (owner.plugin == pack.plugin && overlap(owner, pack));

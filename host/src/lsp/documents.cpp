@@ -297,7 +297,7 @@ void Session::start_check(OpenDocument& document) {
     running.ticket = checks_.try_push([events = events_, done, engine = running.engine, watch = running.watch,
                                        text = document.text, name = checked_name(document)]() mutable {
         try {
-            FileReport report = engine->check_text(text, name, std::nullopt, watch.get());
+            FileReport report = engine->check_text(text, name, std::nullopt, {}, watch.get());
             report.suppressed.clear();  // no editor shows them
             if (report.findings.size() > max_diagnostics) {
                 done.hidden = report.findings.size() - max_diagnostics;

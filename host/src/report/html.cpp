@@ -96,6 +96,8 @@ public:
              << "<title>Touchpoint report: " << escape(run_.brand) << "</title><style>" << style << "</style></head><body>\n"
              << "<header><h1>" << escape(run_.brand) << " \u2014 brand promise report</h1>";
         if (!run_.promise.empty()) out_ << "<p class=\"promise\">\u201c" << escape(run_.promise) << "\u201d</p>";
+        for (const auto& [lang, promise] : run_.translated_promises)
+            out_ << "<p class=\"promise\" lang=\"" << escape(lang) << "\">\u201c" << escape(promise) << "\u201d</p>";
         out_ << "</header>\n<main>\n";
         scorecard(summary);
         heatmap();

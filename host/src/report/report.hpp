@@ -29,6 +29,7 @@ struct RunInfo {
     // For the HTML report: the brand and its promise.
     std::string brand;
     std::string promise;
+    std::vector<std::pair<std::string, std::string>> translated_promises;  // language, promise: the others
     std::vector<MeasureInfo> measures;  // as the checks declare them: the heatmap's columns
     int pass_mark = 80;
     bool quiet = false;  // --quiet: the text report shows only the findings

@@ -172,7 +172,7 @@ private:
         reply_json(response, o);
     }
 
-    // POST /api/check {"text": "...", "channel": "signage", "file": "draft.md"} -> the JSON report (docs/getting-started.md, "Reading a report").
+    // POST /api/check {"text": "...", "channel": "signage", "file": "draft.md", "lang": "es"} -> the JSON report (docs/getting-started.md, "Reading a report").
     void check(HTTPServerRequest& request, HTTPServerResponse& response) {
         std::string content = body(request);
         Object::Ptr input;
@@ -201,7 +201,8 @@ private:
         std::string name = input->has("file") ? string_field(*input, "file") : "draft.txt";
         std::optional<std::string> channel;
         if (input->has("channel")) channel = known_channel(string_field(*input, "channel"));
-        FileReport report = check_within(service_, std::move(text), name, channel);
+        std::string lang = input->has("lang") ? brand_language(engine_.brand(), string_field(*input, "lang")) : "";
+        FileReport report = check_within(service_, std::move(text), name, channel, lang);
         refuse_skipped(report);
         std::ostringstream out;
         RunInfo run;
@@ -233,6 +234,9 @@ private:
         Array::Ptr channels = new Array;
         for (const std::string& id : known_channels(engine_)) channels->add(id);
         root.set("channels", channels);
+        Array::Ptr languages = new Array;
+        for (const std::string& tag : b.languages) languages->add(tag);
+        root.set("languages", languages);
         Array::Ptr measures = new Array;
         for (const MeasureInfo& info : engine_.measures()) {
             Object::Ptr measure = new Object;

@@ -137,7 +137,9 @@ Object languagetool_check(Service& service, const Poco::Net::HTMLForm& form) {
     std::vector<std::string> enabled = split_list(form.get("enabledRules", ""), ","),
                              disabled = split_list(form.get("disabledRules", ""), ",");
     bool only = form.get("enabledOnly", "false") == "true";
-    FileReport report = check_within(service, text, "draft.txt", std::nullopt);
+    // LanguageTool's language: "auto" (or none) detects; a brand language is the text's.
+    std::string requested = brand_language(service.engine.brand(), form.get("language", "auto"));
+    FileReport report = check_within(service, text, "draft.txt", std::nullopt, requested);
     refuse_skipped(report);
     Array::Ptr matches = new Array;
     Utf16Counter counter(text);
@@ -155,7 +157,7 @@ Object languagetool_check(Service& service, const Poco::Net::HTMLForm& form) {
     software->set("status", "");
     root.set("software", software);
     Object::Ptr language = new Object;
-    std::string locale = service.engine.brand().locale;
+    std::string locale = requested.empty() ? service.engine.brand().locale : requested;
     language->set("name", locale);
     language->set("code", locale);
     Object::Ptr detected = new Object;
@@ -169,13 +171,18 @@ Object languagetool_check(Service& service, const Poco::Net::HTMLForm& form) {
 }
 
 std::string languagetool_languages(const Brand& brand) {
-    std::string locale = brand.locale;
     Array list;
-    Object::Ptr language = new Object;
-    language->set("name", locale.starts_with("es") ? "Spanish" : "English (" + locale.substr(locale.find('-') + 1) + ")");
-    language->set("code", locale.substr(0, locale.find('-')));
-    language->set("longCode", locale);
-    list.add(language);
+    for (const std::string& tag : brand.languages) {
+        Object::Ptr language = new Object;
+        std::string code = primary_language(tag);
+        size_t dash = tag.find('-');
+        std::string name = code == "es" ? "Spanish" : code == "en" ? "English" : code == "fr" ? "French" : code;
+        if (dash != std::string::npos) name += " (" + tag.substr(dash + 1) + ")";
+        language->set("name", name);
+        language->set("code", code);
+        language->set("longCode", tag);
+        list.add(language);
+    }
     std::ostringstream out;
     list.stringify(out);
     return out.str();

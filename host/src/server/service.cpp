@@ -19,11 +19,11 @@ std::string degraded_reason(const WorkQueue& checks) {
 }
 
 FileReport check_within(Service& service, std::string text, const std::string& name,
-                        const std::optional<std::string>& channel) {
+                        const std::optional<std::string>& channel, const std::string& language) {
     if (!service.checks.can_work()) throw HttpError(Poco::Net::HTTPResponse::HTTP_SERVICE_UNAVAILABLE, degraded_reason(service.checks));
     auto task = std::make_shared<std::packaged_task<FileReport()>>(
-        [&engine = service.engine, text = std::move(text), name, channel]() mutable {
-            return engine.check_text(std::move(text), name, channel);
+        [&engine = service.engine, text = std::move(text), name, channel, language]() mutable {
+            return engine.check_text(std::move(text), name, channel, language);
         });
     std::future<FileReport> future = task->get_future();
     WorkQueue::Ticket ticket = service.checks.try_push([task] { (*task)(); });
@@ -38,6 +38,15 @@ FileReport check_within(Service& service, std::string text, const std::string& n
                         "the check took longer than " + seconds_text(seconds) + " s (--request-timeout)");
     }
     return future.get();
+}
+
+std::string brand_language(const Brand& brand, const std::string& requested) {
+    if (requested.empty() || requested == "auto") return {};
+    if (brand.language_index(primary_language(requested)) >= 0) return requested;
+    std::string list;
+    for (const std::string& tag : brand.languages) list += (list.empty() ? "" : ", ") + tag;
+    throw HttpError(Poco::Net::HTTPResponse::HTTP_BAD_REQUEST,
+                    "language '" + requested + "' is not one the brand writes in (" + list + ")");
 }
 
 void refuse_skipped(const FileReport& report) {

@@ -42,7 +42,11 @@ std::string degraded_reason(const WorkQueue& checks);
 // else its worker is abandoned to it and replaced (work_queue.hpp). The queue holds one
 // check per connection thread, so it is full only if checks are slower than that.
 FileReport check_within(Service& service, std::string text, const std::string& name,
-                        const std::optional<std::string>& channel);
+                        const std::optional<std::string>& channel, const std::string& language = {});
+
+// A client's language ("es", "es-US"), checked to be one of the brand's; "" and "auto"
+// (LanguageTool's) leave it to the text. Throws HttpError 400 for another.
+std::string brand_language(const Brand& brand, const std::string& requested);
 
 // A document the engine skipped (binary, damaged, too deep) is the client's error, with
 // the engine's reason: "skipped a.docx: why" becomes "a.docx cannot be checked: why".
