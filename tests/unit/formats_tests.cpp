@@ -195,3 +195,56 @@ TEST_CASE("HTML: tags gumbo ignores (a <td> outside a table) are not read as tex
     CHECK(d.text().find("x <td> y") != std::string_view::npos);
     CHECK(where(d, "There").line == 3);
 }
+
+namespace {
+
+// The declared language of the text that `needle` starts, or "" where none is declared.
+std::string declared_at(const Extracted& e, const std::string& needle) {
+    size_t at = e.text.find(needle);
+    REQUIRE(at != std::string::npos);
+    for (const DeclaredLanguage& d : e.languages)
+        if (d.text_begin <= at && at < d.text_end) return d.tag;
+    return "";
+}
+
+}  // namespace
+
+TEST_CASE("languages the formats declare: HTML lang, Word w:lang, OpenDocument fo:language, front matter") {
+    Extracted html = extract_html("<html lang=\"en-US\"><body><p>Pharmacy <span lang=\"es\">Farmacia</span> here</p>"
+                                  "<p xml:lang=\"es-MX\">Sala de espera</p></body></html>");
+    CHECK(declared_at(html, "Pharmacy") == "en-US");
+    CHECK(declared_at(html, "Farmacia") == "es");
+    CHECK(declared_at(html, "here") == "en-US");
+    CHECK(declared_at(html, "Sala") == "es-MX");
+
+    std::string body = "<w:document " + W + "><w:body><w:p><w:r><w:t xml:space=\"preserve\">Welcome </w:t></w:r>"
+                       "<w:r><w:rPr><w:lang w:val=\"es-US\"/></w:rPr><w:t>Bienvenidos</w:t></w:r></w:p></w:body></w:document>";
+    Extracted docx = extract_docx(zip({{"word/document.xml", body}}));
+    CHECK(declared_at(docx, "Welcome") == "");
+    CHECK(declared_at(docx, "Bienvenidos") == "es-US");
+
+    std::string content =
+        "<office:document-content xmlns:office=\"urn:o\" xmlns:text=\"urn:t\" xmlns:style=\"urn:s\" xmlns:fo=\"urn:f\">"
+        "<office:automatic-styles><style:style style:name=\"T1\"><style:text-properties fo:language=\"es\" fo:country=\"MX\"/>"
+        "</style:style></office:automatic-styles><office:body><office:text>"
+        "<text:p>Welcome <text:span text:style-name=\"T1\">Bienvenidos</text:span></text:p>"
+        "</office:text></office:body></office:document-content>";
+    Extracted odt = extract_odt(zip({{"content.xml", content}}));
+    CHECK(declared_at(odt, "Welcome") == "");
+    CHECK(declared_at(odt, "Bienvenidos") == "es-MX");
+
+    Extracted markdown = extract_markdown("---\ntitle: Servicios\nlang: es\n---\n\nNuestros servicios.\n");
+    CHECK(markdown.language == "es");
+}
+
+TEST_CASE("sign schedules: language columns by header, each row one sign whose cells are its lines") {
+    Extracted e = extract(Format::csv, "Sign,Message (en),Spanish\nA-1,Pharmacy,Farmacia\nA-2,Exit,\n");
+    CHECK(e.text == "Pharmacy\nFarmacia\n\nExit");
+    CHECK(declared_at(e, "Farmacia") == "es");
+    CHECK(declared_at(e, "Pharmacy") == "en");
+    ScheduleColumns columns;
+    columns.message = "Texto";
+    columns.translations = {{"en", "English"}};
+    Extracted declared = extract(Format::csv, "Texto,English\nSalida,Exit\n", columns);
+    CHECK(declared_at(declared, "Exit") == "en");
+}

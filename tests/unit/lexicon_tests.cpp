@@ -148,3 +148,48 @@ TEST_CASE("the automaton matches a term's punctuation, and its match covers it")
     CHECK(punctuation_of(" - ") == "");
     CHECK(punctuation_of(" x ") == "");
 }
+
+namespace {
+const Lexicon& spanish() {
+    static Lexicon lexicon("es-US");
+    return lexicon;
+}
+
+// A Spanish form of a word, with its inflection: "" where it has none such.
+bool spanish_form(std::string_view word, std::string_view form, Inflection kind) {
+    for (auto& [f, inflection] : spanish().inflections(word))
+        if (f == form) return inflection == kind;
+    return false;
+}
+}  // namespace
+
+TEST_CASE("Spanish inflections: number and gender, regular conjugations, each confirmed by Hunspell's stem") {
+    CHECK(spanish_form("cliente", "clientes", Inflection::plural));
+    CHECK(spanish_form("atención", "atenciones", Inflection::plural));
+    CHECK(spanish_form("usuario", "usuaria", Inflection::feminine));
+    CHECK(spanish_form("usuario", "usuarias", Inflection::feminine_plural));
+    CHECK(spanish_form("garantizar", "garantizamos", Inflection::conjugated));
+    CHECK(spanish_form("garantizar", "garantice", Inflection::conjugated));  // z -> c before e
+    CHECK(spanish_form("garantizar", "garantizado", Inflection::past));
+    CHECK(spanish_form("garantizar", "garantizando", Inflection::progressive));
+    CHECK(spanish_form("buscar", "busque", Inflection::conjugated));  // c -> qu before e
+    // No made-up words: a noun has no conjugations, paciente no -a feminine, and a form
+    // Hunspell knows as another word's is not this one's.
+    CHECK_FALSE(spanish_form("cliente", "clientamos", Inflection::conjugated));
+    CHECK_FALSE(spanish_form("paciente", "pacienta", Inflection::feminine));
+    for (auto& [form, kind] : spanish().inflections("garantizar")) {
+        INFO(form);
+        CHECK(spanish().knows(form));
+    }
+}
+
+TEST_CASE("Spanish suggestions keep number, gender and case; a conjugated verb is left to a person") {
+    CHECK(shape_like("Clientes", Inflection::plural, "paciente", &spanish()) == "Pacientes");
+    CHECK(shape_like("usuaria", Inflection::feminine, "paciente", &spanish()) == "paciente");  // one form for both
+    CHECK(shape_like("usuarias", Inflection::feminine_plural, "paciente", &spanish()) == "pacientes");
+    CHECK(shape_like("baratas", Inflection::feminine_plural, "económico", &spanish()) == "económicas");
+    CHECK(shape_like("dispensarios", Inflection::plural, "centro de salud", &spanish()) == "centros de salud");
+    Shaped verb = shape_replacement("garantizamos", Inflection::conjugated, "procurar", &spanish());
+    CHECK_FALSE(verb.inflected);
+    CHECK(verb.text == "procurar");
+}
