@@ -112,36 +112,38 @@ private:
     }
 
     // Each paragraph (text between blank lines) is one sign; a bilingual sign keeps to the
-    // limit in each of its languages.
+    // limit in each of its languages: one finding per language over it, at its first line.
     static void check_signs(const Document& document, int max, Reporter& reporter) {
-        std::string_view text = document.text();
         auto words = document.words();
         size_t w = 0;
-        for (auto [begin, end] : paragraphs(text)) {
+        for (auto [begin, end] : paragraphs(document.text())) {
             while (w < words.size() && words[w].begin < begin) ++w;
-            size_t first = w;
-            std::map<uint8_t, size_t> per_language;
-            while (w < words.size() && words[w].begin < end) ++per_language[words[w++].language];
-            size_t count = 0;
-            uint8_t longest = 0;
-            for (auto [lang, n] : per_language)
-                if (n > count) count = n, longest = lang;
-            if (count <= size_t(max)) continue;
-            // The finding stands at the sign's first line.
-            size_t line_end = std::min<size_t>(text.find('\n', begin), end);
-            while (line_end > begin && (text[line_end - 1] == ' ' || text[line_end - 1] == '\r')) --line_end;
-            Finding finding;
-            finding.rule = "sign-words";
-            finding.begin = words[first].begin;
-            finding.end = uint32_t(line_end);
-            finding.message = per_language.size() == 1
-                                  ? "This sign has " + std::to_string(count) + " words; signs in the " + document.channel() +
-                                        " channel keep to " + std::to_string(max) + "."
-                                  : "This sign has " + std::to_string(count) + " words in " +
-                                        language_name(document.language_name(longest)) + "; signs in the " +
-                                        document.channel() + " channel keep to " + std::to_string(max) + " in each language.";
-            reporter.report(std::move(finding));
+            std::map<uint8_t, std::pair<size_t, uint32_t>> per_language;  // count, first word's offset
+            for (; w < words.size() && words[w].begin < end; ++w) {
+                auto [it, first] = per_language.try_emplace(words[w].language, 0, words[w].begin);
+                ++it->second.first;
+            }
+            for (const auto& [lang, counted] : per_language) {
+                if (counted.first <= size_t(max)) continue;
+                std::string in = per_language.size() == 1 ? "" : " in " + language_name(document.language_name(lang));
+                reporter.report(too_many_words(document, counted.second, end, counted.first, max, in));
+            }
         }
+    }
+
+    // The finding stands at the line of the sign where the words begin.
+    static Finding too_many_words(const Document& document, uint32_t begin, uint32_t end, size_t count, int max,
+                                  const std::string& in) {
+        std::string_view text = document.text();
+        size_t line_end = std::min<size_t>(text.find('\n', begin), end);
+        while (line_end > begin && (text[line_end - 1] == ' ' || text[line_end - 1] == '\r')) --line_end;
+        Finding finding;
+        finding.rule = "sign-words";
+        finding.begin = begin;
+        finding.end = uint32_t(line_end);
+        finding.message = "This sign has " + std::to_string(count) + " words" + in + "; signs in the " + document.channel() +
+                          " channel keep to " + std::to_string(max) + (in.empty() ? "." : " in each language.");
+        return finding;
     }
 
     static void check_sentences(const Document& document, const std::vector<Sentence>& all, int max, Reporter& reporter) {

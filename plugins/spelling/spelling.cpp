@@ -108,24 +108,24 @@ public:
             if (word.in_literal) continue;
             std::string_view text = document.text().substr(word.begin, word.end - word.begin);
             if (skipped(text) || accepted_.count(std::string(document.key(word)))) continue;
-            const Speller& speller = speller_of(document.language(word));
-            if (speller.known(text)) continue;
+            const Speller* speller = speller_of(document.language(word));
+            if (!speller || speller->known(text)) continue;  // no dictionary for a language the brand does not write
             Finding finding;
             finding.rule = "unknown-word";
             finding.severity = Severity::suggestion;
             finding.begin = word.begin;
             finding.end = word.end;
-            finding.message = "'" + std::string(text) + "' is not in the " + speller.lexicon().locale() + " dictionary.";
-            finding.suggestions = speller.suggestions(text);
+            finding.message = "'" + std::string(text) + "' is not in the " + speller->lexicon().locale() + " dictionary.";
+            finding.suggestions = speller->suggestions(text);
             finding.claim = Claim::yields;
             reporter.report(std::move(finding));
         }
     }
 
 private:
-    const Speller& speller_of(std::string_view lang) const {
+    const Speller* speller_of(std::string_view lang) const {
         auto it = spellers_.find(lang.empty() ? default_language_ : std::string(lang));
-        return it != spellers_.end() ? *it->second : *spellers_.at(default_language_);
+        return it != spellers_.end() ? it->second.get() : nullptr;
     }
 
     std::string default_language_;

@@ -231,3 +231,19 @@ TEST_CASE("the project file is found by looking upward") {
     REQUIRE(found);
     CHECK(*found == dir.path() / "touchpoint.xml");
 }
+
+TEST_CASE("brand languages and lang are validated at their place") {
+    const std::string both = R"(name="Acme" locale="en-US" languages="en-US es-US")";
+    CHECK(brand_error("", R"(name="Acme" languages="en-US es-US es-MX")") ==
+          "brand.xml:1:20: 'languages' lists es twice");
+    CHECK_THAT(brand_error("", R"(name="Acme" locale="en-US" languages="es-US")"),
+               Catch::Contains("'languages' does not list the locale en-US"));
+    CHECK_THAT(brand_error("", R"(name="Acme" locale="en-US" languages="es-US en-US")"),
+               Catch::Contains("'languages' lists the locale en-US after es-US; the locale, the default language, comes first"));
+    CHECK_THAT(brand_error("<prefer lang=\"fr\" term=\"patient\" instead-of=\"client\"/>", both),
+               Catch::Contains("brand.xml:2:9: lang 'fr' is not one of the brand's languages (en-US es-US)"));
+    CHECK_THAT(brand_error("<channel id=\"signage\" languages=\"en en\"/>", both), Catch::Contains("'languages' lists en twice"));
+    CHECK_THAT(brand_error("<name lang=\"es\" canonical=\"Acme\"/>", both), Catch::Contains("<name> has no attribute 'lang'"));
+    CHECK(brand_error("<prefer lang=\"es\" term=\"paciente\" instead-of=\"cliente\"/><prefer term=\"patient\" instead-of=\"client\"/>", both) ==
+          "no error");
+}

@@ -248,3 +248,19 @@ TEST_CASE("sign schedules: language columns by header, each row one sign whose c
     Extracted declared = extract(Format::csv, "Texto,English\nSalida,Exit\n", columns);
     CHECK(declared_at(declared, "Exit") == "en");
 }
+
+TEST_CASE("HTML: white space between inline elements separates their words") {
+    Extracted e = extract_html("<p>Call <strong>our</strong> <em>customer</em> line.</p>\n<p><a href=\"/a\">Visit</a>\n<a href=\"/b\">us</a></p>");
+    CHECK(e.text.starts_with("Call our customer line.\n\nVisit us"));
+}
+
+TEST_CASE("sign schedules: the project file's language column adds to the header's; a column past the rows is refused") {
+    std::string csv = "Sign,Message (en),Message (es)\nA-1,Pharmacy,Farmacia\n";
+    ScheduleColumns columns;
+    columns.translations = {{"es", "Message (es)"}};
+    Extracted e = extract(Format::csv, csv, columns);
+    CHECK(e.text == "Pharmacy\nFarmacia");
+    CHECK(declared_at(e, "Farmacia") == "es");
+    columns.translations = {{"es", "99"}};
+    CHECK_THROWS_WITH(extract(Format::csv, csv, columns), Catch::Contains("it has no column 99"));
+}

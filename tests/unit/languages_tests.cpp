@@ -47,6 +47,8 @@ TEST_CASE("detection picks each paragraph's language, and each line of a bilingu
     // A sign's two lines, one word each: each in its own language.
     CHECK(word_languages(assigned("Pharmacy\nFarmacia\n")) == "en es");
     CHECK(word_languages(assigned("Waiting Room\nSala de espera\n")) == "en en es es es");
+    // A Spanish line with an accent does not carry the English one with it.
+    CHECK(word_languages(assigned("RADIOLOGY\nRADIOLOGÍA\n\nRestrooms\nBaños\n\nCafeteria\nCafetería\n")) == "en es en es en es");
     // A paragraph that reads as neither stays in the default language.
     CHECK(word_languages(assigned("Riverbend Health 24/7\n")) == "en en en en");
 }
@@ -90,4 +92,12 @@ TEST_CASE("detection's accuracy on the labelled set of signs, sentences and para
     CHECK(by_kind["paragraph"].first == by_kind["paragraph"].second);
     CHECK(by_kind["sentence"].first == by_kind["sentence"].second);
     CHECK(by_kind["sign"].first * 100 >= by_kind["sign"].second * 90);
+}
+
+TEST_CASE("a declaration that names no language is none: x-none, zxx, a YAML comment, a word") {
+    std::string text = "Please check in at the front desk.\n";
+    CHECK(word_languages(assigned(text, {{0, uint32_t(text.size()), "x-none"}}, "es")) == "es es es es es es es");
+    CHECK(word_languages(assigned(text, {{0, uint32_t(text.size()), "zxx"}})) == "en en en en en en en");
+    CHECK(word_languages(assigned(text, {}, "es   # Spanish page")) == "es es es es es es es");
+    CHECK(word_languages(assigned(text, {}, "espa\u00f1ol")) == "en en en en en en en");
 }

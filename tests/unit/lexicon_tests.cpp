@@ -193,3 +193,16 @@ TEST_CASE("Spanish suggestions keep number, gender and case; a conjugated verb i
     CHECK_FALSE(verb.inflected);
     CHECK(verb.text == "procurar");
 }
+
+TEST_CASE("Spanish plurals of words ending in -s, and comparatives without a feminine") {
+    CHECK(spanish_form("inglés", "ingleses", Inflection::plural));
+    CHECK(spanish_form("francés", "franceses", Inflection::plural));
+    CHECK(spanish_form("mes", "meses", Inflection::plural));
+    CHECK_FALSE(spanish_form("mejor", "mejora", Inflection::feminine));
+    CHECK(spanish_form("doctor", "doctora", Inflection::feminine));
+}
+
+TEST_CASE("a decomposed word is the dictionary's word") {
+    CHECK(spanish().knows("m\u0065\u0301dico"));  // e + combining acute
+    CHECK(english().knows("cafe\u0301"));
+}

@@ -220,10 +220,19 @@ Lexicon::Lexicon(std::string_view locale) : impl_(std::make_unique<Impl>()), loc
 
 Lexicon::~Lexicon() = default;
 
+namespace {
+
+// A word as the dictionary spells it: NFC (a decomposed "médico" is "médico"), ASCII
+// apostrophes.
+std::string dictionary_form(std::string_view word) {
+    bool ascii = std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    return ascii ? std::string(word) : normalize_form(word);
+}
+
+}  // namespace
+
 bool Lexicon::knows(std::string_view word) const {
-    std::string plain(word);
-    for (size_t at = plain.find("\u2019"); at != std::string::npos; at = plain.find("\u2019", at))
-        plain.replace(at, 3, "'");
+    std::string plain = dictionary_form(word);
     std::lock_guard lock(impl_->mutex);
     return impl_->spell(plain);
 }
@@ -237,7 +246,7 @@ std::vector<std::string> Lexicon::suggestions(std::string_view word) const {
     Impl::Instance& instance = impl_->acquire();
     std::vector<std::string> found;
     try {
-        found = instance.hunspell->suggest(std::string(word));
+        found = instance.hunspell->suggest(dictionary_form(word));
     } catch (...) {
         impl_->release(instance);
         throw;

@@ -1,5 +1,6 @@
 #include "api/spanish_inflection.hpp"
 
+#include <algorithm>
 #include <array>
 #include <string_view>
 
@@ -18,6 +19,24 @@ std::string without_final_accent(std::string word) {
         if (stop >= accented.size() && std::string_view(word).substr(stop - accented.size(), accented.size()) == accented)
             return word.replace(stop - accented.size(), accented.size(), plain);
     return word;
+}
+
+// Groups of vowel letters, accented or not: a word's syllables, near enough to tell one
+// from several.
+int vowel_groups(const std::string& word) {
+    int groups = 0;
+    bool in_vowel = false;
+    for (size_t i = 0; i < word.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(word[i]);
+        bool vowel = std::string_view("aeiou").find(char(c)) != std::string_view::npos;
+        if (c == 0xC3 && i + 1 < word.size()) {  // á é í ó ú ü are two bytes; ñ is no vowel
+            vowel = std::string_view("\xA1\xA9\xAD\xB3\xBA\xBC").find(word[i + 1]) != std::string_view::npos;
+            ++i;
+        }
+        if (vowel && !in_vowel) ++groups;
+        in_vowel = vowel;
+    }
+    return groups;
 }
 
 // The stem a verb ending takes: spelling keeps its sound before e (garantizar ->
@@ -75,7 +94,13 @@ std::string spanish_plural(const std::string& word) {
         return word + "s";
     if (ends_with(word, "í") || ends_with(word, "ú")) return word + "es";
     if (last == 'z') return word.substr(0, word.size() - 1) + "ces";
-    if (last == 's' || last == 'x') return word;  // crisis, tórax: the plural is the word
+    if (last == 's' || last == 'x') {
+        // inglés -> ingleses, autobús -> autobuses, mes -> meses: a stressed last syllable
+        // takes -es; crisis, lunes, tórax are their own plural.
+        std::string plain = without_final_accent(word);
+        if (plain != word || vowel_groups(word) == 1) return plain + "es";
+        return word;
+    }
     return without_final_accent(word) + "es";
 }
 
@@ -85,9 +110,13 @@ std::vector<std::pair<std::string, Inflection>> spanish_forms(const std::string&
     std::string plural = spanish_plural(word);
     if (plural != word) out.emplace_back(plural, Inflection::plural);
     // Gender: médico -> médica, doctor -> doctora; paciente has one form for both.
+    // The comparatives in -or have one form: "mejora" is an improvement, not a feminine.
+    static const std::array<std::string_view, 11> comparatives{"mejor", "peor", "mayor", "menor", "superior", "inferior",
+                                                               "anterior", "posterior", "exterior", "interior", "ulterior"};
+    bool comparative = std::find(comparatives.begin(), comparatives.end(), word) != comparatives.end();
     std::string feminine;
     if (word.back() == 'o') feminine = word.substr(0, word.size() - 1) + "a";
-    else if (ends_with(word, "or")) feminine = word + "a";
+    else if (ends_with(word, "or") && !comparative) feminine = word + "a";
     if (!feminine.empty()) {
         out.emplace_back(feminine, Inflection::feminine);
         out.emplace_back(feminine + "s", Inflection::feminine_plural);

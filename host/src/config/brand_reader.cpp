@@ -2,6 +2,7 @@
 
 #include "config/xml_file.hpp"
 
+#include <algorithm>
 #include <touchpoint/text.hpp>
 
 #include <unicode/uloc.h>
@@ -61,6 +62,9 @@ private:
         if (tags.empty()) xml_.fail(root, "languages", "'languages' is empty; list language tags like \"en-US es-US\"");
         for (const std::string& tag : tags) check_tag(root, "languages", tag);
         if (!locale) brand_.locale = tags.front();
+        if (tags.front() != brand_.locale && std::find(tags.begin(), tags.end(), brand_.locale) != tags.end())
+            xml_.fail(root, "languages", "'languages' lists the locale " + brand_.locale + " after " + tags.front() +
+                                             "; the locale, the default language, comes first");
         brand_.languages.clear();
         brand_.languages.push_back(brand_.locale);
         bool has_locale = false;
@@ -138,6 +142,8 @@ private:
             for (const std::string& tag : split_list(languages.value(), " \t\r\n")) {
                 if (brand_.locale_of(tag).empty())
                     xml_.fail(node, "languages", "language '" + tag + "' is not one of the brand's languages; add it to languages=\"...\" on <brand>");
+                if (std::find(limits.languages.begin(), limits.languages.end(), primary_language(tag)) != limits.languages.end())
+                    xml_.fail(node, "languages", "'languages' lists " + primary_language(tag) + " twice");
                 limits.languages.push_back(primary_language(tag));
             }
             if (limits.languages.empty()) xml_.fail(node, "languages", "'languages' is empty");

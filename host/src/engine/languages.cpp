@@ -87,6 +87,23 @@ int detect_language(std::string_view text, const LanguagePlan& plan) {
 
 namespace {
 
+// A declared language as a primary subtag, or "" where the declaration names none: a
+// YAML comment or quotes around it ("es # Spanish"), Word's "x-none", "zxx" (no
+// linguistic content), "und", or a value that is no tag at all ("español", "[es]").
+std::string declared_language(std::string_view tag) {
+    size_t begin = tag.find_first_not_of(" \t\"'");
+    if (begin == std::string_view::npos) return {};
+    tag.remove_prefix(begin);
+    tag = tag.substr(0, tag.find_first_of(" \t\"'#"));
+    std::string primary = primary_language(tag);
+    bool letters = primary.size() >= 2 && primary.size() <= 3 &&
+                   std::all_of(primary.begin(), primary.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    size_t after = primary.size();
+    bool whole = after == tag.size() || tag[after] == '-' || tag[after] == '_';
+    if (!letters || !whole || primary == "zxx" || primary == "und" || primary == "mul") return {};
+    return primary;
+}
+
 class Assigner {
 public:
     Assigner(Document& document, const LanguagePlan& plan) : document_(document), plan_(plan), names_(plan.languages) {
@@ -95,11 +112,12 @@ public:
 
     void run(const std::vector<DeclaredLanguage>& declared, const std::string& document_language) {
         for (const DeclaredLanguage& d : declared)
-            if (d.text_end > d.text_begin && !d.tag.empty()) runs_.push_back({d.text_begin, d.text_end, index_of(d.tag)});
+            if (d.text_end > d.text_begin && !declared_language(d.tag).empty())
+                runs_.push_back({d.text_begin, d.text_end, index_of(declared_language(d.tag))});
         std::sort(runs_.begin(), runs_.end(), [](const LanguageRun& a, const LanguageRun& b) { return a.begin < b.begin; });
         std::vector<LanguageRun> gaps = undeclared();
-        if (!document_language.empty()) {
-            uint8_t lang = index_of(document_language);
+        if (!declared_language(document_language).empty()) {
+            uint8_t lang = index_of(declared_language(document_language));
             for (LanguageRun& gap : gaps) runs_.push_back({gap.begin, gap.end, lang});
         } else if (plan_.languages.size() > 1) {
             for (const LanguageRun& gap : gaps) detect(gap.begin, gap.end);
@@ -148,9 +166,12 @@ private:
             at = line_end + 1;
         }
         if (lines.size() > 1) {
-            // Lines decide with a clear lead; where the whole is undecided ("Pharmacy" above
-            // "Farmacia": one dictionary word each), with any lead.
-            double margin = whole < 0 ? 1 : 2;
+            // A sign's short lines ("RADIOLOGY" above "RADIOLOGÍA": one dictionary word, or
+            // an accent) decide with any lead; the lines of wrapped prose with a clear one.
+            bool short_lines = std::all_of(lines.begin(), lines.end(), [&](std::pair<uint32_t, uint32_t> line) {
+                return words_in(line.first, line.second) <= 8;
+            });
+            double margin = whole < 0 || short_lines ? 1 : 2;
             std::vector<int> each;
             for (auto [b, e] : lines) each.push_back(score_languages(document_, b, e, plan_).best(margin));
             bool differ = std::any_of(each.begin(), each.end(), [&](int l) { return l >= 0 && l != each.front(); }) ||
@@ -164,6 +185,13 @@ private:
             }
         }
         if (whole > 0) runs_.push_back({begin, end, uint8_t(whole)});
+    }
+
+    size_t words_in(uint32_t begin, uint32_t end) const {
+        auto words = document_.words();
+        auto first = std::lower_bound(words.begin(), words.end(), begin, [](const Word& w, uint32_t at) { return w.begin < at; });
+        auto last = std::lower_bound(first, words.end(), end, [](const Word& w, uint32_t at) { return w.begin < at; });
+        return size_t(last - first);
     }
 
     Document& document_;

@@ -249,6 +249,12 @@ private:
                 text(node->v.text.original_text);
                 continue;
             }
+            // White space between two inline elements ("<b>our</b> <em>patients</em>")
+            // separates their words, as it renders: one space.
+            if (node->type == GUMBO_NODE_WHITESPACE) {
+                space(node->v.text.original_text);
+                continue;
+            }
             if (node->type != GUMBO_NODE_ELEMENT) continue;
             GumboTag tag = node->v.element.tag;
             if (leaving) {
@@ -287,6 +293,13 @@ private:
             const GumboVector& children = node->v.element.children;
             for (unsigned i = children.length; i-- > 0;) stack.push_back({static_cast<GumboNode*>(children.data[i]), false});
         }
+    }
+
+    void space(const GumboStringPiece& piece) {
+        if (piece.length == 0 || !in_source(piece.data, piece.length)) return;
+        const std::string& built = builder_.text();
+        if (built.empty() || built.back() == ' ' || built.back() == '\n' || built.back() == '\t') return;
+        builder_.replaced(" ", size_t(piece.data - source_.data()), piece.length);
     }
 
     // A text node's source may take in tags gumbo ignored (a <td> outside a table): those

@@ -137,9 +137,22 @@ Columns choose_columns(const std::vector<Row>& rows, const ScheduleColumns& conf
         else if (one_of(name, {"location", "room", "place", "where", "area", "floor", "position"})) columns.location = int(i);
     }
     columns.header = columns.message >= 0 || columns.id >= 0 || columns.location >= 0 || !columns.translations.empty();
-    if (!configured.translations.empty()) {
-        columns.translations.clear();
-        for (const auto& [lang, wanted] : configured.translations) columns.translations.emplace_back(find_column(wanted, first), lang);
+    // The project file's language columns add to the header's, or say another language
+    // for one of them.
+    size_t width = 0;
+    for (const Row& row : rows) width = std::max(width, row.size());
+    auto configured_column = [&](const std::string& wanted) {
+        int column = find_column(wanted, first);
+        if (column >= 0 && size_t(column) >= width)
+            throw FormatError("it has no column " + wanted + " (the project file's <schedule>); its rows have " +
+                              std::to_string(width) + (width == 1 ? " column" : " columns"));
+        return column;
+    };
+    for (const auto& [lang, wanted] : configured.translations) {
+        int column = configured_column(wanted);
+        std::erase_if(columns.translations, [&](const auto& t) { return t.first == column || t.second == lang; });
+        if (columns.message == column) columns.message = -1;
+        columns.translations.emplace_back(column, lang);
     }
     // Without a plain message column, the first language column is the main one.
     if (columns.message < 0 && configured.message.empty() && !columns.translations.empty()) {
@@ -148,9 +161,9 @@ Columns choose_columns(const std::vector<Row>& rows, const ScheduleColumns& conf
         columns.translations.erase(columns.translations.begin());
     }
     std::erase_if(columns.translations, [&](const auto& t) { return t.first == columns.message; });
-    if (!configured.message.empty()) columns.message = find_column(configured.message, first);
-    if (!configured.id.empty()) columns.id = find_column(configured.id, first);
-    if (!configured.location.empty()) columns.location = find_column(configured.location, first);
+    if (!configured.message.empty()) columns.message = configured_column(configured.message);
+    if (!configured.id.empty()) columns.id = configured_column(configured.id);
+    if (!configured.location.empty()) columns.location = configured_column(configured.location);
     if (columns.message < 0) {
         // No header to go by: the message is the column with the most words.
         std::map<int, size_t> spaces;

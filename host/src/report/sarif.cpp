@@ -39,7 +39,7 @@ public:
                   << f.end.column + 1 << " }, \"insertedContent\": { \"text\": " << json_quoted(f.suggestions.front())
                   << " } } ] } ] } ]";
             }
-            if (!f.suggestions.empty() || !f.also.empty()) {
+            {  // every result says its channel and language
                 r << ",\n          \"properties\": { ";
                 if (!f.suggestions.empty()) {
                     r << "\"suggestions\": [";

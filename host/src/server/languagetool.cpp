@@ -7,6 +7,7 @@
 #include <Poco/JSON/Parser.h>
 
 #include <algorithm>
+#include <map>
 #include <sstream>
 
 namespace touchpoint {
@@ -123,6 +124,18 @@ std::string annotated_text(const std::string& data) {
     return text;
 }
 
+// The brand language most findings are in, else the default.
+std::string most_findings_in(const FileReport& report, const Brand& brand) {
+    std::map<std::string, size_t> counts;
+    for (const ReportedFinding& f : report.findings)
+        if (!f.lang.empty()) ++counts[f.lang];
+    std::string best = brand.default_language();
+    size_t most = 0;
+    for (const auto& [lang, n] : counts)
+        if (n > most && !brand.locale_of(lang).empty()) best = lang, most = n;
+    return brand.locale_of(best);
+}
+
 }  // namespace
 
 Object languagetool_check(Service& service, const Poco::Net::HTMLForm& form) {
@@ -156,8 +169,11 @@ Object languagetool_check(Service& service, const Poco::Net::HTMLForm& form) {
     software->set("apiVersion", 1);
     software->set("status", "");
     root.set("software", software);
+    // The language as the brand declares it (es -> es-US); detected, the one most of the
+    // findings are in.
+    const Brand& brand = service.engine.brand();
+    std::string locale = requested.empty() ? most_findings_in(report, brand) : brand.locale_of(primary_language(requested));
     Object::Ptr language = new Object;
-    std::string locale = requested.empty() ? service.engine.brand().locale : requested;
     language->set("name", locale);
     language->set("code", locale);
     Object::Ptr detected = new Object;

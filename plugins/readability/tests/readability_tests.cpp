@@ -236,3 +236,13 @@ TEST_CASE("a bilingual page grades each language apart; a bilingual sign keeps t
     CHECK(long_sign.findings[0].message ==
           "This sign has 9 words in English; signs in the signage channel keep to 8 in each language.");
 }
+
+TEST_CASE("a bilingual sign over max-words in both languages is a finding for each, at its own line") {
+    auto r = check_bilingual("Patients and visitors please check in here at the front desk today\n"
+                             "Pacientes y visitantes por favor pasen primero aqu\u00ed a la recepci\u00f3n principal\n",
+                             "signage");
+    REQUIRE(r.findings.size() == 2);
+    CHECK(r.findings[0].message == "This sign has 12 words in English; signs in the signage channel keep to 8 in each language.");
+    CHECK(r.findings[1].message == "This sign has 12 words in Spanish; signs in the signage channel keep to 8 in each language.");
+    CHECK(r.findings[1].begin == 67);  // the Spanish line
+}
