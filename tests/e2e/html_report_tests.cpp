@@ -40,3 +40,20 @@ TEST_CASE("the HTML report reads at a glance in a browser") {
                           (dir.path() / "profile").string() + " --dump-dom file://" + report.string() + " 2>/dev/null");
     CHECK(dom.find("data-visible=\"heatmap scorecard finding\"") != std::string::npos);
 }
+
+TEST_CASE("the HTML report of a bilingual brand shows each promise and pillar coverage per language") {
+    test::ScratchDir dir;
+    auto report = dir.path() / "report.html";
+    auto result = test::run_touchpoint({"check", "samples", "--format", "html", "--output", report.string()}, test::source_dir());
+    REQUIRE(result.exit_code == 1);
+    std::string html = test::read_file(report);
+    CHECK(html.find("<p class=\"promise\" lang=\"es\">\u201cAtenci\u00f3n compasiva que lo trata como familia.\u201d</p>") !=
+          std::string::npos);
+    CHECK(html.find("Pillars (en) by touchpoint") != std::string::npos);
+    size_t spanish = html.find("Pillars (es) by touchpoint");
+    REQUIRE(spanish != std::string::npos);
+    // The Spanish page carries both pillars in Spanish: its row in the Spanish heatmap.
+    size_t row = html.find("samples/web/es/telesalud.html", spanish);
+    REQUIRE(row != std::string::npos);
+    CHECK(html.substr(row, 300).find("title=\"2 mentions\"") != std::string::npos);
+}
