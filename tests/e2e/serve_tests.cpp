@@ -222,6 +222,9 @@ TEST_CASE("serve: LanguageTool's language is honoured, /v2/languages lists the b
     auto [api_status, api] = request(server.port, "POST", "/api/check", R"({"text": "cliente", "lang": "es"})");
     CHECK(api_status == 200);
     CHECK(api.find("\"lang\": \"es\"") != std::string::npos);
+    // The summary's score is the document's (one warning: 95), not 0.
+    CHECK(api.find("\"score\": 95, \"passes\": true") != std::string::npos);
+    CHECK(api.find("\"score\": 95, \"pass_mark\": 80") != std::string::npos);
     auto [brand_status, brand] = request(server.port, "GET", "/api/brand");
     CHECK(brand.find("\"languages\":[\"en-US\",\"es-US\"]") != std::string::npos);
     Poco::Process::kill(server.process);

@@ -209,8 +209,8 @@ private:
         run.version = version_;
         auto writer = make_writer("json", out, false, run);
         Summary summary;
-        if (!report.channel.empty()) ++summary.files;
-        for (const ReportedFinding& f : report.findings) summary.add(f);
+        summary.pass_mark = engine_.brand().pass_mark;
+        summary.add_file(report);  // its score too, not only its findings
         writer->file(report);
         writer->finish(summary);
         reply(response, out.str(), "application/json");
