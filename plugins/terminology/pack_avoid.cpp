@@ -33,11 +33,13 @@ public:
         });
         if (patterns_.empty()) return;
         SearchText text(document.text());
-        for (const auto& [pattern, entry] : patterns_)
-            for_each_match(*pattern, text, [&](uint32_t begin, uint32_t end) {
+        for (const auto& pattern_entry : patterns_) {
+            const Entry& entry = pattern_entry.second;  // not a structured binding: clang 14 cannot capture one
+            for_each_match(*pattern_entry.first, text, [&](uint32_t begin, uint32_t end) {
                 if (document.language_at(begin, default_language_) != rules_[entry.rule].lang) return;
                 report(document, begin, end, entry, Inflection::none, nullptr, reporter);
             });
+        }
     }
 
 private:

@@ -564,11 +564,11 @@ private:
     void find_patterns(const Document& document, Reporter& reporter) const {
         std::string_view prose = document.text();
         std::optional<SearchText> text;  // made at the first pattern for this channel
-        for (const auto& [avoid, pattern] : patterns_) {
-            if (!brand_.avoids[avoid].channels.applies_to(document.channel())) continue;
+        for (const auto& avoid_pattern : patterns_) {
+            const Avoid& rule = brand_.avoids[avoid_pattern.first];  // not a structured binding: clang 14 cannot capture one
+            if (!rule.channels.applies_to(document.channel())) continue;
             if (!text) text.emplace(prose);
-            for_each_match(*pattern, *text, [&](uint32_t begin, uint32_t end) {
-                const Avoid& rule = brand_.avoids[avoid];
+            for_each_match(*avoid_pattern.second, *text, [&](uint32_t begin, uint32_t end) {
                 if (document.language_at(begin, default_language_) != rule.lang) return;
                 Finding finding;
                 finding.rule = "avoid";

@@ -148,8 +148,9 @@ Columns choose_columns(const std::vector<Row>& rows, const ScheduleColumns& conf
                               std::to_string(width) + (width == 1 ? " column" : " columns"));
         return column;
     };
-    for (const auto& [lang, wanted] : configured.translations) {
-        int column = configured_column(wanted);
+    for (const auto& translation : configured.translations) {
+        const std::string& lang = translation.first;
+        int column = configured_column(translation.second);
         std::erase_if(columns.translations, [&](const auto& t) { return t.first == column || t.second == lang; });
         if (columns.message == column) columns.message = -1;
         columns.translations.emplace_back(column, lang);
