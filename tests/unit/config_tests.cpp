@@ -247,3 +247,21 @@ TEST_CASE("brand languages and lang are validated at their place") {
     CHECK(brand_error("<prefer lang=\"es\" term=\"paciente\" instead-of=\"cliente\"/><prefer term=\"patient\" instead-of=\"client\"/>", both) ==
           "no error");
 }
+
+TEST_CASE("the bilingual brand file of docs/languages.md (the contract's) reads as it says") {
+    std::string page = test::read_file(test::source_dir() / "docs" / "languages.md");
+    size_t start = page.find("```xml\n<brand ");
+    REQUIRE(start != std::string::npos);
+    start += 7;
+    ScratchDir dir;
+    auto file = dir.write("brand.xml", page.substr(start, page.find("```", start) - start));
+    Brand brand = test::read_brand_file(file);
+    CHECK(brand.locale == "en-US");
+    CHECK(brand.languages == std::vector<std::string>{"en-US", "es-US"});
+    CHECK(brand.promise_in("es") == "Atención compasiva que lo trata como familia.");
+    REQUIRE(brand.channel("signage"));
+    CHECK(brand.channel("signage")->languages == std::vector<std::string>{"en", "es"});
+    int spanish = 0;
+    for (const BrandElement& element : brand.elements) spanish += element.lang == "es";
+    CHECK(spanish == 3);  // the Spanish prefer, avoid and accept
+}
