@@ -9,14 +9,14 @@ trap 'rm -rf "$scratch"' EXIT
 
 cpack --config "$build_dir/CPackConfig.cmake" -B "$scratch" >/dev/null
 deb=$(ls "$scratch"/touchpoint_*_amd64.deb)
-dpkg-deb --field "$deb" Package Depends | grep -q '^Depends: .*libhunspell'
+grep -q '^Depends: .*libhunspell' <<<"$(dpkg-deb --field "$deb" Package Depends)"
 dpkg -x "$deb" "$scratch/root"
 for file in usr/bin/touchpoint usr/lib/touchpoint/plugins/terminology.so usr/share/touchpoint/rules/signage.xml \
             usr/share/man/man1/touchpoint.1.gz usr/share/doc/touchpoint/copyright usr/share/doc/touchpoint/getting-started.md; do
   test -f "$scratch/root/$file" || { echo "the package lacks $file"; exit 1; }
 done
 installed="$scratch/root/usr/bin/touchpoint"
-"$installed" version | grep -q '^touchpoint '
+grep -q '^touchpoint ' <<<"$("$installed" version)"
 cd "$source_dir"
 set +e
 "$installed" check samples/ --format json > "$scratch/report.json"
