@@ -11,13 +11,6 @@
 namespace touchpoint::languages {
 namespace {
 
-std::string language_name(std::string_view lang) {
-    if (lang == "en") return "English";
-    if (lang == "es") return "Spanish";
-    if (lang == "fr") return "French";
-    return "'" + std::string(lang) + "'";
-}
-
 bool has_letter(std::string_view word) {
     return std::any_of(word.begin(), word.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80); });
 }
@@ -75,7 +68,7 @@ private:
     static std::string list(const std::vector<std::string>& langs, std::string_view last_joint) {
         std::string out;
         for (size_t i = 0; i < langs.size(); ++i)
-            out += (i == 0 ? "" : i + 1 == langs.size() ? std::string(last_joint) : std::string(", ")) + language_name(langs[i]);
+            out += (i == 0 ? "" : i + 1 == langs.size() ? std::string(last_joint) : std::string(", ")) + language_display_name(langs[i]);
         return out;
     }
 

@@ -98,17 +98,11 @@ private:
         // A document in one language other than English names the formula; a bilingual one
         // also says which language's text is graded.
         std::string what = part.lang == "en" && !several ? "" : " (" + std::string(formula_in(part.lang)) + ", the " +
-                                                                    language_name(part.lang) + " text)";
+                                                                    language_display_name(part.lang) + " text)";
         finding.message = "Reading grade " + one_decimal(grade.grade) + what + " is above this " + document.channel() +
                           " channel's " + limit_text(max) + " (" + std::to_string(grade.words) + " words in " +
                           std::to_string(grade.sentences) + " sentences). Shorten the longest sentences: " + longest + ".";
         return finding;
-    }
-
-    static std::string language_name(std::string_view lang) {
-        if (lang == "en") return "English";
-        if (lang == "es") return "Spanish";
-        return std::string(lang);
     }
 
     // Each paragraph (text between blank lines) is one sign; a bilingual sign keeps to the
@@ -125,7 +119,7 @@ private:
             }
             for (const auto& [lang, counted] : per_language) {
                 if (counted.first <= size_t(max)) continue;
-                std::string in = per_language.size() == 1 ? "" : " in " + language_name(document.language_name(lang));
+                std::string in = per_language.size() == 1 ? "" : " in " + language_display_name(document.language_name(lang));
                 reporter.report(too_many_words(document, counted.second, end, counted.first, max, in));
             }
         }

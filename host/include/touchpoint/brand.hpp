@@ -120,6 +120,9 @@ struct BrandVocabulary {
 
 // "es-US" -> "es", "EN_us" -> "en": the part of a language tag that rules go by.
 TOUCHPOINT_API std::string primary_language(std::string_view tag);
+// A language's English name, for messages: "es" -> "Spanish", "en-US" -> "English"; an
+// unknown language's primary subtag as it is.
+TOUCHPOINT_API std::string language_display_name(std::string_view tag);
 
 struct TOUCHPOINT_API Brand {
     std::string file;

@@ -4,6 +4,9 @@
 
 #include <touchpoint/text.hpp>
 
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <charconv>
 
@@ -42,6 +45,15 @@ std::string primary_language(std::string_view tag) {
         out += char(std::tolower(static_cast<unsigned char>(c)));
     }
     return out;
+}
+
+std::string language_display_name(std::string_view tag) {
+    std::string code = primary_language(tag);
+    icu::UnicodeString name;
+    icu::Locale(code.c_str()).getDisplayLanguage(icu::Locale::getEnglish(), name);
+    std::string out;
+    name.toUTF8String(out);
+    return out.empty() ? code : out;
 }
 
 int Brand::language_index(std::string_view lang) const {

@@ -192,7 +192,7 @@ std::string languagetool_languages(const Brand& brand) {
         Object::Ptr language = new Object;
         std::string code = primary_language(tag);
         size_t dash = tag.find('-');
-        std::string name = code == "es" ? "Spanish" : code == "en" ? "English" : code == "fr" ? "French" : code;
+        std::string name = language_display_name(code);
         if (dash != std::string::npos) name += " (" + tag.substr(dash + 1) + ")";
         language->set("name", name);
         language->set("code", code);
