@@ -57,9 +57,7 @@ public:
                 pillar_of_.push_back(p);
                 language_of_.push_back(language_index(pillars_[p].langs[t]));
             }
-        std::string default_language = brand_.default_language();
-        matcher_.build([&](std::string_view lang) { return lang == default_language ? &context.lexicon() : context.lexicon(lang); },
-                       default_language);
+        matcher_.build([&](std::string_view lang) { return context.lexicon(lang); }, brand_.default_language());
     }
 
     void check(const Document& document, Reporter& reporter) const override {
@@ -85,7 +83,7 @@ public:
                 for (size_t p = 0; p < pillars_.size(); ++p) reporter.measure("pillars." + languages_[l], pillars_[p].id, hits_in[l][p]);
         const ChannelLimits* limits = brand_.channel(document.channel());
         if (!limits || !limits->min_pillars || carried >= size_t(*limits->min_pillars)) return;
-        reporter.report(shortfall(document, hits, carried, size_t(*limits->min_pillars)));
+        reporter.report(shortfall(document.channel(), present, hits, carried, size_t(*limits->min_pillars)));
     }
 
     std::vector<MeasureInfo> measures() const override {
@@ -112,10 +110,9 @@ private:
         return present;
     }
 
-    // Names the missing pillars with their terms in the document's languages.
-    Finding shortfall(const Document& document, const std::vector<int>& hits, size_t carried, size_t needed) const {
-        const std::string& channel = document.channel();
-        std::vector<bool> present = languages_present(document);
+    // Names the missing pillars with their terms in the document's languages (`present`).
+    Finding shortfall(const std::string& channel, const std::vector<bool>& present, const std::vector<int>& hits,
+                      size_t carried, size_t needed) const {
         std::string missing;
         std::vector<std::string> suggestions;
         for (size_t p = 0; p < hits.size(); ++p) {

@@ -102,31 +102,9 @@ int syllables(std::string_view word, bool english) {
 
 namespace {
 
-// A word of a web or e-mail address (www, org) is not read as a word: one syllable, so
-// that a link in a sentence does not count as a hard word.
-int word_syllables(const Document& document, const Word& word, bool english) {
-    if (word.in_literal) return 1;
-    return syllables(document.text().substr(word.begin, word.end - word.begin), english);
-}
-
-}  // namespace
-
-Grade flesch_kincaid(const Document& document, const std::vector<Sentence>& all, bool english) {
-    Grade g;
-    auto words = document.words();
-    for (const Sentence& s : all) {
-        ++g.sentences;
-        for (uint32_t i = s.first_word; i <= s.last_word; ++i) {
-            ++g.words;
-            g.syllables += size_t(word_syllables(document, words[i], english));
-        }
-    }
-    if (g.words > 0 && g.sentences > 0)
-        g.grade = 0.39 * double(g.words) / double(g.sentences) + 11.8 * double(g.syllables) / double(g.words) - 15.59;
-    return g;
-}
-
-Grade crawford(const Document& document, const std::vector<Sentence>& all) {
+// Words, sentences and syllables, each word's syllables by `count` ("www" and "org" of a
+// web or e-mail address count one each: a link does not make a sentence hard).
+Grade counted(const Document& document, const std::vector<Sentence>& all, int (*count)(std::string_view, bool), bool english) {
     Grade g;
     auto words = document.words();
     for (const Sentence& s : all) {
@@ -134,9 +112,25 @@ Grade crawford(const Document& document, const std::vector<Sentence>& all) {
         for (uint32_t i = s.first_word; i <= s.last_word; ++i) {
             ++g.words;
             const Word& word = words[i];
-            g.syllables += word.in_literal ? 1 : size_t(spanish_syllables(document.text().substr(word.begin, word.end - word.begin)));
+            g.syllables += word.in_literal ? 1 : size_t(count(document.text().substr(word.begin, word.end - word.begin), english));
         }
     }
+    return g;
+}
+
+int spanish_count(std::string_view word, bool) { return spanish_syllables(word); }
+
+}  // namespace
+
+Grade flesch_kincaid(const Document& document, const std::vector<Sentence>& all, bool english) {
+    Grade g = counted(document, all, syllables, english);
+    if (g.words > 0 && g.sentences > 0)
+        g.grade = 0.39 * double(g.words) / double(g.sentences) + 11.8 * double(g.syllables) / double(g.words) - 15.59;
+    return g;
+}
+
+Grade crawford(const Document& document, const std::vector<Sentence>& all) {
+    Grade g = counted(document, all, spanish_count, false);
     if (g.words > 0) {
         double sentences_per_100 = 100.0 * double(g.sentences) / double(g.words);
         double syllables_per_100 = 100.0 * double(g.syllables) / double(g.words);

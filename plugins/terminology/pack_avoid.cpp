@@ -44,7 +44,7 @@ public:
 
 private:
     const Lexicon* lexicon(std::string_view lang, const CompileContext& context) const {
-        const Lexicon* found = lang == default_language_ ? &context.lexicon() : context.lexicon(lang);
+        const Lexicon* found = context.lexicon(lang);
         if (!found) throw std::runtime_error("its language '" + std::string(lang) + "' is not one the brand writes in");
         return found;
     }

@@ -97,7 +97,7 @@ public:
         follow_preference_chains();
         // Each rule's terms match in its language only, inflected by its dictionary; a
         // name's variants in every language.
-        auto lexicon = [&](std::string_view lang) { return lang == default_language_ ? &context.lexicon() : context.lexicon(lang); };
+        auto lexicon = [&](std::string_view lang) { return context.lexicon(lang); };
         for (size_t i = 0; i < brand_.prefers.size(); ++i) {
             const Prefer& rule = brand_.prefers[i];
             for (const std::string& alternative : rule.instead_of)

@@ -1,4 +1,5 @@
 #include <touchpoint/text.hpp>
+#include <touchpoint/brand.hpp>
 
 #include "api/english_inflection.hpp"
 #include "api/spanish_inflection.hpp"
@@ -205,7 +206,7 @@ Lexicon::Lexicon(std::string_view locale) : impl_(std::make_unique<Impl>()), loc
     std::string dictionary = dictionary_name(locale);
     std::optional<DictionaryFiles> files = find_dictionary(dictionary);
     if (!files) throw std::runtime_error(missing_dictionary(locale));
-    impl_->spanish = dictionary.starts_with("es_") || dictionary == "es";
+    impl_->spanish = primary_language(locale) == "es";  // as text.cpp and term_matcher.cpp tell it
     impl_->aff = files->aff;
     impl_->dic = files->dic;
     // English gains Debian's medical word list (hunspell-en-med) where installed.

@@ -87,7 +87,6 @@ struct TOUCHPOINT_LOCAL TermMatcher::Impl {
     struct Pending {
         PhraseShape shape;
         bool inflect;
-        std::string lang;
     };
     std::vector<Pending> pending_;
     struct Affixes {
@@ -131,7 +130,7 @@ uint32_t TermMatcher::Impl::add(std::string_view term, bool inflect, std::string
     bool punctuated = shape.has_punctuation();
     has_gaps_ |= std::any_of(shape.gaps.begin(), shape.gaps.end(), [](const std::string& g) { return !g.empty(); });
     affixes_.push_back({shape.lead, shape.trail, punctuated ? marks_of(term) : std::string()});
-    pending_.push_back({std::move(shape), inflect && !punctuated, std::string(lang)});
+    pending_.push_back({std::move(shape), inflect && !punctuated});
     langs_.emplace_back(lang);
     has_langs_ |= !lang.empty();
     return entries_++;
@@ -172,7 +171,8 @@ void TermMatcher::Impl::insert(const std::vector<std::string>& keys, Output outp
 
 void TermMatcher::Impl::build(const std::function<const Lexicon*(std::string_view)>& lexicons) {
     uint32_t entry = uint32_t(entries_ - pending_.size());
-    for (auto& [shape, inflect, lang] : pending_) {
+    for (auto& [shape, inflect] : pending_) {
+        const std::string& lang = langs_[entry];
         std::vector<std::string> path = path_of(shape);
         insert(path, {entry, Inflection::none});
         const Lexicon* lexicon = inflect ? lexicons(lang.empty() ? default_lang_ : lang) : nullptr;

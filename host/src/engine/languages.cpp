@@ -112,12 +112,12 @@ public:
 
     void run(const std::vector<DeclaredLanguage>& declared, const std::string& document_language) {
         for (const DeclaredLanguage& d : declared)
-            if (d.text_end > d.text_begin && !declared_language(d.tag).empty())
-                runs_.push_back({d.text_begin, d.text_end, index_of(declared_language(d.tag))});
+            if (std::string lang = declared_language(d.tag); d.text_end > d.text_begin && !lang.empty())
+                runs_.push_back({d.text_begin, d.text_end, index_of(lang)});
         std::sort(runs_.begin(), runs_.end(), [](const LanguageRun& a, const LanguageRun& b) { return a.begin < b.begin; });
         std::vector<LanguageRun> gaps = undeclared();
-        if (!declared_language(document_language).empty()) {
-            uint8_t lang = index_of(declared_language(document_language));
+        if (std::string own = declared_language(document_language); !own.empty()) {
+            uint8_t lang = index_of(own);
             for (LanguageRun& gap : gaps) runs_.push_back({gap.begin, gap.end, lang});
         } else if (plan_.languages.size() > 1) {
             for (const LanguageRun& gap : gaps) detect(gap.begin, gap.end);
