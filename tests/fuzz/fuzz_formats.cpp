@@ -14,8 +14,9 @@ using namespace touchpoint;
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (size == 0) return 0;
     static const Format formats[] = {Format::plain_text, Format::markdown, Format::html, Format::svg,
-                                     Format::docx,       Format::odt,      Format::csv,  Format::xlsx};
-    Format format = formats[data[0] % 8];
+                                     Format::docx,       Format::odt,      Format::csv,  Format::xlsx,
+                                     Format::pdf,        Format::pptx,     Format::idml};
+    Format format = formats[data[0] % std::size(formats)];
     std::string bytes(reinterpret_cast<const char*>(data + 1), size - 1);
     try {
         std::string source = bytes;

@@ -4,6 +4,8 @@
 #include "formats/formats.hpp"
 #include "engine/scripts.hpp"
 
+#include <algorithm>
+
 namespace touchpoint {
 
 namespace fs = std::filesystem;
@@ -47,7 +49,10 @@ std::optional<Loaded> load_document(const Input& input, const LoadSettings& sett
         Speakers speakers;
         if (project && project->staff_speakers) speakers.staff = *project->staff_speakers;
         if (project && project->other_speakers) speakers.others = *project->other_speakers;
-        turns = find_turns(extracted.text, speakers);
+        std::vector<uint32_t> part_ends;
+        for (const TextContext& part : extracted.contexts) part_ends.insert(part_ends.end(), {part.text_begin, part.text_end});
+        std::sort(part_ends.begin(), part_ends.end());
+        turns = find_turns(extracted.text, speakers, part_ends);
     }
     Suppressions suppressions(std::move(directives), *source);
     Document document(input.display, channel, std::move(*source), std::move(extracted.text), std::move(extracted.runs),

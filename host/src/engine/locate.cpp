@@ -154,9 +154,11 @@ void place(const Finding& finding, const Document& document, const std::vector<T
         ++out.source_end;
     out.match = std::string((in_text ? text : source).substr(finding.begin, finding.end - finding.begin));
     out.exact = !in_text || source.substr(out.source_begin, out.source_end - out.source_begin) == out.match;
-    if (in_text)
-        for (const TextContext& context : contexts)
-            if (finding.begin >= context.text_begin && finding.begin < context.text_end) out.context = context.label;
+    if (in_text) {  // contexts are in text order, apart: a PDF has one per printed line
+        auto after = std::upper_bound(contexts.begin(), contexts.end(), finding.begin,
+                                      [](uint32_t offset, const TextContext& c) { return offset < c.text_begin; });
+        if (after != contexts.begin() && finding.begin < std::prev(after)->text_end) out.context = std::prev(after)->label;
+    }
     out.excerpt = locate.excerpt(out.source_begin, out.source_end, out.begin.column);
     // Kept only where the source line is not what a reader sees (markup, entities): the
     // excerpt serves the rest, and memory stays one bounded line per finding.

@@ -2,6 +2,8 @@
 
 #include <touchpoint/text.hpp>
 
+#include <algorithm>
+
 namespace touchpoint {
 namespace {
 
@@ -25,7 +27,7 @@ std::pair<const std::string*, bool> speaker_of(std::string_view line, const Spea
 
 }  // namespace
 
-std::vector<Turn> find_turns(std::string& text, const Speakers& speakers) {
+std::vector<Turn> find_turns(std::string& text, const Speakers& speakers, const std::vector<uint32_t>& part_ends) {
     std::vector<Turn> turns;
     size_t line_start = 0;
     while (line_start < text.size()) {
@@ -44,6 +46,9 @@ std::vector<Turn> find_turns(std::string& text, const Speakers& speakers) {
         line_start = line_end + 1;
     }
     if (turns.empty()) turns.push_back({"", true, 0, uint32_t(text.size())});
+    for (Turn& turn : turns)
+        if (auto end = std::upper_bound(part_ends.begin(), part_ends.end(), turn.begin); end != part_ends.end())
+            turn.end = std::min(turn.end, *end);
     return turns;
 }
 

@@ -22,6 +22,9 @@ Extracted read_docx(std::string_view bytes, const ScheduleColumns&, const ProseK
 Extracted read_odt(std::string_view bytes, const ScheduleColumns&, const ProseKeys&) { return extract_odt(bytes); }
 Extracted read_csv(std::string_view source, const ScheduleColumns& columns, const ProseKeys&) { return extract_csv(source, columns); }
 Extracted read_xlsx(std::string_view bytes, const ScheduleColumns& columns, const ProseKeys&) { return extract_xlsx(bytes, columns); }
+Extracted read_pdf(std::string_view bytes, const ScheduleColumns&, const ProseKeys&) { return extract_pdf(bytes); }
+Extracted read_pptx(std::string_view bytes, const ScheduleColumns&, const ProseKeys&) { return extract_pptx(bytes); }
+Extracted read_idml(std::string_view bytes, const ScheduleColumns&, const ProseKeys&) { return extract_idml(bytes); }
 
 }  // namespace
 
@@ -34,6 +37,9 @@ const std::vector<FormatInfo>& input_formats() {
         {Format::svg, "SVG", {".svg"}, false, C::html_comment, false, read_svg},
         {Format::docx, "Word", {".docx"}, true, C::none, false, read_docx},
         {Format::odt, "OpenDocument text", {".odt"}, true, C::none, false, read_odt},
+        {Format::pptx, "PowerPoint", {".pptx"}, true, C::none, false, read_pptx},
+        {Format::idml, "InDesign", {".idml"}, true, C::none, false, read_idml},
+        {Format::pdf, "PDF", {".pdf"}, true, C::none, false, read_pdf},
         {Format::csv, "sign schedule (CSV)", {".csv"}, false, C::none, false, read_csv},
         {Format::xlsx, "sign schedule (Excel)", {".xlsx"}, true, C::none, false, read_xlsx},
     };

@@ -14,7 +14,7 @@
 
 namespace touchpoint {
 
-enum class Format { plain_text, markdown, html, svg, docx, odt, csv, xlsx };
+enum class Format { plain_text, markdown, html, svg, docx, odt, csv, xlsx, pdf, pptx, idml };
 
 // Where inline control directives ("touchpoint-disable ...") can stand in a format.
 enum class CommentSyntax {
@@ -89,7 +89,7 @@ struct Extracted {
     // For a sheet, the row number each line of `source` stands for (rows may skip
     // numbers, by millions); empty when line N of the source is line N.
     std::vector<int> line_numbers;
-    std::vector<TextContext> contexts;
+    std::vector<TextContext> contexts;  // in text order, none overlapping
     // Markdown: the source ranges of raw HTML, where alone an HTML comment is a comment (in
     // a code block or span it is text shown). Other formats: none, comments stand anywhere.
     std::optional<std::vector<std::pair<uint32_t, uint32_t>>> raw_html;
@@ -111,5 +111,8 @@ Extracted extract_docx(std::string_view bytes);
 Extracted extract_odt(std::string_view bytes);
 Extracted extract_csv(std::string_view source, const ScheduleColumns& columns);
 Extracted extract_xlsx(std::string_view bytes, const ScheduleColumns& columns);
+Extracted extract_pdf(std::string_view bytes);
+Extracted extract_pptx(std::string_view bytes);
+Extracted extract_idml(std::string_view bytes);
 
 }  // namespace touchpoint

@@ -4,6 +4,7 @@
 // found; tracked insertions are read, deletions are not.
 #include "formats/archive.hpp"
 #include "formats/formats.hpp"
+#include "formats/line_source.hpp"
 #include "formats/text_builder.hpp"
 #include "formats/xml_text.hpp"
 
@@ -13,73 +14,6 @@
 
 namespace touchpoint {
 namespace {
-
-// A paragraph's text, and the languages its runs declare (offsets into the text).
-struct Paragraph {
-    std::string text;
-    std::vector<DeclaredLanguage> languages;
-
-    // Appends text in a declared language (empty: undeclared), joining it to the last run.
-    void append(std::string_view piece, const std::string& tag) {
-        uint32_t begin = uint32_t(text.size());
-        text += piece;
-        if (tag.empty() || piece.empty()) return;
-        if (!languages.empty() && languages.back().tag == tag && languages.back().text_end == begin)
-            languages.back().text_end = uint32_t(text.size());
-        else languages.push_back({begin, uint32_t(text.size()), tag});
-    }
-};
-
-struct Paragraphs {
-    std::string source;  // one paragraph a line
-    std::vector<std::pair<size_t, DeclaredLanguage>> languages;  // line index -> a run in the line
-    std::vector<std::pair<size_t, std::string>> contexts;  // first line index -> label of the part
-    UnpackBudget budget;
-
-    // `counted`: the text was spent from the budget as it was built.
-    void add(Paragraph paragraph, bool counted = false) {
-        for (DeclaredLanguage& declared : paragraph.languages) languages.emplace_back(lines, std::move(declared));
-        add(std::move(paragraph.text), counted);
-    }
-    void add(std::string text, bool counted = false) {
-        budget.spend(counted ? 1 : text.size() + 1);
-        for (char& c : text)
-            if (c == '\n' || c == '\r') c = ' ';
-        source += text;
-        source += '\n';
-        ++lines;
-    }
-    size_t lines = 0;
-
-    Extracted extracted() {
-        Extracted out;
-        TextBuilder builder(source);
-        size_t line_start = 0, line = 0;
-        std::vector<std::pair<size_t, size_t>> line_text;  // text offset of each line
-        while (line_start < source.size()) {
-            size_t end = source.find('\n', line_start);
-            builder.paragraph_break();
-            line_text.emplace_back(builder.text().size(), 0);
-            builder.verbatim(line_start, end - line_start);
-            line_text.back().second = builder.text().size();
-            line_start = end + 1;
-            ++line;
-        }
-        out.text = builder.take_text();
-        out.runs = builder.take_runs();
-        for (auto& [line_index, declared] : languages)
-            if (line_index < line_text.size())
-                out.languages.push_back({uint32_t(line_text[line_index].first + declared.text_begin),
-                                         uint32_t(line_text[line_index].first + declared.text_end), std::move(declared.tag)});
-        for (size_t i = 0; i < contexts.size(); ++i) {
-            size_t first = contexts[i].first, last = i + 1 < contexts.size() ? contexts[i + 1].first : line_text.size();
-            if (first >= last || contexts[i].second.empty()) continue;
-            out.contexts.push_back({uint32_t(line_text[first].first), uint32_t(line_text[last - 1].second), contexts[i].second});
-        }
-        out.source = std::move(source);
-        return out;
-    }
-};
 
 // A Word run's language: <w:r><w:rPr><w:lang w:val="es-ES"/></w:rPr>.
 std::string word_run_language(pugi::xml_node run) {
@@ -112,14 +46,16 @@ Paragraph word_paragraph(pugi::xml_node paragraph) {
     return text;
 }
 
-void word_part(const std::string& xml, const std::string& part, Paragraphs& out) {
+void word_part(const std::string& xml, const std::string& part, LineSource& out) {
     pugi::xml_document document;
     parse_xml(document, xml, part);
     for_each_descendant(document, [&](pugi::xml_node node) {
         if (node.type() != pugi::node_element) return false;
         std::string_view name = local_name(node);
         if (name == "del" || name == "moveFrom") return false;
-        if (name == "p") out.add(word_paragraph(node));
+        if (name == "p") {
+            out.line(word_paragraph(node));
+        }
         return true;  // nested paragraphs (tables, text boxes) come in document order
     });
 }
@@ -204,12 +140,11 @@ Extracted extract_docx(std::string_view bytes) {
     });
     auto body = parts.find("word/document.xml");
     if (body == parts.end()) throw FormatError("it is not a Word document (no word/document.xml)");
-    Paragraphs paragraphs;
+    LineSource paragraphs;
     word_part(body->second, "word/document.xml", paragraphs);
     for (const auto& [name, xml] : parts) {
         if (name == "word/document.xml") continue;
-        size_t lines = size_t(std::count(paragraphs.source.begin(), paragraphs.source.end(), '\n'));
-        paragraphs.contexts.emplace_back(lines, part_label(name));
+        paragraphs.part(part_label(name));
         word_part(xml, name, paragraphs);
     }
     return paragraphs.extracted();
@@ -220,7 +155,7 @@ Extracted extract_odt(std::string_view bytes) {
     if (parts.empty()) throw FormatError("it is not an OpenDocument text (no content.xml)");
     pugi::xml_document document;
     parse_xml(document, parts.begin()->second, "content.xml");
-    Paragraphs paragraphs;
+    LineSource paragraphs;
     StyleLanguages styles;
     for (pugi::xml_node top : document.first_child().children())
         if (local_name(top) == "automatic-styles") styles = odt_style_languages(top);
@@ -228,7 +163,9 @@ Extracted extract_odt(std::string_view bytes) {
         if (node.type() != pugi::node_element) return false;
         std::string_view name = local_name(node);
         if (name == "tracked-changes" || name == "annotation" || name == "automatic-styles") return false;
-        if (name == "p" || name == "h") paragraphs.add(odt_paragraph(node, paragraphs.budget, styles), true);
+        if (name == "p" || name == "h") {
+            paragraphs.line(odt_paragraph(node, paragraphs.budget(), styles), LineSource::Break::paragraph, true);
+        }
         return true;
     });
     return paragraphs.extracted();
