@@ -8,10 +8,13 @@
 #include "config/brand_reader.hpp"
 #include "engine/plugin_host.hpp"
 
+#include <Poco/DateTime.h>
+#include <Poco/Path.h>
 #include <Poco/Pipe.h>
 #include <Poco/PipeStream.h>
 #include <Poco/Process.h>
 #include <Poco/StreamCopier.h>
+#include <Poco/Zip/Compress.h>
 
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -22,6 +25,17 @@
 #include <thread>
 
 namespace touchpoint::test {
+
+std::string zip(const std::vector<std::pair<std::string, std::string>>& entries) {
+    std::ostringstream out;
+    Poco::Zip::Compress compress(out, true);
+    for (const auto& [name, content] : entries) {
+        std::istringstream in(content);
+        compress.addFile(in, Poco::DateTime(2026, 1, 1), Poco::Path(name, Poco::Path::PATH_UNIX));
+    }
+    compress.close();
+    return out.str();
+}
 
 namespace fs = std::filesystem;
 

@@ -14,6 +14,9 @@
 
 namespace touchpoint::test {
 
+// A zip archive in memory holding `entries` (name, content), deflated.
+std::string zip(const std::vector<std::pair<std::string, std::string>>& entries);
+
 // A document from source text, extracted as the format says.
 Document make_document(const std::string& source, Format format = Format::plain_text,
                        const std::string& channel = "marketing");

@@ -1,5 +1,7 @@
 #include "command_line.hpp"
 
+#include "formats/formats.hpp"
+
 #include "base/strings.hpp"
 #include "report/report.hpp"
 
@@ -89,7 +91,7 @@ void add_input_options(CLI::App& app, CommandLine& line) {
 }
 
 void add_check(CLI::App& app, CommandLine& line) {
-    CLI::App& check = *app.add_subcommand("check", "check files and folders, or standard input (-)");
+    CLI::App& check = *app.add_subcommand("check", "check files and folders (" + input_extensions() + "), or standard input (-)");
     add_input_options(check, line);
     value_option(check, "--format", "FORMAT", "the report: " + report_formats() + " (default text)",
                  [&line](const std::string& format) {

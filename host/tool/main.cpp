@@ -4,6 +4,7 @@
 #include "actions/init.hpp"
 #include "watch.hpp"
 #include "command_line.hpp"
+#include "formats/formats.hpp"
 #include "config/brand_reader.hpp"
 #include "actions/fix.hpp"
 #include "engine/isolation.hpp"
@@ -197,6 +198,12 @@ int run_rules(const CommandLine& line) {
         for (const RuleInfo& rule : plugin.rules)
             std::cout << "    " << plugin.name << '.' << rule.name << "  (" << to_string(rule.default_severity) << ")  "
                       << rule.description << '\n';
+    }
+    std::cout << "formats\n";  // what check reads, by extension
+    for (const FormatInfo& format : input_formats()) {
+        std::cout << "    " << format.name << " ";
+        for (std::string_view extension : format.extensions) std::cout << ' ' << extension;
+        std::cout << (format.fixable ? "  (fix rewrites these)" : "") << '\n';
     }
     if (project && !project->packs.empty()) {
         std::cout << "packs\n";

@@ -345,6 +345,12 @@ TEST_CASE("rules and version") {
     CHECK(rules.out.find("terminology.prefer") != std::string::npos);
     CHECK(rules.out.find("terminology.avoid") != std::string::npos);
     CHECK(rules.out.find("terminology.name") != std::string::npos);
+    // The formats check reads, the designers' files among them.
+    CHECK(rules.out.find("\n    Markdown  .md .markdown  (fix rewrites these)\n") != std::string::npos);
+    for (std::string row : {"PowerPoint  .pptx\n", "InDesign  .idml\n", "PDF  .pdf\n"})
+        CHECK(rules.out.find("\n    " + row) != std::string::npos);
+    auto help = run_touchpoint({"check", "--help"}, test::source_dir());
+    CHECK(help.out.find(".pptx .idml .pdf") != std::string::npos);
     auto version = run_touchpoint({"version"}, test::source_dir());
     CHECK(version.exit_code == 0);
     CHECK_THAT(version.out, Catch::StartsWith("touchpoint 0.1.0 (plugin API "));
@@ -425,7 +431,7 @@ TEST_CASE("getting-started's brand file reads, and its report example is what th
     std::string excerpt = guide.substr(shown, guide.find("\n", guide.find("= suggestion", shown)) + 1 - shown);
     auto samples = run_touchpoint({"check", "samples/"}, test::source_dir());
     CHECK(samples.out.find(excerpt) != std::string::npos);
-    size_t summary = guide.find("26 files checked");
+    size_t summary = guide.find("29 files checked");
     std::string last_lines = guide.substr(summary, guide.find("```", summary) - summary);
     CHECK(samples.out.ends_with(last_lines));
 }

@@ -12,19 +12,9 @@
 #include <sstream>
 
 using namespace touchpoint;
+using test::zip;
 
 namespace {
-
-std::string zip(const std::vector<std::pair<std::string, std::string>>& entries) {
-    std::ostringstream out;
-    Poco::Zip::Compress compress(out, true);
-    for (const auto& [name, content] : entries) {
-        std::istringstream in(content);
-        compress.addFile(in, Poco::DateTime(2026, 1, 1), Poco::Path(name, Poco::Path::PATH_UNIX));
-    }
-    compress.close();
-    return out.str();
-}
 
 const std::string spreadsheet_ns = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"";
 

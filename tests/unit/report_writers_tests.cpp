@@ -437,3 +437,19 @@ TEST_CASE("html: one page, every text escaped, the match marked, skipped files l
     CHECK(page.find("<td class=\"hit h2\" title=\"2 mentions\">2</td>") != std::string::npos);
     CHECK(page.find("<b class=\"pass\">89</b>") != std::string::npos);  // overall: (79 + 100) / 2
 }
+
+TEST_CASE("sarif and html: the page of a PDF finding (its context) is shown with its place", "[report]") {
+    ReportedFinding on_page = guarantee(), plain = guarantee();
+    on_page.context = "page 3, line 5";
+    FileReport file = checked_file("proof.pdf", "signage", {on_page, plain});
+    Object::Ptr root = parse_json(render("sarif", {file}, summary_of({clean()})));
+    Array::Ptr results = root->getArray("runs")->getObject(0)->getArray("results");
+    REQUIRE(results->size() == 2);
+    Object::Ptr located = results->getObject(0)->getArray("locations")->getObject(0);
+    CHECK(located->getObject("message")->getValue<std::string>("text") == "page 3, line 5");
+    CHECK(results->getObject(0)->getObject("properties")->getValue<std::string>("context") == "page 3, line 5");
+    CHECK_FALSE(results->getObject(1)->getArray("locations")->getObject(0)->has("message"));
+    CHECK_FALSE(results->getObject(1)->getObject("properties")->has("context"));
+    std::string html = render("html", {file}, summary_of({file}));
+    CHECK(html.find("page 3, line 5") != std::string::npos);
+}

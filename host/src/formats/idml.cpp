@@ -173,7 +173,7 @@ void read_story(const std::string& xml, const std::string& part, LineSource& out
     parse_xml(document, xml, part);
     Paragraph paragraph, footnote;
     std::vector<Paragraph> footnotes;
-    pugi::xml_node last_container;
+    pugi::xml_node last_container, last_footnote;  // what the last content of each flow belonged to
     bool open = false;
     auto end_paragraph = [&] {
         if (open) out.line(std::move(paragraph), LineSource::Break::paragraph, true);
@@ -198,15 +198,16 @@ void read_story(const std::string& xml, const std::string& part, LineSource& out
             if (piece.type() == pugi::node_pcdata || piece.type() == pugi::node_cdata) content += piece.value();
         std::string text = story_text(content);
         out.budget().spend(text.size());
+        pugi::xml_node& last = in_footnote ? last_footnote : last_container;
         if (in_footnote) {
-            if (container != last_container && !footnote.text.empty()) footnotes.push_back(std::move(footnote)), footnote = {};
+            if (container != last && !footnote.text.empty()) footnotes.push_back(std::move(footnote)), footnote = {};
             footnote.append(text, content_language(node));
         } else {
-            if (container != last_container) end_paragraph();
+            if (container != last) end_paragraph();
             paragraph.append(text, content_language(node));
             open = true;
         }
-        last_container = container;
+        last = container;
         return false;
     });
     end_paragraph();

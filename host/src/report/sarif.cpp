@@ -29,7 +29,10 @@ public:
                   << ", \"endLine\": " << f.end.line << ", \"endColumn\": " << f.end.column + 1 << " }";
             else  // the whole document
                 r << ", \"region\": { \"startLine\": 1, \"endLine\": " << std::max(1, report.lines) << " }";
-            r << " } } ]";
+            r << " }";
+            // The place beyond line and column: a PDF's page, a slide, a sign's id.
+            if (!f.context.empty()) r << ", \"message\": { \"text\": " << json_quoted(f.context) << " }";
+            r << " } ]";
             if (!f.suggestions.empty() && f.exact && f.fixable && !f.whole_document) {
                 // A fix replaces the match as written with the first suggestion.
                 r << ",\n          \"fixes\": [ { \"description\": { \"text\": " << json_quoted("Replace with '" + f.suggestions.front() + "'")
@@ -53,6 +56,7 @@ public:
                 }
                 r << "\"channel\": " << json_quoted(f.channel);
                 if (!f.lang.empty()) r << ", \"lang\": " << json_quoted(f.lang);
+                if (!f.context.empty()) r << ", \"context\": " << json_quoted(f.context);
                 r << " }";
             }
             r << "\n        }";
