@@ -1,6 +1,7 @@
 // libFuzzer: every input format's text extraction on arbitrary bytes, then the document
 // built on it (words, keys) and every text offset mapped back to a line and column.
-// The first byte picks the format; a refusal must be a FormatError.
+// The first byte picks the format (or TOUCHPOINT_FUZZ_FORMAT names it, for one reader's
+// harness); a refusal must be a FormatError.
 #include "formats/archive.hpp"
 #include "formats/formats.hpp"
 
@@ -12,12 +13,17 @@
 using namespace touchpoint;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+#ifdef TOUCHPOINT_FUZZ_FORMAT  // one reader's harness (fuzz_pdf, ...): the input is a whole file
+    Format format = Format::TOUCHPOINT_FUZZ_FORMAT;
+    std::string bytes(reinterpret_cast<const char*>(data), size);
+#else
     if (size == 0) return 0;
     static const Format formats[] = {Format::plain_text, Format::markdown, Format::html, Format::svg,
                                      Format::docx,       Format::odt,      Format::csv,  Format::xlsx,
                                      Format::pdf,        Format::pptx,     Format::idml};
     Format format = formats[data[0] % std::size(formats)];
     std::string bytes(reinterpret_cast<const char*>(data + 1), size - 1);
+#endif
     try {
         std::string source = bytes;
         if (!is_container(format)) {

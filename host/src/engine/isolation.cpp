@@ -192,7 +192,7 @@ std::optional<FileReport> read_isolated_report(std::istream& in) {
                 std::string group = r.text(), key = r.text();
                 report.measures[group][key] = r.real();
             } else if (tag == 'T') {
-                int format = small(r, int(Format::xlsx));
+                int format = small(r, int(input_formats().size()) - 1);  // every Format has a row
                 report.format = Format(format);
             } else {
                 return std::nullopt;
