@@ -1,10 +1,15 @@
 // The files designers hand over: PDF sign proofs, PowerPoint decks, InDesign packages —
 // extraction order, places and contexts, and hostile files refused with a reason.
+#include "engine/scripts.hpp"
 #include "formats/formats.hpp"
 #include "pdf_writer.hpp"
 #include "support.hpp"
 
+#include <Poco/DeflatingStream.h>
+
 #include <catch2/catch.hpp>
+
+#include <sstream>
 
 using namespace touchpoint;
 using test::make_pdf;
@@ -258,3 +263,87 @@ TEST_CASE("InDesign: a package without a designmap, or naming stories it lacks, 
     CHECK_THROWS_WITH(extract_idml(zip({{"designmap.xml", map}, {"Stories/Story_u1.xml", "<Story><Content>x</Story>"}})),
                       Catch::StartsWith("Stories/Story_u1.xml"));
 }
+
+TEST_CASE("PowerPoint in a script channel: notes' speaker labels are turns that end with their notes") {
+    Extracted e = extract_pptx(zip(deck(shape(para("Greeting")), para("Staff: Good morning.") + para("Patient: Is it cheap?"),
+                                        shape(para("Every customer matters")))));
+    std::vector<uint32_t> part_ends;
+    for (const TextContext& part : e.contexts) part_ends.insert(part_ends.end(), {part.text_begin, part.text_end});
+    std::vector<Turn> turns = find_turns(e.text, Speakers{}, part_ends);
+    REQUIRE(turns.size() == 2);
+    CHECK(turns[0].staff);
+    CHECK_FALSE(turns[1].staff);
+    Document d("x", "script", *e.source, e.text, e.runs, {}, turns);
+    CHECK(d.in_staff_turn(uint32_t(e.text.find("Good morning"))));
+    CHECK_FALSE(d.in_staff_turn(uint32_t(e.text.find("cheap"))));
+    // The patient's turn ends with the notes: the next slide is no one's words.
+    CHECK(turns[1].end == e.text.find("\n\nEvery customer"));
+    CHECK_FALSE(d.in_staff_turn(uint32_t(e.text.find("customer"))));
+}
+
+
+// Found by a stranger's attack: each used to refuse a real deck, read a part twice, or drop text.
+TEST_CASE("PowerPoint: sections, part names in any case or %-escaped, hidden slides, a notes page's own text box") {
+    auto files = deck(shape(para("First")), para("Staff: Hello.") + "</p:txBody></p:sp>" + shape(para("A box on the notes page")) +
+                          "<p:sp><p:txBody>",
+                      shape(para("Second")));
+    // Sections list the slides' ids again, without relationships.
+    files[0].second = "<p:presentation " + P +
+                      "><p:sldIdLst><p:sldId id=\"256\" r:id=\"rId3\"/><p:sldId id=\"257\" r:id=\"rId2\"/></p:sldIdLst>"
+                      "<p:extLst><p:ext uri=\"{521415D9}\"><p14:sectionLst xmlns:p14=\"http://schemas.microsoft.com/office/powerpoint/2010/main\">"
+                      "<p14:section name=\"A\"><p14:sldIdLst><p14:sldId id=\"256\"/><p14:sldId id=\"257\"/></p14:sldIdLst></p14:section>"
+                      "</p14:sectionLst></p:ext></p:extLst></p:presentation>";
+    files[1].second = relationships(relationship("rId2", "slide", "slides/Slide%31.xml") +
+                                    relationship("rId3", "slide", "/ppt/slides/slide2.xml"));
+    files[2].second = "<p:sld show=\"0\" " + P.substr(0) + "><p:cSld><p:spTree>" + shape(para("Second")) + "</p:spTree></p:cSld></p:sld>";
+    Extracted e = extract_pptx(zip(files));
+    CHECK(e.text == "First\n\nStaff: Hello.\n\nA box on the notes page\n\nSecond");
+    CHECK(context_at(e, "A box") == "slide 1 notes");
+    CHECK(context_at(e, "Second") == "slide 2 (hidden)");
+    // A slide listed twice is no deck PowerPoint writes: read twice it would double every finding.
+    files[0].second = "<p:presentation " + P +
+                      "><p:sldIdLst><p:sldId id=\"256\" r:id=\"rId3\"/><p:sldId id=\"257\" r:id=\"rId3\"/></p:sldIdLst></p:presentation>";
+    CHECK_THROWS_WITH(extract_pptx(zip(files)), "its slide list names ppt/slides/slide2.xml twice");
+}
+
+TEST_CASE("InDesign: a processing instruction between words separates them; a part listed twice is refused") {
+    std::string map = "<Document " + ID + "><idPkg:Story src=\"Other/Story_u1.xml\"/></Document>";
+    Extracted e = extract_idml(zip({{"designmap.xml", map}, {"Other/Story_u1.xml", story("u1", chars("Cheap<?ACE 8?>parking, page <?ACE 18?>"))}}));
+    CHECK(e.text == "Cheap parking, page ");
+    CHECK(context_at(e, "parking") == "story u1");
+    std::string twice = "<Document " + ID + "><idPkg:Story src=\"Other/Story_u1.xml\"/><idPkg:Story src=\"Other/Story_u1.xml\"/></Document>";
+    CHECK_THROWS_WITH(extract_idml(zip({{"designmap.xml", twice}, {"Other/Story_u1.xml", story("u1", chars("x"))}})),
+                      "its designmap.xml names Other/Story_u1.xml twice");
+}
+
+TEST_CASE("PDF: a file of no pages is refused; a soft hyphen ending a block is not text") {
+    std::string none = "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
+                       "trailer << /Root 1 0 R >>\n%%EOF\n";
+    CHECK_THROWS_WITH(extract_pdf(none), "it has no pages");
+    // A soft hyphen ending a block (no line follows to join) is not text either.
+    Extracted e = extract_pdf(make_pdf({{{72, 700, 12, "Every guar\xAD"}, {72, 500, 30, "Exit"}}}));
+    CHECK(e.text == "Every guar\n\nExit");
+}
+
+TEST_CASE("PDF: pages drawing one shared stream of text past 200 times the file are refused") {
+    std::string text;
+    for (int line = 0; line < 2000; ++line)  // 3 columns of 700 lines (text drawn twice in one place is read once)
+        text += "BT /F1 1 Tf " + std::to_string(10 + line / 700 * 20) + " " + std::to_string(line % 700) + " Td (cheap parking) Tj ET\n";
+    std::ostringstream packed;
+    {
+        Poco::DeflatingOutputStream deflate(packed, Poco::DeflatingStreamBuf::STREAM_ZLIB);
+        deflate << text;
+        deflate.close();
+    }
+    std::string stream = packed.str();
+    std::string pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+                      "2 0 obj << /Type /Pages /Count 200 /Kids [";
+    for (int page = 0; page < 200; ++page) pdf += "4 0 R ";
+    pdf += "] >> endobj\n3 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj\n"
+           "4 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >> endobj\n"
+           "5 0 obj << /Length " + std::to_string(stream.size()) + " /Filter /FlateDecode >>\nstream\n" + stream +
+           "\nendstream endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+    REQUIRE(pdf.size() < 8000);  // 200 pages of 2,000 lines: megabytes of text from a few kilobytes
+    CHECK_THROWS_WITH(extract_pdf(pdf), Catch::StartsWith("its content unpacks to more than"));
+}
+

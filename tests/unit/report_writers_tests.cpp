@@ -453,3 +453,15 @@ TEST_CASE("sarif and html: the page of a PDF finding (its context) is shown with
     std::string html = render("html", {file}, summary_of({file}));
     CHECK(html.find("page 3, line 5") != std::string::npos);
 }
+
+TEST_CASE("text: control characters from a file are shown, never sent to the terminal", "[report]") {
+    ReportedFinding f = guarantee();
+    f.excerpt.text = "We \x1b]0;pwned\x07guarantee it";
+    f.message = "Avoid '\x1b[31mguarantee'.";
+    f.context = "page 1\x1b[2J";
+    std::string out = render("text", {checked_file("a.txt", "marketing", {f})}, summary_of({clean()}));
+    CHECK(out.find('\x1b') == std::string::npos);
+    CHECK(out.find('\x07') == std::string::npos);
+    CHECK(out.find("We \xEF\xBF\xBD]0;pwned\xEF\xBF\xBDguarantee it") != std::string::npos);
+    CHECK(out.find("page 1\xEF\xBF\xBD[2J") != std::string::npos);
+}

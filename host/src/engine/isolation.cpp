@@ -250,6 +250,11 @@ FileReport Engine::check_isolated(const Input& input) {
         return std::move(*report);
     }
     ++rule_faults_;
+    if (code == 0 || code == 1 || code == 2) {  // it ended, but what it wrote is no report
+        log_error("the check of " + input.display + " wrote a report that cannot be read (a plugin writing to standard "
+                  "output?); the file was skipped (--isolate)");
+        return FileReport::skipped(input.display);
+    }
     std::string why = code >= 256 ? "signal " + std::to_string(code - 256) + ", " + strsignal(code - 256)
                       : code > 128 ? "signal " + std::to_string(code - 128) + ", " + strsignal(code - 128)
                                    : "exit code " + std::to_string(code);

@@ -168,9 +168,7 @@ std::string story_text(std::string_view content) {
     return out;
 }
 
-void read_story(const std::string& xml, const std::string& part, LineSource& out) {
-    pugi::xml_document document;
-    parse_xml(document, xml, part);
+void read_story(const pugi::xml_document& document, LineSource& out) {
     Paragraph paragraph, footnote;
     std::vector<Paragraph> footnotes;
     pugi::xml_node last_container, last_footnote;  // what the last content of each flow belonged to
@@ -193,9 +191,15 @@ void read_story(const std::string& xml, const std::string& part, LineSource& out
             else if (!footnote.text.empty()) footnotes.push_back(std::move(footnote)), footnote = {};
             return false;
         }
-        std::string content;  // the text either side of a processing instruction (<?ACE 18?>, a page number)
-        for (pugi::xml_node piece : node.children())
-            if (piece.type() == pugi::node_pcdata || piece.type() == pugi::node_cdata) content += piece.value();
+        // The text either side of a processing instruction: <?ACE 8?> (a right indent tab)
+        // separates words, <?ACE 18?> (a page number) stands for one.
+        std::string content;
+        for (pugi::xml_node piece : node.children()) {
+            if (piece.type() != pugi::node_pcdata && piece.type() != pugi::node_cdata) continue;
+            std::string_view value = piece.value();
+            if (!content.empty() && !value.empty() && content.back() != ' ' && value.front() != ' ') content += ' ';
+            content += value;
+        }
         std::string text = story_text(content);
         out.budget().spend(text.size());
         pugi::xml_node& last = in_footnote ? last_footnote : last_container;
@@ -218,46 +222,48 @@ void read_story(const std::string& xml, const std::string& part, LineSource& out
 }  // namespace
 
 Extracted extract_idml(std::string_view bytes) {
-    Parts parts = read_zip(bytes, [](const std::string& name) {
-        return name == "designmap.xml" ||
-               ((name.starts_with("Spreads/") || name.starts_with("MasterSpreads/") || name.starts_with("Stories/")) &&
-                name.ends_with(".xml"));
-    });
+    // Every XML part: designmap.xml may name spreads and stories in any folder.
+    Parts parts = read_zip(bytes, [](const std::string& name) { return name.ends_with(".xml"); });
     auto designmap = parts.find("designmap.xml");
     if (designmap == parts.end()) throw FormatError("it is not an InDesign package (no designmap.xml)");
     pugi::xml_document map;
     parse_xml(map, designmap->second, "designmap.xml");
     std::vector<std::string> spreads, masters, stories;
+    std::set<std::string, std::less<>> listed;
     for (pugi::xml_node node : map.document_element().children()) {
         std::string_view name = local_name(node);
         std::string src = node.attribute("src").value();
-        if (name == "Spread") spreads.push_back(src);
-        else if (name == "MasterSpread") masters.push_back(src);
-        else if (name == "Story") stories.push_back(src);
+        if (name != "Spread" && name != "MasterSpread" && name != "Story") continue;
+        if (!listed.insert(src).second) throw FormatError("its designmap.xml names " + src + " twice");
+        (name == "Spread" ? spreads : name == "MasterSpread" ? masters : stories).push_back(src);
     }
     std::vector<PlacedStory> order;
     std::set<std::string, std::less<>> placed;
     for (bool master : {false, true})
         for (const std::string& spread : master ? masters : spreads)
             if (auto found = parts.find(spread); found != parts.end()) place_stories(found->second, spread, master, order, placed);
-    // A story's part: Stories/Story_ID.xml.
-    std::map<std::string, std::string, std::less<>> story_part;
+            else throw FormatError("its designmap.xml names " + spread + ", which it does not hold");
+    // Each story once, by its Self id (Stories/Story_u1a3.xml holds <Story Self="u1a3">).
+    std::map<std::string, std::pair<std::string, pugi::xml_document>, std::less<>> by_id;
     for (const std::string& src : stories) {
-        std::string_view id = src;
-        if (id.starts_with("Stories/Story_")) id.remove_prefix(14);
-        if (id.ends_with(".xml")) id.remove_suffix(4);
-        story_part[std::string(id)] = src;
-        if (!placed.count(id)) order.push_back({std::string(id), ""});
+        auto found = parts.find(src);
+        if (found == parts.end()) throw FormatError("its designmap.xml names " + src + ", which it does not hold");
+        pugi::xml_document document;
+        parse_xml(document, found->second, src);
+        std::string id;
+        for_each_descendant(document, [&](pugi::xml_node node) {
+            if (local_name(node) == "Story") id = node.attribute("Self").value();
+            return id.empty() && node.type() == pugi::node_element;
+        });
+        if (!placed.count(id)) order.push_back({id, ""});
+        by_id.emplace(id, std::pair(src, std::move(document)));
     }
     LineSource lines;
-    std::set<std::string> read;
     for (const PlacedStory& story : order) {
-        auto src = story_part.find(story.id);
-        if (src == story_part.end() || !read.insert(src->second).second) continue;
-        auto found = parts.find(src->second);
-        if (found == parts.end()) throw FormatError("its designmap.xml names " + src->second + ", which it does not hold");
+        auto found = by_id.find(story.id);
+        if (found == by_id.end()) throw FormatError("a text frame shows story " + story.id + ", which the package does not hold");
         lines.part((story.page.empty() ? "" : story.page + ", ") + "story " + story.id);
-        read_story(found->second, src->second, lines);
+        read_story(found->second.second, lines);
     }
     return lines.extracted();
 }

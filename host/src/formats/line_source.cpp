@@ -29,8 +29,7 @@ Extracted LineSource::extracted() {
         if (line.before == Break::paragraph) builder.paragraph_break();
         else if (line.before == Break::line) builder.verbatim(line_begin - 1, 1);  // the line break before it
         size_t size = line.text.size();
-        bool continued = i + 1 < lines_.size() && lines_[i + 1].before == Break::joined;
-        if (continued && line.text.ends_with(soft_hyphen)) size -= soft_hyphen.size();
+        if (line.text.ends_with(soft_hyphen)) size -= soft_hyphen.size();  // shown only where it breaks a word
         size_t text_begin = builder.text().size();
         builder.verbatim(line_begin, size);
         line_text.emplace_back(text_begin, builder.text().size());

@@ -33,13 +33,14 @@ public:
     enum class Break {
         paragraph,  // a paragraph of its own (a Word paragraph, a PDF text block's first line)
         line,       // the next line of the same paragraph: a sign's next line
-        joined,     // the same word goes on: the line before ends in a soft hyphen, which is not prose
+        joined,     // the same word goes on: the line before ends in a soft hyphen (which is never prose)
     };
     // How findings in a part are labelled: by the part ("slide 4"), or by the part and the
     // line in it ("page 3, line 5": a PDF's printed lines). `line` counts through the file.
     enum class Labels { part, part_and_line };
 
-    explicit LineSource(Labels labels = Labels::part) : labels_(labels) {}
+    explicit LineSource(Labels labels = Labels::part, uint64_t budget = UnpackBudget::default_limit)
+        : labels_(labels), budget_(budget) {}
 
     // The lines from here on are in a part so labelled (empty: no context); a part
     // always starts a paragraph.

@@ -13,6 +13,7 @@
 #include <poppler/cpp/poppler-page.h>
 
 #include <algorithm>
+#include <chrono>
 #include <climits>
 #include <cmath>
 #include <memory>
@@ -21,6 +22,7 @@ namespace touchpoint {
 namespace {
 
 constexpr int max_pages = 5000;
+constexpr std::chrono::seconds max_reading_time{60};
 
 // Poppler's syntax warnings would go to standard error, mixed into the report.
 void silence_poppler() {
@@ -135,8 +137,17 @@ Extracted extract_pdf(std::string_view bytes) {
     int pages = document->pages();
     if (pages > max_pages)
         throw FormatError("a PDF of " + std::to_string(pages) + " pages, past the limit of " + std::to_string(max_pages));
-    LineSource lines(LineSource::Labels::part_and_line);
+    if (pages == 0) throw FormatError("it has no pages");
+    // Pages may share one content stream: 16 KB that draw 100 pages of text. The text may
+    // be at most 200 times the file (a zip's ratio), and 16 MiB (a 5,000-page book has
+    // less); past that, or past a minute of Poppler's work, the file is refused.
+    uint64_t budget = std::min<uint64_t>(16u << 20, std::max<uint64_t>(1u << 20, 200 * bytes.size()));
+    LineSource lines(LineSource::Labels::part_and_line, budget);
+    auto deadline = std::chrono::steady_clock::now() + max_reading_time;
     for (int index = 0; index < pages; ++index) {
+        if (std::chrono::steady_clock::now() > deadline)
+            throw FormatError("its pages took more than a minute to read; stopped at page " + std::to_string(index + 1) +
+                              " of " + std::to_string(pages) + " (a document made to exhaust time?)");
         std::unique_ptr<poppler::page> page(document->create_page(index));
         if (!page) continue;
         lines.part("page " + std::to_string(index + 1));

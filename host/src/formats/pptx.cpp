@@ -8,15 +8,51 @@
 #include "formats/line_source.hpp"
 #include "formats/xml_text.hpp"
 
+#include <cctype>
 #include <map>
+#include <set>
 
 namespace touchpoint {
 namespace {
 
-using Parts = std::map<std::string, std::string>;
+// The package's parts by name. Part names compare without case (the package format
+// says so: a target "slides/Slide1.xml" names the entry "slides/slide1.xml").
+struct Parts {
+    std::map<std::string, std::string> by_name;
+    std::map<std::string, const std::string*> folded;  // lower-case name -> content
+
+    explicit Parts(std::map<std::string, std::string> entries) : by_name(std::move(entries)) {
+        for (const auto& [name, content] : by_name) folded.emplace(lower(name), &content);
+    }
+    const std::string* find(const std::string& name) const {
+        auto found = folded.find(lower(name));
+        return found == folded.end() ? nullptr : found->second;
+    }
+    static std::string lower(std::string name) {
+        for (char& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
+        return name;
+    }
+};
+
+// A target's %XX escapes decoded ("slide%201.xml" is "slide 1.xml").
+std::string percent_decoded(std::string_view target) {
+    std::string out;
+    for (size_t i = 0; i < target.size(); ++i) {
+        if (target[i] == '%' && i + 2 < target.size() && std::isxdigit(static_cast<unsigned char>(target[i + 1])) &&
+            std::isxdigit(static_cast<unsigned char>(target[i + 2]))) {
+            out += char(std::stoi(std::string(target.substr(i + 1, 2)), nullptr, 16));
+            i += 2;
+        } else {
+            out += target[i];
+        }
+    }
+    return out;
+}
 
 // A relationship's target as a part name: relative to the folder of `from`, or absolute.
-std::string resolve(const std::string& from, std::string_view target) {
+std::string resolve(const std::string& from, std::string_view escaped) {
+    std::string decoded = percent_decoded(escaped);
+    std::string_view target = decoded;
     std::vector<std::string> path;
     if (!target.starts_with('/'))
         for (size_t start = 0, slash; (slash = from.find('/', start)) != std::string::npos; start = slash + 1)
@@ -47,10 +83,10 @@ Relationships relationships(const Parts& parts, const std::string& part) {
     Relationships out;
     size_t slash = part.rfind('/');
     std::string rels = part.substr(0, slash + 1) + "_rels/" + part.substr(slash + 1) + ".rels";
-    auto found = parts.find(rels);
-    if (found == parts.end()) return out;
+    const std::string* found = parts.find(rels);
+    if (!found) return out;
     pugi::xml_document document;
-    parse_xml(document, found->second, rels);
+    parse_xml(document, *found, rels);
     for (pugi::xml_node r : document.document_element().children()) {
         if (local_name(r) != "Relationship" || std::string_view(r.attribute("TargetMode").value()) == "External") continue;
         std::string target = resolve(part, r.attribute("Target").value());
@@ -99,16 +135,18 @@ Paragraph drawing_paragraph(pugi::xml_node paragraph) {
 // The text of a slide or notes part: paragraphs of shapes, tables and groups in order,
 // a picture's description (alt text). `notes`: only the notes' body, not the slide
 // image, number or header of the notes page.
-void read_shapes(const std::string& xml, const std::string& part, bool notes, LineSource& out) {
-    pugi::xml_document document;
-    parse_xml(document, xml, part);
+void read_shapes(const pugi::xml_document& document, bool notes, LineSource& out) {
     for_each_descendant(document, [&](pugi::xml_node node) {
         if (node.type() != pugi::node_element) return false;
         std::string_view name = local_name(node);
-        if (name == "Fallback") return false;  // the same content again, for older readers
+        // The same content again, for older readers, unless there is no other.
+        if (name == "Fallback" && node.previous_sibling() && local_name(node.previous_sibling()) == "Choice") return false;
+        if (name == "Choice" && node.previous_sibling() && local_name(node.previous_sibling()) == "Choice") return false;
         if (name == "sp") {
             std::string_view type = placeholder(node);
-            if (notes ? type != "body" : (type == "sldNum" || type == "dt")) return false;
+            // Numbers and dates are the layout's; a notes page's slide image, header and footer are not notes.
+            if (type == "sldNum" || type == "dt" || (notes && (type == "sldImg" || type == "hdr" || type == "ftr")))
+                return false;
         }
         if (name == "pic") {
             for_each_descendant(node, [&](pugi::xml_node inner) {
@@ -127,44 +165,58 @@ void read_shapes(const std::string& xml, const std::string& part, bool notes, Li
 }
 
 const std::string& part_text(const Parts& parts, const std::string& name) {
-    auto found = parts.find(name);
-    if (found == parts.end()) throw FormatError("its slide list names " + name + ", which it does not hold");
-    return found->second;
+    const std::string* found = parts.find(name);
+    if (!found) throw FormatError("its slide list names " + name + ", which it does not hold");
+    return *found;
 }
 
 }  // namespace
 
 Extracted extract_pptx(std::string_view bytes) {
-    Parts parts = read_zip(bytes, [](const std::string& name) {
-        return name == "ppt/presentation.xml" || name == "ppt/_rels/presentation.xml.rels" ||
-               ((name.starts_with("ppt/slides/") || name.starts_with("ppt/notesSlides/")) &&
-                (name.ends_with(".xml") || name.ends_with(".xml.rels")));
-    });
-    auto presentation = parts.find("ppt/presentation.xml");
-    if (presentation == parts.end()) throw FormatError("it is not a PowerPoint presentation (no ppt/presentation.xml)");
+    // Every XML part (slides may stand in any folder a relationship names), not media.
+    Parts parts(read_zip(bytes, [](const std::string& name) {
+        std::string lower = Parts::lower(name);
+        return lower.ends_with(".xml") || lower.ends_with(".rels");
+    }));
+    const std::string* presentation = parts.find("ppt/presentation.xml");
+    if (!presentation) throw FormatError("it is not a PowerPoint presentation (no ppt/presentation.xml)");
     pugi::xml_document deck;
-    parse_xml(deck, presentation->second, "ppt/presentation.xml");
+    parse_xml(deck, *presentation, "ppt/presentation.xml");
     Relationships slides = relationships(parts, "ppt/presentation.xml");
     LineSource lines;
     int number = 0;
-    for_each_descendant(deck, [&](pugi::xml_node node) {
-        if (local_name(node) != "sldId") return node.type() == pugi::node_element;
-        std::string_view id;
-        for (pugi::xml_attribute a : node.attributes())
-            if (std::string_view(a.name()).ends_with(":id")) id = a.value();
-        auto target = slides.targets.find(id);
-        if (target == slides.targets.end()) throw FormatError("its slide list names a slide it does not hold (" + std::string(id) + ")");
-        const std::string& slide = part_text(parts, target->second);
-        std::string label = "slide " + std::to_string(++number);
-        lines.part(label);
-        read_shapes(slide, target->second, false, lines);
-        Relationships related = relationships(parts, target->second);
-        if (auto notes = related.by_type.find("notesSlide"); notes != related.by_type.end() && parts.count(notes->second)) {
-            lines.part(label + " notes");
-            read_shapes(parts.at(notes->second), notes->second, true, lines);
+    std::set<std::string> seen;
+    // p:presentation/p:sldIdLst/p:sldId: the deck's order (sections list the same ids again).
+    for (pugi::xml_node list : deck.document_element().children()) {
+        if (local_name(list) != "sldIdLst") continue;
+        for (pugi::xml_node slide_id : list.children()) {
+            if (local_name(slide_id) != "sldId") continue;
+            std::string_view id;
+            for (pugi::xml_attribute a : slide_id.attributes())
+                if (std::string_view(a.name()).ends_with(":id")) id = a.value();
+            auto target = slides.targets.find(id);
+            if (target == slides.targets.end())
+                throw FormatError("its slide list names a slide it does not hold (" + std::string(id) + ")");
+            if (!seen.insert(Parts::lower(target->second)).second)
+                throw FormatError("its slide list names " + target->second + " twice");
+            pugi::xml_document slide;
+            parse_xml(slide, part_text(parts, target->second), target->second);
+            // <p:sld show="0">: kept in the deck, not shown.
+            bool hidden = std::string_view(slide.document_element().attribute("show").value()) == "0";
+            std::string label = "slide " + std::to_string(++number) + (hidden ? " (hidden)" : "");
+            lines.part(label);
+            read_shapes(slide, false, lines);
+            Relationships related = relationships(parts, target->second);
+            if (auto notes = related.by_type.find("notesSlide"); notes != related.by_type.end()) {
+                const std::string* xml = parts.find(notes->second);
+                if (!xml) throw FormatError(label + "'s notes are " + notes->second + ", which it does not hold");
+                pugi::xml_document page;
+                parse_xml(page, *xml, notes->second);
+                lines.part(label + " notes");
+                read_shapes(page, true, lines);
+            }
         }
-        return false;
-    });
+    }
     return lines.extracted();
 }
 

@@ -56,18 +56,18 @@ private:
     }
 
     void finding(const ReportedFinding& f) {
-        out_ << paint("1", f.file + ":" + std::to_string(f.begin.line) + ":" + std::to_string(f.begin.column) + ":")
-             << ' ' << paint(severity_color(f.severity), std::string(to_string(f.severity)) + ":") << ' ' << f.message
+        out_ << paint("1", printable(f.file) + ":" + std::to_string(f.begin.line) + ":" + std::to_string(f.begin.column) + ":")
+             << ' ' << paint(severity_color(f.severity), std::string(to_string(f.severity)) + ":") << ' ' << printable(f.message)
              << ' ' << paint("2", "[" + f.rule + "]") << also(f) << '\n';
         if (!f.context.empty())
             out_ << ' ' << std::string(std::to_string(f.begin.line).size(), ' ') << " = " << paint("1", "at") << ": "
-                 << f.context << '\n';
+                 << printable(f.context) << '\n';
         if (!f.whole_document) excerpt(f);
         if (!f.suggestions.empty()) {
             std::string list;
             for (const std::string& s : f.suggestions) list += (list.empty() ? "" : ", ") + ("'" + s + "'");
             out_ << ' ' << std::string(std::to_string(f.begin.line).size(), ' ') << " = " << paint("1;32", "suggestion")
-                 << ": " << list << '\n';
+                 << ": " << printable(list) << '\n';
         }
     }
 
@@ -93,7 +93,7 @@ private:
         size_t stop = start;
         for (int n = 0; n < window && stop < line.size(); ++n) utf8::next(line, stop);
         bool cut_before = start > 0 || f.excerpt.cut_before, cut_after = stop < line.size() || f.excerpt.cut_after;
-        std::string shown = (cut_before ? "\u2026" : "") + std::string(line.substr(start, stop - start)) +
+        std::string shown = (cut_before ? "\u2026" : "") + printable(line.substr(start, stop - start)) +
                             (cut_after ? "\u2026" : "");
         out_ << ' ' << paint("2", number + " |") << ' ' << shown << '\n';
         // Pad under each code point before the match, keeping tabs so the caret lines up.
@@ -110,6 +110,20 @@ private:
         width = std::max<size_t>(width, 1);
         out_ << ' ' << std::string(number.size(), ' ') << paint("2", " |") << ' ' << pad
              << paint("1;32", "^" + std::string(width - 1, '~')) << '\n';
+    }
+
+    // Text as a terminal shows it, never drives it: control characters (ESC starting a
+    // colour or a title change, BEL) from a file become U+FFFD, one cell like them; tabs
+    // and line breaks (a message may have one) stay.
+    static std::string printable(std::string_view text) {
+        std::string out;
+        for (size_t pos = 0; pos < text.size();) {
+            size_t at = pos;
+            char32_t c = utf8::next(text, pos);
+            if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c <= 0x9F)) out += "\uFFFD";
+            else out.append(text.substr(at, pos - at));
+        }
+        return out;
     }
 
     // Terminal cells a code point takes: two for wide ones (CJK, most emoji), none for a
