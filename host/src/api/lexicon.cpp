@@ -114,6 +114,13 @@ struct TOUCHPOINT_LOCAL Lexicon::Impl {
     std::unordered_map<std::string, Forms> inflections;
     std::shared_mutex inflections_mutex;
     uint64_t accepted_count = 0;  // an answer found before an accept() is not kept
+    // What the dictionary said of each word asked about: language detection asks of every
+    // word of every paragraph in each language, and spelling again; Hunspell's look-up
+    // (affixes stripped, hash chains compared) took a third of a run with all plugins.
+    // Bounded: past a million words it starts again.
+    std::unordered_map<std::string, bool> known;
+    std::shared_mutex known_mutex;
+    static constexpr size_t max_known = 1u << 20;
     bool spanish = false;  // the dictionary's language, for its inflection rules
     Forms find_inflections(const std::string& w);
     Forms find_spanish_inflections(const std::string& w);
@@ -234,8 +241,22 @@ std::string dictionary_form(std::string_view word) {
 
 bool Lexicon::knows(std::string_view word) const {
     std::string plain = dictionary_form(word);
-    std::lock_guard lock(impl_->mutex);
-    return impl_->spell(plain);
+    {
+        std::shared_lock lock(impl_->known_mutex);
+        if (auto found = impl_->known.find(plain); found != impl_->known.end()) return found->second;
+    }
+    bool known;
+    uint64_t accepted_before;
+    {
+        std::lock_guard lock(impl_->mutex);
+        known = impl_->spell(plain);
+        accepted_before = impl_->accepted_count;
+    }
+    std::lock_guard lock(impl_->known_mutex);
+    if (impl_->accepted_count != accepted_before) return known;  // asked before an accept(): not kept
+    if (impl_->known.size() >= Impl::max_known) impl_->known.clear();
+    impl_->known.emplace(std::move(plain), known);
+    return known;
 }
 
 std::vector<std::string> Lexicon::stems(std::string_view word) const {
@@ -257,10 +278,11 @@ std::vector<std::string> Lexicon::suggestions(std::string_view word) const {
 }
 
 void Lexicon::accept(std::string_view word) {
-    std::scoped_lock lock(impl_->mutex, impl_->inflections_mutex);
+    std::scoped_lock lock(impl_->mutex, impl_->inflections_mutex, impl_->known_mutex);
     impl_->accepted.emplace_back(word);
     impl_->hunspell->add(std::string(word));
     impl_->inflections.clear();  // a word the dictionary now knows may change them
+    impl_->known.clear();
     ++impl_->accepted_count;
 }
 
