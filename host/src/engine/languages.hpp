@@ -17,8 +17,12 @@ namespace touchpoint {
 
 struct LanguagePlan {
     std::vector<std::string> languages;  // the brand's, as primary subtags, the default first
-    // The dictionary of one of them, for detection; may give nullptr.
+    // The dictionary of one of them, for detection; may give nullptr. Asked once its
+    // plugins are compiled: what a dictionary says of a word is then remembered per thread.
     std::function<const Lexicon*(std::string_view)> lexicon;
+    uint64_t id = next_id();  // never the same twice: tells apart the plans of engines built one after another
+
+    static uint64_t next_id();
 };
 
 // How strongly a text reads as each language: one score per plan language.
