@@ -117,10 +117,10 @@ struct TOUCHPOINT_LOCAL Lexicon::Impl {
     // What the dictionary said of each word asked about: language detection asks of every
     // word of every paragraph in each language, and spelling again; Hunspell's look-up
     // (affixes stripped, hash chains compared) took a third of a run with all plugins.
-    // Bounded: past a million words it starts again.
+    // Bounded: past 65,536 words it starts again (detection keeps its own per thread).
     std::unordered_map<std::string, bool> known;
     std::shared_mutex known_mutex;
-    static constexpr size_t max_known = 1u << 20;
+    static constexpr size_t max_known = 1u << 16;
     bool spanish = false;  // the dictionary's language, for its inflection rules
     Forms find_inflections(const std::string& w);
     Forms find_spanish_inflections(const std::string& w);

@@ -93,7 +93,7 @@ struct Scoring {
         } else {
             scores = 0;
             for (size_t l = 0; l < lexicons.size(); ++l) scores |= uint64_t(score(l, key, written)) << (4 * l);
-            if (cache.scores.size() >= (1u << 18)) cache.scores.clear();  // bounded: a quarter of a million words
+            if (cache.scores.size() >= (1u << 16)) cache.scores.clear();  // bounded: 65,536 words, a few MB
             cache.scores.emplace(written, scores);
         }
         if (!written.empty() && written.size() <= sizeof slot.word) {
