@@ -35,7 +35,7 @@ public:
         SearchText text(document.text());
         for (const auto& pattern_entry : patterns_) {
             const Entry& entry = pattern_entry.second;  // not a structured binding: clang 14 cannot capture one
-            for_each_match(*pattern_entry.first, text, [&](uint32_t begin, uint32_t end) {
+            for_each_match(pattern_entry.first, text, [&](uint32_t begin, uint32_t end) {
                 if (document.language_at(begin, default_language_) != rules_[entry.rule].lang) return;
                 report(document, begin, end, entry, Inflection::none, nullptr, reporter);
             });
@@ -95,7 +95,7 @@ private:
     std::string default_language_;
     TermMatcher matcher_;
     std::vector<Entry> terms_;  // by matcher entry id
-    std::vector<std::pair<std::shared_ptr<icu::RegexPattern>, Entry>> patterns_;
+    std::vector<std::pair<Regex, Entry>> patterns_;
 };
 
 }  // namespace

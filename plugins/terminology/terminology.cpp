@@ -568,7 +568,7 @@ private:
             const Avoid& rule = brand_.avoids[avoid_pattern.first];  // not a structured binding: clang 14 cannot capture one
             if (!rule.channels.applies_to(document.channel())) continue;
             if (!text) text.emplace(prose);
-            for_each_match(*avoid_pattern.second, *text, [&](uint32_t begin, uint32_t end) {
+            for_each_match(avoid_pattern.second, *text, [&](uint32_t begin, uint32_t end) {
                 if (document.language_at(begin, default_language_) != rule.lang) return;
                 Finding finding;
                 finding.rule = "avoid";
@@ -588,7 +588,7 @@ private:
     std::string default_language_;
     TermMatcher matcher_;
     std::vector<Term> terms_;
-    std::vector<std::pair<size_t, std::shared_ptr<icu::RegexPattern>>> patterns_;
+    std::vector<std::pair<size_t, Regex>> patterns_;
     std::unordered_map<std::string, size_t> name_keys_;
     std::unordered_set<std::string> name_prefixes_;
     std::unordered_set<std::string> possessive_prefixes_;  // of names with a possessive in them

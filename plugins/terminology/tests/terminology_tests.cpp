@@ -1,4 +1,5 @@
 // The terminology plugin's matching semantics (docs/brand-file.md), on real sentences.
+#include "../regex.hpp"
 #include "../terminology.hpp"
 
 #include "support.hpp"
@@ -383,4 +384,44 @@ TEST_CASE("a verb phrase inflects its verb, a noun phrase its noun") {
           S{{"prefer", "reserves", {"sets aside"}, true}});
     CHECK(seen(R"(<prefer term="bring forward" instead-of="advance"/>)", "It advances it.") ==
           S{{"prefer", "advances", {"brings forward"}, true}});
+}
+
+// The literal prefilter before ICU: a pattern is skipped on a document only where a literal
+// every match holds is absent, so it may never lose a match.
+TEST_CASE("regex prefilter: the literals every match holds, and none where that is unsure") {
+    using terminology::required_literals;
+    using Literals = std::vector<std::string>;
+    CHECK(required_literals("\\bno[ -]wait(ing)?\\b") == Literals{"no", "wait"});
+    CHECK(required_literals("\\b100\\s?% (effective|success(ful)?|safe)\\b") == Literals{"100"});
+    CHECK(required_literals("#1\\b") == Literals{});  // one character is no filter
+    CHECK(required_literals("\\bnumber one\\b") == Literals{"number", "one"});
+    CHECK(required_literals("colou?r") == Literals{"colo"});   // the optional u, and what follows it
+    CHECK(required_literals("Waits*") == Literals{"wait"});
+    CHECK(required_literals("go+d") == Literals{"go"});
+    CHECK(required_literals("ab{0,2}c") == Literals{});
+    CHECK(required_literals("(?i)Best[a-z]+ care") == Literals{"best", "care"});
+    CHECK(required_literals("cheap|cheaper") == Literals{});  // an alternation at the top: unsure
+    CHECK(required_literals("(?x) w a i t # comment") == Literals{});
+    CHECK(required_literals("\\x77ait") == Literals{});
+    CHECK(required_literals("\\Qa.b\\E") == Literals{});
+    CHECK(required_literals("\\p{L}+ly free") == Literals{});  // \p{...} holds braces: unsure
+}
+
+TEST_CASE("regex prefilter: a document with a character that folds to an ASCII letter is searched by ICU") {
+    using terminology::compile_regex;
+    using terminology::SearchText;
+    auto regex = compile_regex("\\bwaits?\\b");
+    auto matches = [&](const std::string& text) {
+        int found = 0;
+        terminology::for_each_match(regex, SearchText(text), [&](uint32_t, uint32_t) { ++found; });
+        return found;
+    };
+    CHECK(matches("No WAIT here") == 1);
+    CHECK(matches("no wai t") == 0);
+    CHECK(matches("caf\xC3\xA9 w\xC3\xA1it") == 0);    // café wáit: no 'wait' in any case
+    // ICU folds the Kelvin sign to k and long s to s: "ſtay" is a case-insensitive "stay".
+    auto stay = compile_regex("\\bstay\\b");
+    int found = 0;
+    terminology::for_each_match(stay, SearchText("please \xC5\xBFtay"), [&](uint32_t, uint32_t) { ++found; });
+    CHECK(found == 1);
 }
