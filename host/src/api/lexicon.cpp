@@ -118,7 +118,10 @@ struct TOUCHPOINT_LOCAL Lexicon::Impl {
     // word of every paragraph in each language, and spelling again; Hunspell's look-up
     // (affixes stripped, hash chains compared) took a third of a run with all plugins.
     // Bounded: past 65,536 words it starts again (detection keeps its own per thread).
-    std::unordered_map<std::string, bool> known;
+    struct TOUCHPOINT_LOCAL Verdict {  // hidden, so that the map's code is not exported with the plugin API
+        bool known;
+    };
+    std::unordered_map<std::string, Verdict> known;
     std::shared_mutex known_mutex;
     static constexpr size_t max_known = 1u << 16;
     bool spanish = false;  // the dictionary's language, for its inflection rules
@@ -243,7 +246,7 @@ bool Lexicon::knows(std::string_view word) const {
     std::string plain = dictionary_form(word);
     {
         std::shared_lock lock(impl_->known_mutex);
-        if (auto found = impl_->known.find(plain); found != impl_->known.end()) return found->second;
+        if (auto found = impl_->known.find(plain); found != impl_->known.end()) return found->second.known;
     }
     bool known;
     uint64_t accepted_before;
@@ -255,7 +258,7 @@ bool Lexicon::knows(std::string_view word) const {
     std::lock_guard lock(impl_->known_mutex);
     if (impl_->accepted_count != accepted_before) return known;  // asked before an accept(): not kept
     if (impl_->known.size() >= Impl::max_known) impl_->known.clear();
-    impl_->known.emplace(std::move(plain), known);
+    impl_->known.emplace(std::move(plain), Impl::Verdict{known});
     return known;
 }
 
@@ -278,7 +281,8 @@ std::vector<std::string> Lexicon::suggestions(std::string_view word) const {
 }
 
 void Lexicon::accept(std::string_view word) {
-    std::scoped_lock lock(impl_->mutex, impl_->inflections_mutex, impl_->known_mutex);
+    std::scoped_lock lock(impl_->mutex, impl_->inflections_mutex);
+    std::lock_guard known_lock(impl_->known_mutex);  // after the others, as knows() takes it alone
     impl_->accepted.emplace_back(word);
     impl_->hunspell->add(std::string(word));
     impl_->inflections.clear();  // a word the dictionary now knows may change them
