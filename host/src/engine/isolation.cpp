@@ -250,7 +250,7 @@ FileReport Engine::check_isolated(const Input& input) {
         return std::move(*report);
     }
     ++rule_faults_;
-    if (code == 0 || code == 1 || code == 2) {  // it ended, but what it wrote is no report
+    if (code == 0) {  // it ended well, but what it wrote is no report (a sanitizer's crash report exits 1)
         log_error("the check of " + input.display + " wrote a report that cannot be read (a plugin writing to standard "
                   "output?); the file was skipped (--isolate)");
         return FileReport::skipped(input.display);
